@@ -1,0 +1,28 @@
+import { Type, type TProperties } from '@sinclair/typebox';
+import { AgeBand, CountryCode, IsoDate, LegalStatus, Sex, SiteCode, Uuid } from '../primitives';
+
+/** Fields every event carries (contract: "data always carries siteCode, country, occurredOn"). */
+export const siteFacts = {
+  siteCode: SiteCode,
+  country: CountryCode,
+  occurredOn: IsoDate,
+};
+
+/** Coarse, pseudonymous attributes of a person. Never names, birth dates or contacts. */
+export const personFacts = {
+  beneficiaryId: Uuid,
+  sex: Sex,
+  ageBand: AgeBand,
+  citizenship: CountryCode,
+  legalStatus: LegalStatus,
+};
+
+/** Event payloads are closed: an unknown field is a contract violation, not an extension. */
+export function eventData<P extends TProperties>(type: string, description: string, properties: P) {
+  return Type.Object(properties, {
+    $id: `https://schemas.meic.eu/events/${type}.json`,
+    title: type,
+    description,
+    additionalProperties: false,
+  });
+}

@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier, type TokenVerifierOptions } from './auth/token-verifier';
+import { HealthController, OPENAPI_DOCUMENT } from './health/health.controller';
+import { HttpMetricsInterceptor, Metrics } from './health/metrics';
+import { ReadinessRegistry } from './health/readiness';
+import { ProblemFilter } from './problems/problem.filter';
+
+export interface PlatformOptions {
+  service: string;
+  auth: TokenVerifierOptions;
+  openapi: Record<string, unknown>;
+}
+
+/** What every MEIC HTTP service shares: auth, problem+json, health, readiness, metrics, OpenAPI. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const metrics = new Metrics();
+    metrics.setServiceLabel(options.service);
+    return {
+      module: PlatformModule,
+      global: true,
+      controllers: [HealthController],
+      providers: [
+        { provide: TokenVerifier, useValue: new TokenVerifier(options.auth) },
+        { provide: Metrics, useValue: metrics },
+        { provide: OPENAPI_DOCUMENT, useValue: options.openapi },
+        ReadinessRegistry,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      ],
+      exports: [ReadinessRegistry, Metrics, TokenVerifier],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Problem, PROBLEM_TYPE_BASE, type ProblemBody } from './problem';
+
+function statusTitle(status: number): string {
+  const titles: Record<number, string> = { 400: 'Bad request', 401: 'Authentication required', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable', 429: 'Too many requests' };
+  return titles[status] ?? (status >= 500 ? 'Internal error' : 'Error');
+}
+
+/** Renders every error as application/problem+json; internal details never reach the client. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request>();
+    const body = this.toProblem(exception);
+    body.instance = req.originalUrl?.split('?')[0];
+    if (body.status >= 500) {
+      this.logger.error(`${req.method} ${body.instance} failed: ${(exception as Error)?.stack ?? String(exception)}`);
+    }
+    res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof Problem) return { ...exception.body };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      return { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: statusTitle(status), status, detail };
+    }
+    // body-parser errors carry a status and a type such as 'entity.parse.failed'.
+    const candidate = exception as { status?: unknown; type?: unknown; message?: unknown };
+    if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500) {
+      const detail = candidate.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : String(candidate.message ?? 'Bad request');
+      return { type: `${PROBLEM_TYPE_BASE}http-${candidate.status}`, title: statusTitle(candidate.status), status: candidate.status, detail };
+    }
+    return { type: `${PROBLEM_TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: 'An unexpected error occurred; it has been logged.' };
+  }
+}

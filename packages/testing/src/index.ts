@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { importPKCS8, SignJWT } from 'jose';
+import { Client } from 'pg';
+
+/** Servers started by infra/jest/global-setup for this test run. Missing means "not started": fail loudly. */
+export interface TestStack {
+  kafkaBrokers: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  pgAdminUrl: string;
+  jwtPrivateKeyFile: string;
+  jwtPublicKeyFile: string;
+  stateDir: string;
+  kcat: string;
+  temporalCli: string;
+  temporalTestServer: string;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: integration tests need the stack from infra/jest/global-setup.cjs (run them with \`npm test\` or \`npx jest --selectProjects integration\`)`);
+  return value;
+}
+
+export function testStack(): TestStack {
+  return {
+    kafkaBrokers: required('MEIC_TEST_KAFKA_BROKERS'),
+    temporalAddress: required('MEIC_TEST_TEMPORAL_ADDRESS'),
+    temporalNamespace: required('MEIC_TEST_TEMPORAL_NAMESPACE'),
+    pgAdminUrl: required('MEIC_TEST_PG_ADMIN_URL'),
+    jwtPrivateKeyFile: required('MEIC_TEST_JWT_PRIVATE_KEY_FILE'),
+    jwtPublicKeyFile: required('MEIC_TEST_JWT_PUBLIC_KEY_FILE'),
+    stateDir: required('MEIC_TEST_STATE_DIR'),
+    kcat: required('MEIC_TEST_KCAT'),
+    temporalCli: required('MEIC_TEST_TEMPORAL_CLI'),
+    temporalTestServer: required('MEIC_TEST_TEMPORAL_TEST_SERVER'),
+  };
+}
+
+/** Unique, lowercase, safe for topic, group, database and workflow names. */
+export function randomName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+/** A fresh PostgreSQL database for one test file; drop it in afterAll. */
+export async function createTestDatabase(prefix = 'test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = testStack().pgAdminUrl;
+  const name = randomName(prefix).toLowerCase();
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export type TestRole = 'admin' | 'consortium_lead' | 'evaluator' | 'site_staff';
+
+/** A token signed with the test stack's key, as `npm run token` does with the dev key. */
+export async function signTestToken(claims: { role: TestRole | string; sites?: string[]; sub?: string }, opts: { expiresIn?: string; issuer?: string; audience?: string } = {}): Promise<string> {
+  const key = await importPKCS8(readFileSync(testStack().jwtPrivateKeyFile, 'utf8'), 'EdDSA');
+  return new SignJWT({ role: claims.role, sites: claims.sites ?? [] })
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setSubject(claims.sub ?? `test-${claims.role}`)
+    .setIssuer(opts.issuer ?? 'meic-dev')
+    .setAudience(opts.audience ?? 'meic')
+    .setIssuedAt()
+    .setExpirationTime(opts.expiresIn ?? '15m')
+    .sign(key);
+}
+
+/** Environment for a service under test, pointing at the test stack. */
+export function serviceTestEnv(extra: Record<string, string>): Record<string, string> {
+  const stack = testStack();
+  return {
+    KAFKA_BROKERS: stack.kafkaBrokers,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: stack.temporalNamespace,
+    MEIC_JWT_PUBLIC_KEY_FILE: stack.jwtPublicKeyFile,
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    OUTBOX_POLL_MS: '200',
+    ...extra,
+  };
+}
+
+/**
+ * Polls until `probe` returns a value other than undefined/false, or fails with the
+ * description and the last value seen. Tests wait with this, never with fixed sleeps.
+ */
+export async function pollUntil<T>(description: string, probe: () => Promise<T | undefined | false> | T | undefined | false, opts: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${description}${lastError ? `: last error ${(lastError as Error).message}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
+  }
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  contentType: string | null;
+  body: T;
+}
+
+/** A small JSON client for a service under test. */
+export function apiClient(baseUrl: string, token?: string) {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep text */
+    }
+    return { status: res.status, contentType: res.headers.get('content-type'), body: parsed as T };
+  }
+  return {
+    get: <T = unknown>(path: string) => call<T>('GET', path),
+    post: <T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    delete: <T = unknown>(path: string) => call<T>('DELETE', path),
+  };
+}
+
+/** Listens on an ephemeral port and returns the base URL. */
+export async function listen(app: { listen: (port: number, host: string) => Promise<unknown>; getUrl: () => Promise<string> }): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}

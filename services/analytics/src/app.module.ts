@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { buildOpenApi, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import type { Logger } from 'pino';
+import { ClickHouseModule } from './clickhouse/clickhouse.module';
+import type { AnalyticsConfig } from './config';
+import { IngestModule } from './ingest/ingest.module';
+import { kpisRoutes } from './kpis/kpis.controller';
+import { KpisModule } from './kpis/kpis.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AnalyticsConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.forRoot({ service: 'analytics', logger, kafkaBrokers: config.KAFKA_BROKERS }),
+        PlatformModule.forRoot({
+          service: 'analytics',
+          auth: { issuer: config.MEIC_JWT_ISSUER, audience: config.MEIC_JWT_AUDIENCE, publicKeyFile: config.MEIC_JWT_PUBLIC_KEY_FILE, publicKeyPem: config.MEIC_JWT_PUBLIC_KEY, jwksUrl: config.MEIC_JWKS_URL },
+          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API. Aggregates only.' }, kpisRoutes),
+        }),
+        ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),
+        IngestModule.forRoot(config.KAFKA_CONSUMER_GROUP),
+        KpisModule.forRoot(config.MEIC_MIN_CELL),
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
+
+const schema = envSchema({
+  ...commonEnv,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3004 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  CLICKHOUSE_URL: Type.Optional(Type.String({ format: 'uri', description: 'ClickHouse server; unset = embedded chdb engine' })),
+  CHDB_PATH: Type.String({ minLength: 1, default: '.local/data/chdb', description: 'Data directory of the embedded engine' }),
+  CLICKHOUSE_DATABASE: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', default: 'meic' }),
+  KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'analytics' }),
+  MEIC_MIN_CELL: Type.Integer({ minimum: 1, default: 5, description: 'Smallest count shown to roles other than site_staff' }),
+});
+
+export type AnalyticsConfig = Static<typeof schema>;
+
+/** The only place this service reads its environment. */
+export function loadAnalyticsConfig(env: Record<string, string | undefined> = process.env): AnalyticsConfig {
+  const config = loadConfig('analytics', schema, env);
+  requireOneKeySource('analytics', config);
+  return config;
+}

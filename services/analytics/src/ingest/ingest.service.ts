@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { CloudEvent } from '@meic/contracts';
+import { IngestRepository, type EventRow } from './ingest.repository';
+
+/** ClickHouse wants `YYYY-MM-DD hh:mm:ss.sss` for DateTime64 in JSONEachRow. */
+const chTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');
+
+@Injectable()
+export class IngestService {
+  constructor(private readonly events: IngestRepository) {}
+
+  toRow(event: CloudEvent, meta: { topic: string; partition: number; offset: string }): EventRow {
+    const data = event.data as { siteCode: string; country: string; occurredOn: string; beneficiaryId?: string };
+    return {
+      event_id: event.id,
+      type: event.type,
+      source: event.source,
+      subject: event.subject,
+      time: chTime(new Date(event.time).toISOString()),
+      site_code: data.siteCode,
+      country: data.country,
+      occurred_on: data.occurredOn,
+      beneficiary_id: data.beneficiaryId ?? '',
+      data: JSON.stringify(event.data),
+      topic: meta.topic,
+      partition: meta.partition,
+      offset: meta.offset,
+    };
+  }
+
+  /** Stores one event; storing it again (redelivery) is collapsed by the table's event_id key. */
+  async store(event: CloudEvent, meta: { topic: string; partition: number; offset: string }): Promise<void> {
+    await this.events.insert([this.toRow(event, meta)]);
+  }
+}

@@ -1,0 +1,49 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { CefrLevel, CountryCode, IsoDate, LanguageCode, LegalStatus, ProgrammeCode, Sex, SiteCode, Uuid } from '@meic/contracts';
+
+const Person = Type.Object(
+  {
+    givenName: Type.String({ minLength: 1, maxLength: 200 }),
+    familyName: Type.String({ minLength: 1, maxLength: 200 }),
+    birthDate: IsoDate,
+    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{5,30}$' })),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+  },
+  { additionalProperties: false },
+);
+
+const thisYear = new Date().getUTCFullYear();
+
+export const CreateBeneficiaryBody = Type.Object(
+  {
+    siteCode: SiteCode,
+    enrolledOn: IsoDate,
+    person: Person,
+    sex: Sex,
+    citizenship: CountryCode,
+    legalStatus: LegalStatus,
+    arrivalYear: Type.Integer({ minimum: 1950, maximum: thisYear + 1 }),
+    educationIsced: Type.Integer({ minimum: 0, maximum: 8, description: 'ISCED 2011 level' }),
+    languages: Type.Array(Type.Object({ code: LanguageCode, cefr: CefrLevel }, { additionalProperties: false }), { maxItems: 20 }),
+    consent: Type.Object(
+      {
+        // Processing without consent is not recorded at all: the field must be literally true.
+        dataProcessing: Type.Literal(true),
+        evaluationFollowUp: Type.Boolean(),
+        recordedOn: IsoDate,
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateBeneficiaryBody = Static<typeof CreateBeneficiaryBody>;
+
+export const BeneficiaryView = Type.Object({
+  id: Uuid,
+  ...CreateBeneficiaryBody.properties,
+  country: CountryCode,
+  programme: ProgrammeCode,
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type BeneficiaryView = Static<typeof BeneficiaryView>;

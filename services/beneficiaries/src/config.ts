@@ -1,0 +1,38 @@
+import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
+
+const temporalEnv = {
+  TEMPORAL_ADDRESS: Type.String({ minLength: 1, default: '127.0.0.1:7233' }),
+  TEMPORAL_NAMESPACE: Type.String({ minLength: 1, default: 'meic' }),
+  TEMPORAL_TASK_QUEUE: Type.String({ minLength: 1, default: 'pathways' }),
+};
+
+const serviceSchema = envSchema({
+  ...commonEnv,
+  ...temporalEnv,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3003 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the beneficiaries database' }),
+  OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
+  KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'beneficiaries' }),
+});
+
+const workerSchema = envSchema({
+  LOG_LEVEL: commonEnv.LOG_LEVEL,
+  ...temporalEnv,
+  HEALTH_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3005 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+});
+
+export type BeneficiariesConfig = Static<typeof serviceSchema>;
+export type PathwayWorkerConfig = Static<typeof workerSchema>;
+
+/** The only places this service reads its environment. */
+export function loadBeneficiariesConfig(env: Record<string, string | undefined> = process.env): BeneficiariesConfig {
+  const config = loadConfig('beneficiaries', serviceSchema, env);
+  requireOneKeySource('beneficiaries', config);
+  return config;
+}
+
+export function loadPathwayWorkerConfig(env: Record<string, string | undefined> = process.env): PathwayWorkerConfig {
+  return loadConfig('pathway-worker', workerSchema, env);
+}

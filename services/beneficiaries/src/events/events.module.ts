@@ -1,0 +1,11 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PathwayModule } from '../pathway/pathway.module';
+import { SitesModule } from '../sites/sites.module';
+import { CONSUMER_GROUP, EventsConsumer } from './events.consumer';
+
+@Module({})
+export class EventsModule {
+  static forRoot(groupId: string, pathways: DynamicModule): DynamicModule {
+    return { module: EventsModule, imports: [SitesModule, pathways], providers: [{ provide: CONSUMER_GROUP, useValue: groupId }, EventsConsumer] };
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import type { SiteRegisteredV1 } from '@meic/contracts';
+import type { KnownSite } from '../generated/prisma/client';
+import { SitesRepository } from './sites.repository';
+
+/** What this service knows of the stakeholders service's sites, learnt from events only. */
+@Injectable()
+export class SitesService {
+  constructor(private readonly sites: SitesRepository) {}
+
+  async recordRegistered(data: SiteRegisteredV1): Promise<void> {
+    await this.sites.upsert({ code: data.siteCode, country: data.country, programme: data.programme, name: data.name });
+  }
+
+  find(code: string): Promise<KnownSite | null> {
+    return this.sites.find(code);
+  }
+}

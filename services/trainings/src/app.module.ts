@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TOPICS } from '@meic/contracts';
+import { buildOpenApi, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import type { Logger } from 'pino';
+import type { TrainingsConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+
+@Module({})
+export class AppModule {
+  static register(config: TrainingsConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.forRoot({ service: 'trainings', logger, kafkaBrokers: config.KAFKA_BROKERS }),
+        PlatformModule.forRoot({
+          service: 'trainings',
+          auth: { issuer: config.MEIC_JWT_ISSUER, audience: config.MEIC_JWT_AUDIENCE, publicKeyFile: config.MEIC_JWT_PUBLIC_KEY_FILE, publicKeyPem: config.MEIC_JWT_PUBLIC_KEY, jwksUrl: config.MEIC_JWKS_URL },
+          openapi: buildOpenApi({ title: 'MEIC trainings service', version: '1.0.0', description: 'Courses, enrolments, completions and internships.' }, []),
+        }),
+        DatabaseModule.forRoot(config.DATABASE_URL),
+        OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.trainings], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
+      ],
+    };
+  }
+}

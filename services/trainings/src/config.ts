@@ -1,0 +1,18 @@
+import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
+
+const schema = envSchema({
+  ...commonEnv,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the trainings database' }),
+  OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
+});
+
+export type TrainingsConfig = Static<typeof schema>;
+
+/** The only place this service reads its environment. */
+export function loadTrainingsConfig(env: Record<string, string | undefined> = process.env): TrainingsConfig {
+  const config = loadConfig('trainings', schema, env);
+  requireOneKeySource('trainings', config);
+  return config;
+}
