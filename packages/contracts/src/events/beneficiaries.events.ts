@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { type Static } from '@sinclair/typebox';
 import { ProgrammeCode } from '../primitives';
 import { eventData, personFacts, siteFacts } from './common';
 

@@ -47,7 +47,7 @@ export async function runMigrations(databaseUrl: string, dir: string, log: (msg:
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${name} failed: ${(e as Error).message}`);
+        throw new Error(`migration ${name} failed: ${(e as Error).message}`, { cause: e });
       }
       applied.push(name);
       log(`applied migration ${name} in ${Date.now() - started} ms`);

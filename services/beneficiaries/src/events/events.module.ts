@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PathwayModule } from '../pathway/pathway.module';
 import { SitesModule } from '../sites/sites.module';
 import { CONSUMER_GROUP, EventsConsumer } from './events.consumer';
 
