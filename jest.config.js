@@ -44,7 +44,7 @@ module.exports = {
       testMatch: ['<rootDir>/{packages,services,dashboard,infra,tests}/**/*.integration.spec.ts'],
       globalSetup: '<rootDir>/infra/jest/global-setup.cjs',
       globalTeardown: '<rootDir>/infra/jest/global-teardown.cjs',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/setup-integration.cjs'],
     },
   ],
 };

@@ -32,10 +32,10 @@ export class ProblemFilter implements ExceptionFilter {
       const detail = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       return { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: statusTitle(status), status, detail };
     }
-    // body-parser errors carry a status and a type such as 'entity.parse.failed'.
-    const candidate = exception as { status?: unknown; type?: unknown; message?: unknown };
+    // Nest maps invalid JSON to a 400 itself; other body-parser errors (e.g. 413) carry a status.
+    const candidate = exception as { status?: unknown; message?: unknown };
     if (typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500) {
-      const detail = candidate.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : String(candidate.message ?? 'Bad request');
+      const detail = String(candidate.message ?? 'Bad request');
       return { type: `${PROBLEM_TYPE_BASE}http-${candidate.status}`, title: statusTitle(candidate.status), status: candidate.status, detail };
     }
     return { type: `${PROBLEM_TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: 'An unexpected error occurred; it has been logged.' };

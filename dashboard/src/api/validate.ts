@@ -1,0 +1,110 @@
+// Light runtime checks of API responses, so that an unexpected body is reported as
+// such instead of crashing a view. Not a schema validator: only what the UI relies on.
+import type { Count, OverviewFigures, OverviewGroup, OverviewResponse, Rate } from './types';
+import { GROUP_BY_VALUES } from './types';
+
+export class ResponseShapeError extends Error {
+  constructor(readonly path: string) {
+    super(`Unexpected response from the analytics service at ${path}`);
+    this.name = 'ResponseShapeError';
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function numOrNull(v: unknown): v is number | null {
+  return v === null || (typeof v === 'number' && Number.isFinite(v));
+}
+function strOrNull(v: unknown): v is string | null {
+  return v === null || typeof v === 'string';
+}
+function obj(v: unknown, path: string): Obj {
+  if (!isObj(v)) throw new ResponseShapeError(path);
+  return v;
+}
+
+function count(v: unknown, path: string): Count {
+  const o = obj(v, path);
+  if (typeof o.suppressed !== 'boolean' || !numOrNull(o.value)) throw new ResponseShapeError(path);
+  // A suppressed cell never carries a number, whatever the server sent.
+  return { value: o.suppressed ? null : o.value, suppressed: o.suppressed };
+}
+
+function rate(v: unknown, path: string): Rate {
+  const o = obj(v, path);
+  const keys = ['value', 'low', 'high', 'numerator', 'denominator'] as const;
+  if (typeof o.suppressed !== 'boolean') throw new ResponseShapeError(`${path}.suppressed`);
+  for (const k of keys) {
+    if (o[k] !== undefined && !numOrNull(o[k])) throw new ResponseShapeError(`${path}.${k}`);
+  }
+  const pick = (k: (typeof keys)[number]): number | null => (o.suppressed ? null : ((o[k] as number | null | undefined) ?? null));
+  return {
+    value: pick('value'),
+    low: pick('low'),
+    high: pick('high'),
+    numerator: pick('numerator'),
+    denominator: pick('denominator'),
+    suppressed: o.suppressed,
+  };
+}
+
+function numbers<K extends string>(v: unknown, path: string, keys: readonly K[]): Record<K, number | null> {
+  const o = isObj(v) ? v : {};
+  const out = {} as Record<K, number | null>;
+  for (const k of keys) {
+    const x = o[k] ?? null;
+    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
+    out[k] = x;
+  }
+  return out;
+}
+
+function figures(v: unknown, path: string): OverviewFigures {
+  const o = obj(v, path);
+  const median = o.medianDaysToPlacement ?? null;
+  if (!numOrNull(median)) throw new ResponseShapeError(`${path}.medianDaysToPlacement`);
+  return {
+    enrolled: count(o.enrolled, `${path}.enrolled`),
+    women: count(o.women, `${path}.women`),
+    trained: count(o.trained, `${path}.trained`),
+    internshipsStarted: count(o.internshipsStarted, `${path}.internshipsStarted`),
+    placed: count(o.placed, `${path}.placed`),
+    dropouts: count(o.dropouts, `${path}.dropouts`),
+    placementRatePct: rate(o.placementRatePct, `${path}.placementRatePct`),
+    medianDaysToPlacement: median,
+    targets: numbers(o.targets, `${path}.targets`, ['enrolled', 'placed', 'womenSharePct'] as const),
+    progress: numbers(o.progress, `${path}.progress`, ['enrolledPct', 'placedPct', 'womenSharePct'] as const),
+  };
+}
+
+function group(v: unknown, path: string): OverviewGroup {
+  const o = obj(v, path);
+  if (typeof o.key !== 'string' || typeof o.label !== 'string') throw new ResponseShapeError(`${path}.key`);
+  const country = o.country ?? null;
+  const programme = o.programme ?? null;
+  if (!strOrNull(country) || !strOrNull(programme)) throw new ResponseShapeError(`${path}.country`);
+  return { key: o.key, label: o.label, country, programme, ...figures(o, path) };
+}
+
+export function parseOverviewResponse(body: unknown): OverviewResponse {
+  const o = obj(body, '$');
+  if (typeof o.groupBy !== 'string' || !(GROUP_BY_VALUES as readonly string[]).includes(o.groupBy)) {
+    throw new ResponseShapeError('$.groupBy');
+  }
+  if (!Array.isArray(o.groups)) throw new ResponseShapeError('$.groups');
+  const minCell = o.minCell;
+  if (typeof minCell !== 'number' || !Number.isFinite(minCell)) throw new ResponseShapeError('$.minCell');
+  const f = isObj(o.filters) ? o.filters : {};
+  const filt = (k: string): string | null => (typeof f[k] === 'string' ? (f[k] as string) : null);
+  return {
+    groupBy: o.groupBy as OverviewResponse['groupBy'],
+    filters: { from: filt('from'), to: filt('to'), country: filt('country'), site: filt('site') },
+    minCell,
+    generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
+    groups: o.groups.map((g, i) => group(g, `$.groups[${i}]`)),
+    totals: figures(o.totals, '$.totals'),
+  };
+}
