@@ -1,6 +1,6 @@
 import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
 
-const schema = envSchema({
+export const analyticsEnvSchema = envSchema({
   ...commonEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3004 }),
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -11,11 +11,11 @@ const schema = envSchema({
   MEIC_MIN_CELL: Type.Integer({ minimum: 1, default: 5, description: 'Smallest count shown to roles other than site_staff' }),
 });
 
-export type AnalyticsConfig = Static<typeof schema>;
+export type AnalyticsConfig = Static<typeof analyticsEnvSchema>;
 
 /** The only place this service reads its environment. */
 export function loadAnalyticsConfig(env: Record<string, string | undefined> = process.env): AnalyticsConfig {
-  const config = loadConfig('analytics', schema, env);
+  const config = loadConfig('analytics', analyticsEnvSchema, env);
   requireOneKeySource('analytics', config);
   return config;
 }

@@ -6,7 +6,7 @@ const temporalEnv = {
   TEMPORAL_TASK_QUEUE: Type.String({ minLength: 1, default: 'pathways' }),
 };
 
-const serviceSchema = envSchema({
+export const beneficiariesEnvSchema = envSchema({
   ...commonEnv,
   ...temporalEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3003 }),
@@ -16,23 +16,23 @@ const serviceSchema = envSchema({
   KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'beneficiaries' }),
 });
 
-const workerSchema = envSchema({
+export const pathwayWorkerEnvSchema = envSchema({
   LOG_LEVEL: commonEnv.LOG_LEVEL,
   ...temporalEnv,
   HEALTH_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3005 }),
   HOST: Type.String({ default: '127.0.0.1' }),
 });
 
-export type BeneficiariesConfig = Static<typeof serviceSchema>;
-export type PathwayWorkerConfig = Static<typeof workerSchema>;
+export type BeneficiariesConfig = Static<typeof beneficiariesEnvSchema>;
+export type PathwayWorkerConfig = Static<typeof pathwayWorkerEnvSchema>;
 
 /** The only places this service reads its environment. */
 export function loadBeneficiariesConfig(env: Record<string, string | undefined> = process.env): BeneficiariesConfig {
-  const config = loadConfig('beneficiaries', serviceSchema, env);
+  const config = loadConfig('beneficiaries', beneficiariesEnvSchema, env);
   requireOneKeySource('beneficiaries', config);
   return config;
 }
 
 export function loadPathwayWorkerConfig(env: Record<string, string | undefined> = process.env): PathwayWorkerConfig {
-  return loadConfig('pathway-worker', workerSchema, env);
+  return loadConfig('pathway-worker', pathwayWorkerEnvSchema, env);
 }

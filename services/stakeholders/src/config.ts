@@ -1,6 +1,6 @@
 import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
 
-const schema = envSchema({
+export const stakeholdersEnvSchema = envSchema({
   ...commonEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -8,11 +8,11 @@ const schema = envSchema({
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
 });
 
-export type StakeholdersConfig = Static<typeof schema>;
+export type StakeholdersConfig = Static<typeof stakeholdersEnvSchema>;
 
 /** The only place this service reads its environment. */
 export function loadStakeholdersConfig(env: Record<string, string | undefined> = process.env): StakeholdersConfig {
-  const config = loadConfig('stakeholders', schema, env);
+  const config = loadConfig('stakeholders', stakeholdersEnvSchema, env);
   requireOneKeySource('stakeholders', config);
   return config;
 }

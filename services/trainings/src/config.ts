@@ -1,6 +1,6 @@
 import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
 
-const schema = envSchema({
+export const trainingsEnvSchema = envSchema({
   ...commonEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
   HOST: Type.String({ default: '127.0.0.1' }),
@@ -8,11 +8,11 @@ const schema = envSchema({
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
 });
 
-export type TrainingsConfig = Static<typeof schema>;
+export type TrainingsConfig = Static<typeof trainingsEnvSchema>;
 
 /** The only place this service reads its environment. */
 export function loadTrainingsConfig(env: Record<string, string | undefined> = process.env): TrainingsConfig {
-  const config = loadConfig('trainings', schema, env);
+  const config = loadConfig('trainings', trainingsEnvSchema, env);
   requireOneKeySource('trainings', config);
   return config;
 }
