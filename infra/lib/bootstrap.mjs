@@ -12,7 +12,7 @@ import { run } from './run.mjs';
 const HASH_FILE = '.meic-install-hash';
 
 /**
- * Runs `npm ci` when node_modules is missing or package-lock.json changed since the last install.
+ * Runs `npm install` when node_modules is missing or package-lock.json changed since the last install.
  * @param {string} root repository root
  */
 export async function ensureInstalled(root) {
@@ -27,9 +27,12 @@ export async function ensureInstalled(root) {
       await fs.writeFile(hashFile, `${lockHash}\n`);
       return note('up to date');
     }
-    // npm and turbo print their own progress and errors; we add only the timing.
-    await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, inherit: true });
-    await fs.writeFile(hashFile, `${lockHash}\n`);
+    // `npm install`, not `npm ci`: the registry reachable here does not serve every platform
+    // package of some optional-dependency sets (e.g. @swc/core's darwin builds), so the lock
+    // cannot list them and `npm ci` rejects it as out of sync. `npm install` still installs
+    // the locked versions. npm prints its own progress and errors; we add only the timing.
+    await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, inherit: true });
+    await fs.writeFile(hashFile, `${await fileHash(path.join(root, 'package-lock.json'))}\n`);
   });
 }
 
