@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { info } from './log.mjs';
 import { run } from './run.mjs';
 import { POSTGRES, postgresUrl } from './settings.mjs';
 
@@ -117,7 +118,8 @@ export async function initCluster({ dataDir, binaries, identity, durable }) {
   await fs.rm(dataDir, { recursive: true, force: true });
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (identity) {
-    assertReachable(dataDir, identity);
+    await ensureTraversable(dataDir, identity);
+    await ensureTraversable(binaries.initdb, identity);
     await fs.chown(dataDir, identity.uid, identity.gid);
   }
   const passwordFile = path.join(os.tmpdir(), `meic-pg-password-${process.pid}-${Date.now()}`);
@@ -148,18 +150,18 @@ export async function initCluster({ dataDir, binaries, identity, durable }) {
 }
 
 /**
- * The system user must be able to walk down to the data directory.
- * @param {string} dataDir
+ * The server's system user must be able to walk down to its data directory and binaries.
+ * A clone under a private directory (mode 700, as `mktemp -d` makes) blocks it: we grant
+ * traverse-only permission (o+x, no listing) on exactly the directories in the way, and say so.
+ * @param {string} target
  * @param {OsUser} identity
  */
-function assertReachable(dataDir, identity) {
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+async function ensureTraversable(target, identity) {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
     const { mode, uid } = statSync(dir);
     if (uid !== identity.uid && (mode & 0o001) === 0) {
-      throw new Error(
-        `PostgreSQL runs as ${identity.name}, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}). ` +
-          'Set MEIC_STATE_DIR to a directory below a world-traversable path, e.g. /var/tmp/meic.',
-      );
+      await fs.chmod(dir, (mode & 0o7777) | 0o001);
+      info(`  granted traverse permission (o+x) on ${dir} so that ${identity.name} can reach ${target}`);
     }
     if (dir === path.dirname(dir)) return;
   }
