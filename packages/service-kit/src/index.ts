@@ -18,3 +18,4 @@ export * from './outbox/outbox.relay';
 export * from './runtime.module';
 export * from './http/main';
 export * from './consumer/event-consumer';
+export * from './database/prisma.module';

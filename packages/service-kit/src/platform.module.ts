@@ -7,6 +7,17 @@ import { HttpMetricsInterceptor, Metrics } from './health/metrics';
 import { ReadinessRegistry } from './health/readiness';
 import { ProblemFilter } from './problems/problem.filter';
 
+/** The token verification settings every service reads from its configuration. */
+export function tokenVerifierOptions(config: {
+  MEIC_JWT_ISSUER: string;
+  MEIC_JWT_AUDIENCE: string;
+  MEIC_JWT_PUBLIC_KEY_FILE?: string;
+  MEIC_JWT_PUBLIC_KEY?: string;
+  MEIC_JWKS_URL?: string;
+}): TokenVerifierOptions {
+  return { issuer: config.MEIC_JWT_ISSUER, audience: config.MEIC_JWT_AUDIENCE, publicKeyFile: config.MEIC_JWT_PUBLIC_KEY_FILE, publicKeyPem: config.MEIC_JWT_PUBLIC_KEY, jwksUrl: config.MEIC_JWKS_URL };
+}
+
 export interface PlatformOptions {
   service: string;
   auth: TokenVerifierOptions;

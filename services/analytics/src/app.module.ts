@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { buildOpenApi, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { buildOpenApi, tokenVerifierOptions, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
 import type { AnalyticsConfig } from './config';
@@ -16,7 +16,7 @@ export class AppModule {
         RuntimeModule.forRoot({ service: 'analytics', logger, kafkaBrokers: config.KAFKA_BROKERS }),
         PlatformModule.forRoot({
           service: 'analytics',
-          auth: { issuer: config.MEIC_JWT_ISSUER, audience: config.MEIC_JWT_AUDIENCE, publicKeyFile: config.MEIC_JWT_PUBLIC_KEY_FILE, publicKeyPem: config.MEIC_JWT_PUBLIC_KEY, jwksUrl: config.MEIC_JWKS_URL },
+          auth: tokenVerifierOptions(config),
           openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API. Aggregates only.' }, kpisRoutes),
         }),
         ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),

@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { buildOpenApi, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { beneficiariesRoutes } from './beneficiaries/beneficiaries.controller';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import type { BeneficiariesConfig } from './config';
-import { DatabaseModule } from './database/database.module';
+import { databaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { PathwayModule } from './pathway/pathway.module';
 
@@ -19,13 +19,13 @@ export class AppModule {
         RuntimeModule.forRoot({ service: 'beneficiaries', logger, kafkaBrokers: config.KAFKA_BROKERS }),
         PlatformModule.forRoot({
           service: 'beneficiaries',
-          auth: { issuer: config.MEIC_JWT_ISSUER, audience: config.MEIC_JWT_AUDIENCE, publicKeyFile: config.MEIC_JWT_PUBLIC_KEY_FILE, publicKeyPem: config.MEIC_JWT_PUBLIC_KEY, jwksUrl: config.MEIC_JWKS_URL },
+          auth: tokenVerifierOptions(config),
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
             beneficiariesRoutes,
           ),
         }),
-        DatabaseModule.forRoot(config.DATABASE_URL),
+        databaseModule(config.DATABASE_URL),
         OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.beneficiaries], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         BeneficiariesModule,
         pathways,

@@ -40,9 +40,10 @@ export class EventConsumer {
     }
   }
 
-  get isRunning(): boolean {
-    return this.running;
-  }
+  /** For `/readyz`: a consumer that has not joined its group (or crashed) is not ready. */
+  readonly readinessCheck = async (): Promise<void> => {
+    if (!this.running) throw new Error('consumer has not joined its group');
+  };
 
   async start(): Promise<void> {
     const { kafka, groupId, topics } = this.opts;

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { PrismaClient, type Beneficiary, type PersonalData } from '../generated/prisma/client';
 import type { OutboxRow } from '@meic/service-kit';
-import { PrismaService } from '../database/prisma.service';
-import type { Beneficiary, PersonalData } from '../generated/prisma/client';
 
 export type BeneficiaryWithPerson = Beneficiary & { personalData: PersonalData | null };
 export type NewBeneficiary = Omit<Beneficiary, 'createdAt' | 'updatedAt' | 'erasedAt' | 'languages'> & { languages: { code: string; cefr: string }[] };
 
 @Injectable()
 export class BeneficiariesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaClient) {}
 
   /** Record, personal data and event in one transaction. */
   async insertWithEvent(record: NewBeneficiary, person: Omit<PersonalData, 'beneficiaryId'>, event: OutboxRow): Promise<BeneficiaryWithPerson> {

@@ -52,9 +52,7 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.start();
-    this.readiness.register('kafka-consumer', async () => {
-      if (!this.consumer.isRunning) throw new Error('consumer has not joined its group');
-    });
+    this.readiness.register('kafka-consumer', this.consumer.readinessCheck);
   }
 
   async onApplicationShutdown(): Promise<void> {

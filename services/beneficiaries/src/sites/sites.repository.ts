@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../database/prisma.service';
-import type { KnownSite } from '../generated/prisma/client';
+import { PrismaClient, type KnownSite } from '../generated/prisma/client';
 
 @Injectable()
 export class SitesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaClient) {}
 
   upsert(site: Omit<KnownSite, 'updatedAt'>): Promise<KnownSite> {
     const { code, ...rest } = site;

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { Prisma, PrismaClient, type Site } from '../generated/prisma/client';
 import type { OutboxRow } from '@meic/service-kit';
-import { Prisma } from '../generated/prisma/client';
-import { PrismaService } from '../database/prisma.service';
-import type { Site } from '../generated/prisma/client';
 
 export type NewSite = Omit<Site, 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class SitesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaClient) {}
 
   /** Writes the site and its event in one transaction: both or neither. Returns null if the code exists. */
   async insertWithEvent(site: NewSite, event: OutboxRow): Promise<Site | null> {

@@ -1,10 +1,6 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DATABASE_URL, PrismaService } from './prisma.service';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaModule } from '@meic/service-kit';
+import { PrismaClient } from '../generated/prisma/client';
 
-@Global()
-@Module({})
-export class DatabaseModule {
-  static forRoot(databaseUrl: string): DynamicModule {
-    return { module: DatabaseModule, providers: [{ provide: DATABASE_URL, useValue: databaseUrl }, PrismaService], exports: [PrismaService] };
-  }
-}
+/** This service's database: the generated client over node-postgres, injectable as PrismaClient. */
+export const databaseModule = (databaseUrl: string) => PrismaModule.forRoot(PrismaClient, () => new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }));
