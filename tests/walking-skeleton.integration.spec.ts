@@ -206,6 +206,29 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     );
     expect((await admin.get(`/v1/sites/IT-BAD`)).status).toBe(404);
 
+    // Idempotency-Key: a replay returns the first response and writes nothing; another body is a conflict.
+    const siteBody = { code: 'CY-IDEM', name: 'Larnaca', country: 'CY', city: 'Larnaca', programme: 'AMIL', clusterName: 'C', startedOn: '2026-01-01', defaultLanguage: 'el', targets: { enrolled: 10, placed: 4, womenSharePct: 50 } };
+    const first = await admin.post<{ createdAt: string }>('/v1/sites', siteBody, { 'idempotency-key': 'k-1' });
+    const replay = await admin.post<{ createdAt: string }>('/v1/sites', { ...siteBody }, { 'idempotency-key': 'k-1' });
+    expect(first.status).toBe(201);
+    expect(replay).toEqual(first);
+    const withoutKey = await admin.post('/v1/sites', siteBody);
+    expect(withoutKey.status).toBe(409);
+    const otherBody = await admin.post('/v1/sites', { ...siteBody, city: 'Limassol' }, { 'idempotency-key': 'k-1' });
+    expect(otherBody.status).toBe(409);
+    expect(otherBody.contentType).toContain('application/problem+json');
+
+    // The audit log records who wrote which record, for admins only.
+    const audit = await admin.get<{ items: { actor: string; action: string; resourceId: string; status: number }[] }>('/v1/audit-log?resourceId=CY-IDEM');
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((e) => [e.actor, e.action, e.status])).toEqual(
+      expect.arrayContaining([
+        ['test-admin', 'POST /v1/sites', 201],
+        ['test-admin', 'POST /v1/sites', 409],
+      ]),
+    );
+    expect((await staffElsewhere.get('/v1/audit-log')).status).toBe(403);
+
     const health = await fetch(`${urls.analytics}/readyz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ready', checks: { clickhouse: 'ok', 'kafka-consumer': 'ok' } });

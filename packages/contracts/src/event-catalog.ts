@@ -1,6 +1,7 @@
 import type { Static, TObject } from '@sinclair/typebox';
-import { BeneficiaryEnrolledV1 } from './events/beneficiaries.events';
-import { SiteRegisteredV1 } from './events/stakeholders.events';
+import * as B from './events/beneficiaries.events';
+import * as S from './events/stakeholders.events';
+import * as T from './events/trainings.events';
 import { SOURCES, TOPICS, type TopicKey } from './topics';
 
 interface EventDefinition<S extends TObject> {
@@ -20,8 +21,27 @@ function define<S extends TObject>(def: EventDefinition<S>): EventDefinition<S> 
  * (`….v2`) beside the old one, never an edit: consumers must keep reading old versions.
  */
 export const EVENT_CATALOG = {
-  'meic.site.registered.v1': define({ producer: 'stakeholders', schema: SiteRegisteredV1, subject: (d) => d.siteCode }),
-  'meic.beneficiary.enrolled.v1': define({ producer: 'beneficiaries', schema: BeneficiaryEnrolledV1, subject: (d) => d.beneficiaryId }),
+  'meic.site.registered.v1': define({ producer: 'stakeholders', schema: S.SiteRegisteredV1, subject: (d) => d.siteCode }),
+  'meic.site.updated.v1': define({ producer: 'stakeholders', schema: S.SiteUpdatedV1, subject: (d) => d.siteCode }),
+  'meic.organisation.joined.v1': define({ producer: 'stakeholders', schema: S.OrganisationJoinedV1, subject: (d) => d.organisationId }),
+  'meic.organisation.left.v1': define({ producer: 'stakeholders', schema: S.OrganisationLeftV1, subject: (d) => d.organisationId }),
+  'meic.territorial-indicator.recorded.v1': define({ producer: 'stakeholders', schema: S.TerritorialIndicatorRecordedV1, subject: (d) => d.siteCode }),
+  'meic.mentor.registered.v1': define({ producer: 'stakeholders', schema: S.MentorRegisteredV1, subject: (d) => d.mentorId }),
+  'meic.mentoring.started.v1': define({ producer: 'stakeholders', schema: S.MentoringStartedV1, subject: (d) => d.beneficiaryId }),
+  'meic.mentoring.ended.v1': define({ producer: 'stakeholders', schema: S.MentoringEndedV1, subject: (d) => d.beneficiaryId }),
+  'meic.course.created.v1': define({ producer: 'trainings', schema: T.CourseCreatedV1, subject: (d) => d.courseId }),
+  'meic.course.enrolled.v1': define({ producer: 'trainings', schema: T.CourseEnrolledV1, subject: (d) => d.beneficiaryId }),
+  'meic.course.completed.v1': define({ producer: 'trainings', schema: T.CourseCompletedV1, subject: (d) => d.beneficiaryId }),
+  'meic.internship.started.v1': define({ producer: 'trainings', schema: T.InternshipStartedV1, subject: (d) => d.beneficiaryId }),
+  'meic.internship.ended.v1': define({ producer: 'trainings', schema: T.InternshipEndedV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.enrolled.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryEnrolledV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.assessed.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryAssessedV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.placed.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryPlacedV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.followed-up.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryFollowedUpV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.dropped-out.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryDroppedOutV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.erased.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryErasedV1, subject: (d) => d.beneficiaryId }),
+  'meic.pathway.stage-changed.v1': define({ producer: 'beneficiaries', schema: B.PathwayStageChangedV1, subject: (d) => d.beneficiaryId }),
+  'meic.pathway.task-raised.v1': define({ producer: 'beneficiaries', schema: B.PathwayTaskRaisedV1, subject: (d) => d.beneficiaryId }),
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOG;

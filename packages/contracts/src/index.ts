@@ -3,6 +3,7 @@ export * from './primitives';
 export * from './events/common';
 export * from './events/stakeholders.events';
 export * from './events/beneficiaries.events';
+export * from './events/trainings.events';
 export * from './event-catalog';
 export * from './validation';
 export * from './cloudevents';

@@ -44,3 +44,73 @@ export function ageBandOf(birthYear: number, onDate: string): AgeBand {
   if (age < 55) return '40-54';
   return '55+';
 }
+
+export const ORGANISATION_TYPES = [
+  'employer_association',
+  'vet_provider',
+  'public_employment_service',
+  'local_authority',
+  'enterprise',
+  'chamber_of_commerce',
+  'trade_union',
+  'civil_society_org',
+  'migrant_association',
+  'university',
+] as const;
+export const OrganisationType = Type.Union(ORGANISATION_TYPES.map((s) => Type.Literal(s)));
+export type OrganisationType = Static<typeof OrganisationType>;
+
+export const COURSE_TYPES = [
+  'l2_language',
+  'vocational_training',
+  'company_training',
+  'entrepreneurship_lab',
+  'soft_skills',
+  'digital_skills',
+  'financial_literacy',
+  'housing_orientation',
+] as const;
+export const CourseType = Type.Union(COURSE_TYPES.map((s) => Type.Literal(s)));
+export type CourseType = Static<typeof CourseType>;
+
+export const COURSE_OUTCOMES = ['completed', 'failed', 'withdrawn'] as const;
+export const CourseOutcome = Type.Union(COURSE_OUTCOMES.map((s) => Type.Literal(s)));
+export type CourseOutcome = Static<typeof CourseOutcome>;
+
+export const INTERNSHIP_OUTCOMES = ['completed', 'interrupted', 'hired'] as const;
+export const InternshipOutcome = Type.Union(INTERNSHIP_OUTCOMES.map((s) => Type.Literal(s)));
+export type InternshipOutcome = Static<typeof InternshipOutcome>;
+
+export const CONTRACT_TYPES = ['permanent', 'fixed_term', 'apprenticeship', 'self_employment', 'seasonal'] as const;
+export const ContractType = Type.Union(CONTRACT_TYPES.map((s) => Type.Literal(s)));
+export type ContractType = Static<typeof ContractType>;
+
+export const MENTORING_AREAS = ['work', 'housing', 'financial_literacy'] as const;
+export const MentoringArea = Type.Union(MENTORING_AREAS.map((s) => Type.Literal(s)));
+export type MentoringArea = Static<typeof MentoringArea>;
+
+/** Barriers found in a needs assessment (domain.md); coarse categories, never free text. */
+export const BARRIERS = ['housing', 'childcare', 'documents', 'health', 'language', 'transport', 'digital', 'other'] as const;
+export const Barrier = Type.Union(BARRIERS.map((s) => Type.Literal(s)));
+export type Barrier = Static<typeof Barrier>;
+
+/** Activities an assessment can recommend: the course types plus the other pathway steps. */
+export const RECOMMENDED_ACTIVITIES = [...COURSE_TYPES, 'orientation', 'internship', 'job_placement', 'peer_mentoring'] as const;
+export const RecommendedActivity = Type.Union(RECOMMENDED_ACTIVITIES.map((s) => Type.Literal(s)));
+export type RecommendedActivity = Static<typeof RecommendedActivity>;
+
+/** Why a person left the pathway early; categories only, as a free-text reason could identify them. */
+export const DROPOUT_REASONS = ['found_work_independently', 'moved_away', 'health', 'family_care', 'lost_contact', 'no_longer_eligible', 'not_interested', 'other'] as const;
+export const DropoutReason = Type.Union(DROPOUT_REASONS.map((s) => Type.Literal(s)));
+export type DropoutReason = Static<typeof DropoutReason>;
+
+/** NACE Rev. 2 section letter. */
+export const NaceSection = Type.String({ pattern: '^[A-U]$', description: 'NACE Rev. 2 section (A–U)' });
+
+export const PATHWAY_STAGES = ['intake', 'orientation', 'assessment', 'training', 'internship', 'job_search', 'employed', 'follow_up', 'closed', 'dropped_out'] as const;
+export const PathwayStage = Type.Union(PATHWAY_STAGES.map((s) => Type.Literal(s)));
+export type PathwayStage = Static<typeof PathwayStage>;
+
+export const TASK_KINDS = ['assessment_overdue', 'first_activity_overdue', 'pathway_stalled', 'follow_up_due', 'internship_end_overdue'] as const;
+export const TaskKind = Type.Union(TASK_KINDS.map((s) => Type.Literal(s)));
+export type TaskKind = Static<typeof TaskKind>;

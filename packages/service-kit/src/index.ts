@@ -19,3 +19,6 @@ export * from './runtime.module';
 export * from './http/main';
 export * from './consumer/event-consumer';
 export * from './database/prisma.module';
+export * from './pagination/pagination';
+export * from './idempotency/idempotency.interceptor';
+export * from './audit/audit';

@@ -1,4 +1,8 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type Provider, type Type } from '@nestjs/common';
+import { Pool } from 'pg';
+import { AUDIT_LOGGER, AuditController, AuditInterceptor } from './audit/audit';
+import { IdempotencyInterceptor, PLATFORM_POOL } from './idempotency/idempotency.interceptor';
+import { createLogger } from './logging/logger';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenVerifier, type TokenVerifierOptions } from './auth/token-verifier';
@@ -22,6 +26,34 @@ export interface PlatformOptions {
   service: string;
   auth: TokenVerifierOptions;
   openapi: Record<string, unknown>;
+  /**
+   * A service with a PostgreSQL database gets Idempotency-Key handling and the audit log
+   * (tables `idempotency_keys` and `audit_log` in its migrations) and `GET /v1/audit-log`.
+   */
+  databaseUrl?: string;
+}
+
+@Injectable()
+class PoolCloser implements OnApplicationShutdown {
+  constructor(@Inject(PLATFORM_POOL) private readonly pool: Pool) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+function databaseFeatures(service: string, databaseUrl: string | undefined): { providers: Provider[]; controllers: Type<unknown>[] } {
+  if (!databaseUrl) return { providers: [], controllers: [] };
+  return {
+    providers: [
+      { provide: PLATFORM_POOL, useFactory: () => new Pool({ connectionString: databaseUrl, max: 4 }) },
+      { provide: AUDIT_LOGGER, useValue: createLogger(`${service}-audit`, 'warn') },
+      PoolCloser,
+      // Audit outside idempotency: a replayed write is still a request someone made.
+      { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    ],
+    controllers: [AuditController],
+  };
 }
 
 /** What every MEIC HTTP service shares: auth, problem+json, health, readiness, metrics, OpenAPI. */
@@ -30,11 +62,13 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     const metrics = new Metrics();
     metrics.setServiceLabel(options.service);
+    const database = databaseFeatures(options.service, options.databaseUrl);
     return {
       module: PlatformModule,
       global: true,
-      controllers: [HealthController],
+      controllers: [HealthController, ...database.controllers],
       providers: [
+        ...database.providers,
         { provide: TokenVerifier, useValue: new TokenVerifier(options.auth) },
         { provide: Metrics, useValue: metrics },
         { provide: OPENAPI_DOCUMENT, useValue: options.openapi },

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { auditRoutes, buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { beneficiariesRoutes } from './beneficiaries/beneficiaries.controller';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
@@ -20,9 +20,10 @@ export class AppModule {
         PlatformModule.forRoot({
           service: 'beneficiaries',
           auth: tokenVerifierOptions(config),
+          databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            beneficiariesRoutes,
+            [...beneficiariesRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),

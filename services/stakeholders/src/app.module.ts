@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { auditRoutes, buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { StakeholdersConfig } from './config';
 import { databaseModule } from './database/database.module';
@@ -17,7 +17,8 @@ export class AppModule {
         PlatformModule.forRoot({
           service: 'stakeholders',
           auth: tokenVerifierOptions(config),
-          openapi: buildOpenApi({ title: 'MEIC stakeholders service', version: '1.0.0', description: 'Sites, cluster organisations, territorial indicators and mentors.' }, sitesRoutes),
+          databaseUrl: config.DATABASE_URL,
+          openapi: buildOpenApi({ title: 'MEIC stakeholders service', version: '1.0.0', description: 'Sites, cluster organisations, territorial indicators and mentors.' }, [...sitesRoutes, ...auditRoutes]),
         }),
         databaseModule(config.DATABASE_URL),
         OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.stakeholders], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),

@@ -8,7 +8,10 @@ export const siteFacts = {
   occurredOn: IsoDate,
 };
 
-/** Coarse, pseudonymous attributes of a person. Never names, birth dates or contacts. */
+/**
+ * Coarse, pseudonymous attributes of a person, as recorded at enrolment (the age band too,
+ * so that one person's events always agree). Never names, birth dates or contacts.
+ */
 export const personFacts = {
   beneficiaryId: Uuid,
   sex: Sex,
@@ -26,3 +29,5 @@ export function eventData<P extends TProperties>(type: string, description: stri
     additionalProperties: false,
   });
 }
+
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

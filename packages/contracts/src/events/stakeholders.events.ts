@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LanguageCode, ProgrammeCode } from '../primitives';
-import { eventData, siteFacts } from './common';
+import { IsoDate, LanguageCode, MentoringArea, NaceSection, OrganisationType, ProgrammeCode, Uuid } from '../primitives';
+import { eventData, personFacts, siteFacts } from './common';
 
 export const SiteTargets = Type.Object(
   {
@@ -22,3 +22,67 @@ export const SiteRegisteredV1 = eventData('meic.site.registered.v1', 'A pilot si
   targets: SiteTargets,
 });
 export type SiteRegisteredV1 = Static<typeof SiteRegisteredV1>;
+
+export const SiteUpdatedV1 = eventData('meic.site.updated.v1', 'A site changed; the event carries the whole new state of the site, not a diff.', {
+  ...SiteRegisteredV1.properties,
+});
+export type SiteUpdatedV1 = Static<typeof SiteUpdatedV1>;
+
+const organisation = {
+  organisationId: Uuid,
+  name: Type.String({ minLength: 1, description: 'Name of the organisation (a legal person, not personal data)' }),
+  type: OrganisationType,
+};
+
+export const OrganisationJoinedV1 = eventData('meic.organisation.joined.v1', "An organisation joined a site's cluster. occurredOn is the joining date.", {
+  ...siteFacts,
+  ...organisation,
+  naceSector: Type.Union([NaceSection, Type.Null()]),
+  communityOfInterest: Type.Boolean(),
+});
+export type OrganisationJoinedV1 = Static<typeof OrganisationJoinedV1>;
+
+export const OrganisationLeftV1 = eventData('meic.organisation.left.v1', "An organisation left a site's cluster. occurredOn is the leaving date.", {
+  ...siteFacts,
+  ...organisation,
+});
+export type OrganisationLeftV1 = Static<typeof OrganisationLeftV1>;
+
+export const TerritorialIndicatorRecordedV1 = eventData(
+  'meic.territorial-indicator.recorded.v1',
+  "A value of the site's territorial analysis. occurredOn is the recording date; referenceYear the year the value describes.",
+  {
+    ...siteFacts,
+    key: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
+    value: Type.Number(),
+    referenceYear: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    source: Type.String({ minLength: 1 }),
+  },
+);
+export type TerritorialIndicatorRecordedV1 = Static<typeof TerritorialIndicatorRecordedV1>;
+
+export const MentorRegisteredV1 = eventData('meic.mentor.registered.v1', 'A peer mentor (AMIR) became available at a site. The mentor is referred to by id only.', {
+  ...siteFacts,
+  mentorId: Uuid,
+  languages: Type.Array(LanguageCode),
+  areas: Type.Array(MentoringArea, { minItems: 1 }),
+});
+export type MentorRegisteredV1 = Static<typeof MentorRegisteredV1>;
+
+export const MentoringStartedV1 = eventData('meic.mentoring.started.v1', 'A peer mentor was matched with a beneficiary. occurredOn is the start date.', {
+  ...siteFacts,
+  ...personFacts,
+  matchId: Uuid,
+  mentorId: Uuid,
+  areas: Type.Array(MentoringArea, { minItems: 1 }),
+});
+export type MentoringStartedV1 = Static<typeof MentoringStartedV1>;
+
+export const MentoringEndedV1 = eventData('meic.mentoring.ended.v1', 'A mentoring match ended. occurredOn is the end date; startedOn repeats the start.', {
+  ...siteFacts,
+  ...personFacts,
+  matchId: Uuid,
+  mentorId: Uuid,
+  startedOn: IsoDate,
+});
+export type MentoringEndedV1 = Static<typeof MentoringEndedV1>;

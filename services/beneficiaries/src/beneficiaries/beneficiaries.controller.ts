@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
+import { Audited, CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
 import { BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
 import { BeneficiariesService } from './beneficiaries.service';
 
 @Controller('v1/beneficiaries')
 @Roles('admin', 'site_staff')
+@Audited({ resource: 'beneficiary', personalData: true })
 export class BeneficiariesController {
   constructor(private readonly beneficiaries: BeneficiariesService) {}
 

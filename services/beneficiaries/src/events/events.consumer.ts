@@ -39,14 +39,30 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
     const type: EventType = event.type;
     switch (type) {
       case 'meic.site.registered.v1':
-        await this.sites.recordRegistered((event as CloudEvent<typeof type>).data);
+      case 'meic.site.updated.v1':
+        await this.sites.record((event as CloudEvent<typeof type>).data);
         return ok;
       case 'meic.beneficiary.enrolled.v1':
         return (await this.pathways.startFromEnrolment(event as CloudEvent<typeof type>)) ? ok : drop('pathway already closed');
-      default: {
-        const unhandled: never = type;
-        return drop(`not relevant here: ${String(unhandled)}`);
-      }
+      case 'meic.organisation.joined.v1':
+      case 'meic.organisation.left.v1':
+      case 'meic.territorial-indicator.recorded.v1':
+      case 'meic.mentor.registered.v1':
+      case 'meic.mentoring.started.v1':
+      case 'meic.mentoring.ended.v1':
+      case 'meic.course.created.v1':
+      case 'meic.course.enrolled.v1':
+      case 'meic.course.completed.v1':
+      case 'meic.internship.started.v1':
+      case 'meic.internship.ended.v1':
+      case 'meic.beneficiary.assessed.v1':
+      case 'meic.beneficiary.placed.v1':
+      case 'meic.beneficiary.followed-up.v1':
+      case 'meic.beneficiary.dropped-out.v1':
+      case 'meic.beneficiary.erased.v1':
+      case 'meic.pathway.stage-changed.v1':
+      case 'meic.pathway.task-raised.v1':
+        return drop(`${type} is not used by this service yet`);
     }
   }
 

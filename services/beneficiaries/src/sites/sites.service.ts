@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SiteRegisteredV1 } from '@meic/contracts';
+import type { SiteRegisteredV1, SiteUpdatedV1 } from '@meic/contracts';
 import type { KnownSite } from '../generated/prisma/client';
 import { SitesRepository } from './sites.repository';
 
@@ -8,7 +8,8 @@ import { SitesRepository } from './sites.repository';
 export class SitesService {
   constructor(private readonly sites: SitesRepository) {}
 
-  async recordRegistered(data: SiteRegisteredV1): Promise<void> {
+  /** A registration or an update: both carry the whole site, so both are an upsert. */
+  async record(data: SiteRegisteredV1 | SiteUpdatedV1): Promise<void> {
     await this.sites.upsert({ code: data.siteCode, country: data.country, programme: data.programme, name: data.name });
   }
 
