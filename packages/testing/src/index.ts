@@ -150,3 +150,35 @@ export async function listen(app: { listen: (port: number, host: string) => Prom
   await app.listen(0, '127.0.0.1');
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
 }
+
+export interface ReceivedEvent {
+  key: string | null;
+  headers: Record<string, string>;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Reads a topic from the beginning with a throw-away consumer group until `want` events
+ * matching `match` have arrived (or fails after the timeout): how tests check outbox delivery.
+ */
+export async function collectEvents(topic: string, match: (e: ReceivedEvent) => boolean, want = 1, timeoutMs = 15_000): Promise<ReceivedEvent[]> {
+  const { Kafka, logLevel } = await import('kafkajs');
+  const kafka = new Kafka({ clientId: 'test-collector', brokers: testStack().kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: randomName('collector'), maxWaitTimeInMs: 200 });
+  const found: ReceivedEvent[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
+        const event = { key: message.key?.toString() ?? null, headers, data: JSON.parse(message.value?.toString() ?? 'null') as Record<string, unknown> };
+        if (match(event)) found.push(event);
+      },
+    });
+    await pollUntil(`${want} matching event(s) on ${topic}`, () => found.length >= want || undefined, { timeoutMs });
+    return found;
+  } finally {
+    await consumer.disconnect();
+  }
+}
