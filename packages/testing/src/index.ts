@@ -182,3 +182,4 @@ export async function collectEvents(topic: string, match: (e: ReceivedEvent) => 
     await consumer.disconnect();
   }
 }
+export * from './prisma-drift';
