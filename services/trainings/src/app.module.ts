@@ -3,7 +3,14 @@ import { TOPICS } from '@meic/contracts';
 import { auditRoutes, buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { TrainingsConfig } from './config';
+import { coursesRoutes } from './courses/courses.controller';
+import { CoursesModule } from './courses/courses.module';
 import { databaseModule } from './database/database.module';
+import { enrolmentsRoutes } from './enrolments/enrolments.controller';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { EventsModule } from './events/events.module';
+import { internshipsRoutes } from './internships/internships.controller';
+import { InternshipsModule } from './internships/internships.module';
 
 @Module({})
 export class AppModule {
@@ -16,10 +23,19 @@ export class AppModule {
           service: 'trainings',
           auth: tokenVerifierOptions(config),
           databaseUrl: config.DATABASE_URL,
-          openapi: buildOpenApi({ title: 'MEIC trainings service', version: '1.0.0', description: 'Courses, enrolments, completions and internships.' }, auditRoutes),
+          openapi: buildOpenApi({ title: 'MEIC trainings service', version: '1.0.0', description: 'Courses, enrolments, completions and internships.' }, [
+            ...coursesRoutes,
+            ...enrolmentsRoutes,
+            ...internshipsRoutes,
+            ...auditRoutes,
+          ]),
         }),
         databaseModule(config.DATABASE_URL),
         OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.trainings], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
+        CoursesModule,
+        EnrolmentsModule,
+        InternshipsModule,
+        EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };
   }

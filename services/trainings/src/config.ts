@@ -6,6 +6,7 @@ export const trainingsEnvSchema = envSchema({
   HOST: Type.String({ default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the trainings database' }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
+  KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'trainings', description: 'Consumer group of the read models (sites, organisations, beneficiaries)' }),
 });
 
 export type TrainingsConfig = Static<typeof trainingsEnvSchema>;

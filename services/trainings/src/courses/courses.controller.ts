@@ -1,0 +1,55 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { UuidParam } from '../common/uuid-param';
+import { CourseListQuery, CoursePage, CourseView, CreateCourseBody } from './courses.schemas';
+import { CoursesService } from './courses.service';
+
+@Controller('v1/courses')
+export class CoursesController {
+  constructor(private readonly courses: CoursesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'site_staff')
+  create(@CurrentPrincipal() principal: Principal, @ValidBody(CreateCourseBody) body: CreateCourseBody): Promise<CourseView> {
+    return this.courses.create(principal, body);
+  }
+
+  @Get()
+  list(@CurrentPrincipal() principal: Principal, @ValidQuery(CourseListQuery) query: CourseListQuery): Promise<Page<CourseView>> {
+    return this.courses.list(principal, query);
+  }
+
+  @Get(':id')
+  get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<CourseView> {
+    return this.courses.get(principal, id);
+  }
+}
+
+const everyRole = ['admin', 'consortium_lead', 'evaluator', 'site_staff'] as const;
+
+export const coursesRoutes: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/courses',
+    summary: 'Plan a course at a site (provider: an organisation in the site’s cluster)',
+    roles: ['admin', 'site_staff'],
+    body: CreateCourseBody,
+    responses: { 201: { description: 'Created; meic.course.created.v1 is published', schema: CourseView }, 422: { description: 'Unknown site, or provider unknown, of another site or no longer in the cluster' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/courses',
+    summary: 'List courses, oldest first (site_staff: their own sites)',
+    roles: everyRole,
+    query: CourseListQuery.properties,
+    responses: { 200: { description: 'A page of courses', schema: CoursePage } },
+  },
+  {
+    method: 'get',
+    path: '/v1/courses/{id}',
+    summary: 'One course',
+    roles: everyRole,
+    responses: { 200: { description: 'Course', schema: CourseView }, 404: { description: 'Unknown course' } },
+  },
+];

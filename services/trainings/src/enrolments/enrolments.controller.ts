@@ -1,0 +1,72 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { UuidParam } from '../common/uuid-param';
+import { CompletionBody, CreateEnrolmentBody, EnrolmentListQuery, EnrolmentPage, EnrolmentView } from './enrolments.schemas';
+import { EnrolmentsService } from './enrolments.service';
+
+@Controller('v1/courses/:id/enrolments')
+export class EnrolmentsController {
+  constructor(private readonly enrolments: EnrolmentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'site_staff')
+  enrol(@CurrentPrincipal() principal: Principal, @UuidParam('id') courseId: string, @ValidBody(CreateEnrolmentBody) body: CreateEnrolmentBody): Promise<EnrolmentView> {
+    return this.enrolments.enrol(principal, courseId, body);
+  }
+
+  @Get()
+  @Roles('admin', 'evaluator', 'site_staff')
+  list(@CurrentPrincipal() principal: Principal, @UuidParam('id') courseId: string, @ValidQuery(EnrolmentListQuery) query: EnrolmentListQuery): Promise<Page<EnrolmentView>> {
+    return this.enrolments.list(principal, courseId, query);
+  }
+
+  @Post(':beneficiaryId/completion')
+  @HttpCode(201)
+  @Roles('admin', 'site_staff')
+  complete(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') courseId: string,
+    @UuidParam('beneficiaryId') beneficiaryId: string,
+    @ValidBody(CompletionBody) body: CompletionBody,
+  ): Promise<EnrolmentView> {
+    return this.enrolments.complete(principal, courseId, beneficiaryId, body);
+  }
+}
+
+export const enrolmentsRoutes: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/courses/{id}/enrolments',
+    summary: 'Enrol a beneficiary of the course’s site on the course',
+    roles: ['admin', 'site_staff'],
+    body: CreateEnrolmentBody,
+    responses: {
+      201: { description: 'Enrolled; meic.course.enrolled.v1 is published', schema: EnrolmentView },
+      404: { description: 'Unknown course' },
+      409: { description: 'Already enrolled on this course' },
+      422: { description: 'Beneficiary unknown, erased or of another site' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/courses/{id}/enrolments',
+    summary: 'Enrolments of a course, oldest first (person-level: not for consortium_lead)',
+    roles: ['admin', 'evaluator', 'site_staff'],
+    query: EnrolmentListQuery.properties,
+    responses: { 200: { description: 'A page of enrolments', schema: EnrolmentPage }, 404: { description: 'Unknown course' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/courses/{id}/enrolments/{beneficiaryId}/completion',
+    summary: 'Record how a beneficiary left the course: completed, failed or withdrawn',
+    roles: ['admin', 'site_staff'],
+    body: CompletionBody,
+    responses: {
+      201: { description: 'Recorded; meic.course.completed.v1 is published', schema: EnrolmentView },
+      404: { description: 'Unknown course or no such enrolment' },
+      409: { description: 'Already completed' },
+      422: { description: 'Beneficiary erased' },
+    },
+  },
+];

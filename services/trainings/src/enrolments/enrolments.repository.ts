@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { OutboxRow } from '@meic/service-kit';
+import { Prisma, PrismaClient, type CourseEnrolment } from '../generated/prisma/client';
+import type { CreatedAfter } from '../common/keyset';
+
+export type NewEnrolment = Pick<CourseEnrolment, 'courseId' | 'beneficiaryId' | 'siteCode' | 'enrolledOn' | 'cefrLevelAtStart'>;
+export type Completion = Pick<CourseEnrolment, 'outcome' | 'completedOn' | 'hoursAttended' | 'cefrLevelReached'>;
+
+@Injectable()
+export class EnrolmentsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Enrolment and event in one transaction; null if the person is already on the course. */
+  async insertWithEvent(enrolment: NewEnrolment, event: OutboxRow): Promise<CourseEnrolment | null> {
+    try {
+      const [created] = await this.prisma.$transaction([this.prisma.courseEnrolment.create({ data: enrolment }), this.prisma.outboxEvent.create({ data: event })]);
+      return created;
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return null;
+      throw e;
+    }
+  }
+
+  find(courseId: string, beneficiaryId: string): Promise<CourseEnrolment | null> {
+    return this.prisma.courseEnrolment.findUnique({ where: { courseId_beneficiaryId: { courseId, beneficiaryId } } });
+  }
+
+  /**
+   * Records the completion and its event in one transaction, only if none was recorded: null
+   * when another request completed it first (the check-then-write race).
+   */
+  completeWithEvent(courseId: string, beneficiaryId: string, completion: Completion, event: OutboxRow): Promise<CourseEnrolment | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.courseEnrolment.updateMany({ where: { courseId, beneficiaryId, outcome: null }, data: { ...completion, completedAt: new Date() } });
+      if (count === 0) return null;
+      await tx.outboxEvent.create({ data: event });
+      return tx.courseEnrolment.findUnique({ where: { courseId_beneficiaryId: { courseId, beneficiaryId } } });
+    });
+  }
+
+  /** A course's enrolments by (createdAt, beneficiaryId), one more than asked. */
+  list(filter: { courseId: string; completed?: boolean; after?: CreatedAfter; limit: number }): Promise<CourseEnrolment[]> {
+    const where: Prisma.CourseEnrolmentWhereInput = {
+      courseId: filter.courseId,
+      ...(filter.completed === undefined ? {} : { outcome: filter.completed ? { not: null } : null }),
+      ...(filter.after ? { OR: [{ createdAt: { gt: filter.after.createdAt } }, { createdAt: filter.after.createdAt, beneficiaryId: { gt: filter.after.id } }] } : {}),
+    };
+    return this.prisma.courseEnrolment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { beneficiaryId: 'asc' }], take: filter.limit + 1 });
+  }
+}

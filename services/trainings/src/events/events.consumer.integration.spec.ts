@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { buildEvent } from '@meic/contracts';
+import { pollUntil } from '@meic/testing';
+import { randomSiteCode, startTrainings, type TrainingsHarness } from '../testing/trainings-harness';
+
+/**
+ * The read models this service keeps instead of calling other services, fed here by real
+ * events on Kafka: upserts that survive redelivery, in the order of each key's events.
+ */
+describe('trainings read models from meic.stakeholders.v1 and meic.beneficiaries.v1', () => {
+  let h: TrainingsHarness;
+  const site = randomSiteCode('GR');
+
+  beforeAll(async () => {
+    h = await startTrainings();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const row = async (sql: string, params: unknown[]) => (await h.sql.query(sql, params)).rows[0] as Record<string, unknown> | undefined;
+
+  it('sites: a registration, its redelivery and an update leave one row with the latest state', async () => {
+    const registered = buildEvent('meic.site.registered.v1', {
+      siteCode: site,
+      country: 'GR',
+      occurredOn: '2026-01-15',
+      name: 'Athens',
+      city: 'Athens',
+      programme: 'AMIL',
+      clusterName: 'Cluster',
+      startedOn: '2026-01-15',
+      defaultLanguage: 'el',
+      targets: { enrolled: 10, placed: 5, womenSharePct: 50 },
+    });
+    await h.publish(registered);
+    await h.publish(registered);
+    await h.publish(buildEvent('meic.site.updated.v1', { ...registered.data, name: 'Athens Centre', programme: 'AMIR' }));
+    await pollUntil('the site update', async () => (await row('SELECT name FROM known_sites WHERE code = $1', [site]))?.['name'] === 'Athens Centre');
+    expect((await h.sql.query('SELECT code, country, programme FROM known_sites WHERE code = $1', [site])).rows).toEqual([{ code: site, country: 'GR', programme: 'AMIR' }]);
+  });
+
+  it('organisations: joined, left, and joined again (in key order) end in the cluster; a course can name it only while in', async () => {
+    await h.site(site, 'Athens Centre');
+    const admin = await h.as('admin');
+    const id = await h.organisation(site, 'migrant_association', '2026-02-01');
+    expect(await row('SELECT site_code, type, joined_on::text, left_on FROM known_organisations WHERE id = $1', [id])).toEqual({ site_code: site, type: 'migrant_association', joined_on: '2026-02-01', left_on: null });
+
+    const course = { siteCode: site, type: 'soft_skills', title: 'Soft skills', providerOrgId: id, hours: 12, startsOn: '2026-04-01', endsOn: '2026-04-30' };
+    expect((await admin.post('/v1/courses', course)).status).toBe(201);
+
+    await h.organisationLeft(id, site, 'migrant_association', '2026-03-31');
+    expect((await admin.post('/v1/courses', course)).status).toBe(422);
+
+    await h.publish(buildEvent('meic.organisation.joined.v1', { siteCode: site, country: 'GR', occurredOn: '2026-05-01', organisationId: id, name: 'Org', type: 'migrant_association', naceSector: null, communityOfInterest: true }));
+    await pollUntil('the organisation to rejoin', async () => (await row('SELECT left_on FROM known_organisations WHERE id = $1', [id]))?.['left_on'] === null);
+    expect((await admin.post('/v1/courses', course)).status).toBe(201);
+  });
+
+  it('a reference unknown until its event arrives is 422, then accepted: no synchronous call, only the read model', async () => {
+    const admin = await h.as('admin');
+    const id = randomUUID();
+    const course = { siteCode: site, type: 'digital_skills', title: 'Digital', providerOrgId: id, hours: 12, startsOn: '2026-04-01', endsOn: '2026-04-30' };
+    const before = await admin.post<{ errors: unknown[] }>('/v1/courses', course);
+    expect(before.status).toBe(422);
+    await h.publish(buildEvent('meic.organisation.joined.v1', { siteCode: site, country: 'GR', occurredOn: '2026-02-01', organisationId: id, name: 'Late org', type: 'university', naceSector: 'P', communityOfInterest: false }));
+    const after = await pollUntil('the organisation to become known', async () => {
+      const res = await admin.post<{ providerOrgType: string }>('/v1/courses', course);
+      return res.status === 422 ? undefined : res;
+    });
+    expect(after.status).toBe(201);
+    expect(after.body.providerOrgType).toBe('university');
+  });
+
+  it('beneficiaries: coarse attributes only; erasure is kept when an enrolment is redelivered afterwards', async () => {
+    const b = await h.beneficiary(site, { sex: 'male', ageBand: '55+', citizenship: 'IQ', legalStatus: 'humanitarian_protection' });
+    expect(await row('SELECT * FROM known_beneficiaries WHERE id = $1', [b.id])).toEqual({
+      id: b.id,
+      site_code: site,
+      country: 'GR',
+      sex: 'male',
+      age_band: '55+',
+      citizenship: 'IQ',
+      legal_status: 'humanitarian_protection',
+      enrolled_on: new Date('2026-03-02T00:00:00Z'),
+      erased_on: null,
+      updated_at: expect.any(Date),
+    });
+    await h.erase(b, '2026-10-01');
+    // A later enrolment event of the same person (same key, so processed after the erasure).
+    await h.publish(
+      buildEvent('meic.beneficiary.enrolled.v1', { siteCode: site, country: 'GR', occurredOn: '2026-03-02', programme: 'AMIL', beneficiaryId: b.id, sex: 'male', ageBand: '40-54', citizenship: 'IQ', legalStatus: 'humanitarian_protection' }),
+    );
+    await pollUntil('the redelivered enrolment', async () => (await row('SELECT age_band FROM known_beneficiaries WHERE id = $1', [b.id]))?.['age_band'] === '40-54');
+    expect(await row('SELECT erased_on::text FROM known_beneficiaries WHERE id = $1', [b.id])).toEqual({ erased_on: '2026-10-01' });
+  });
+});

@@ -1,0 +1,81 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { UuidParam } from '../common/uuid-param';
+import { CreateInternshipBody, EndInternshipBody, InternshipListQuery, InternshipPage, InternshipView } from './internships.schemas';
+import { InternshipsService } from './internships.service';
+
+@Controller('v1/internships')
+export class InternshipsController {
+  constructor(private readonly internships: InternshipsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('admin', 'site_staff')
+  start(@CurrentPrincipal() principal: Principal, @ValidBody(CreateInternshipBody) body: CreateInternshipBody): Promise<InternshipView> {
+    return this.internships.start(principal, body);
+  }
+
+  // 200, not 201: ending changes the internship, it creates no new resource.
+  @Post(':id/end')
+  @HttpCode(200)
+  @Roles('admin', 'site_staff')
+  end(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @ValidBody(EndInternshipBody) body: EndInternshipBody): Promise<InternshipView> {
+    return this.internships.end(principal, id, body);
+  }
+
+  @Get()
+  @Roles('admin', 'evaluator', 'site_staff')
+  list(@CurrentPrincipal() principal: Principal, @ValidQuery(InternshipListQuery) query: InternshipListQuery): Promise<Page<InternshipView>> {
+    return this.internships.list(principal, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'evaluator', 'site_staff')
+  get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<InternshipView> {
+    return this.internships.get(principal, id);
+  }
+}
+
+const personLevelReaders = ['admin', 'evaluator', 'site_staff'] as const;
+
+export const internshipsRoutes: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/internships',
+    summary: 'Start an internship of a beneficiary at a host organisation of the site’s cluster',
+    roles: ['admin', 'site_staff'],
+    body: CreateInternshipBody,
+    responses: {
+      201: { description: 'Started; meic.internship.started.v1 is published', schema: InternshipView },
+      422: { description: 'Unknown site; beneficiary unknown, erased or of another site; host unknown, of another site or not in the cluster' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/internships/{id}/end',
+    summary: 'End an internship: completed, interrupted or hired',
+    roles: ['admin', 'site_staff'],
+    body: EndInternshipBody,
+    responses: {
+      200: { description: 'Ended; meic.internship.ended.v1 is published', schema: InternshipView },
+      404: { description: 'Unknown internship' },
+      409: { description: 'Already ended' },
+      422: { description: 'Beneficiary erased' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/internships',
+    summary: 'List internships, oldest first (person-level: not for consortium_lead; site_staff: their own sites)',
+    roles: personLevelReaders,
+    query: InternshipListQuery.properties,
+    responses: { 200: { description: 'A page of internships', schema: InternshipPage } },
+  },
+  {
+    method: 'get',
+    path: '/v1/internships/{id}',
+    summary: 'One internship',
+    roles: personLevelReaders,
+    responses: { 200: { description: 'Internship', schema: InternshipView }, 404: { description: 'Unknown internship' } },
+  },
+];

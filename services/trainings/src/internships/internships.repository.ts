@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { OutboxRow } from '@meic/service-kit';
+import { PrismaClient, type Internship, type Prisma } from '../generated/prisma/client';
+import type { CreatedAfter } from '../common/keyset';
+
+export type NewInternship = Omit<Internship, 'createdAt' | 'endedOn' | 'outcome'>;
+
+export interface InternshipFilter {
+  siteCodes?: readonly string[];
+  beneficiaryId?: string;
+  after?: CreatedAfter;
+  limit: number;
+}
+
+@Injectable()
+export class InternshipsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async insertWithEvent(internship: NewInternship, event: OutboxRow): Promise<Internship> {
+    const [created] = await this.prisma.$transaction([this.prisma.internship.create({ data: internship }), this.prisma.outboxEvent.create({ data: event })]);
+    return created;
+  }
+
+  find(id: string): Promise<Internship | null> {
+    return this.prisma.internship.findUnique({ where: { id } });
+  }
+
+  /** Records the end and its event together, only if it had not ended: null when it had. */
+  endWithEvent(id: string, end: { endedOn: Date; outcome: string }, event: OutboxRow): Promise<Internship | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.internship.updateMany({ where: { id, endedOn: null }, data: end });
+      if (count === 0) return null;
+      await tx.outboxEvent.create({ data: event });
+      return tx.internship.findUnique({ where: { id } });
+    });
+  }
+
+  list(filter: InternshipFilter): Promise<Internship[]> {
+    const where: Prisma.InternshipWhereInput = {
+      ...(filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}),
+      ...(filter.beneficiaryId ? { beneficiaryId: filter.beneficiaryId } : {}),
+      ...(filter.after ? { OR: [{ createdAt: { gt: filter.after.createdAt } }, { createdAt: filter.after.createdAt, id: { gt: filter.after.id } }] } : {}),
+    };
+    return this.prisma.internship.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: filter.limit + 1 });
+  }
+}
