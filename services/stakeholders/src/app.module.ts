@@ -4,8 +4,19 @@ import { auditRoutes, buildOpenApi, tokenVerifierOptions, OutboxModule, Platform
 import type { Logger } from 'pino';
 import type { StakeholdersConfig } from './config';
 import { databaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
+import { mentoringMatchesRoutes } from './mentoring-matches/mentoring-matches.controller';
+import { MentoringMatchesModule } from './mentoring-matches/mentoring-matches.module';
+import { mentorsRoutes } from './mentors/mentors.controller';
+import { MentorsModule } from './mentors/mentors.module';
+import { organisationsRoutes } from './organisations/organisations.controller';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { sitesRoutes } from './sites/sites.controller';
 import { SitesModule } from './sites/sites.module';
+import { territorialIndicatorsRoutes } from './territorial-indicators/territorial-indicators.controller';
+import { TerritorialIndicatorsModule } from './territorial-indicators/territorial-indicators.module';
+
+export const stakeholdersRoutes = [...sitesRoutes, ...organisationsRoutes, ...territorialIndicatorsRoutes, ...mentorsRoutes, ...mentoringMatchesRoutes, ...auditRoutes];
 
 @Module({})
 export class AppModule {
@@ -18,11 +29,16 @@ export class AppModule {
           service: 'stakeholders',
           auth: tokenVerifierOptions(config),
           databaseUrl: config.DATABASE_URL,
-          openapi: buildOpenApi({ title: 'MEIC stakeholders service', version: '1.0.0', description: 'Sites, cluster organisations, territorial indicators and mentors.' }, [...sitesRoutes, ...auditRoutes]),
+          openapi: buildOpenApi({ title: 'MEIC stakeholders service', version: '1.0.0', description: 'Sites, cluster organisations, territorial indicators, peer mentors and mentoring matches.' }, stakeholdersRoutes),
         }),
         databaseModule(config.DATABASE_URL),
         OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.stakeholders], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         SitesModule,
+        OrganisationsModule,
+        TerritorialIndicatorsModule,
+        MentorsModule,
+        MentoringMatchesModule,
+        EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };
   }

@@ -6,6 +6,7 @@ export const stakeholdersEnvSchema = envSchema({
   HOST: Type.String({ default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the stakeholders database' }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
+  KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'stakeholders', description: 'Consumer group of the beneficiaries read model' }),
 });
 
 export type StakeholdersConfig = Static<typeof stakeholdersEnvSchema>;

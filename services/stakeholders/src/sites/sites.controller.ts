@@ -1,8 +1,33 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
-
-import { CreateSiteBody, SiteList, SiteListQuery, SiteView } from './sites.schemas';
+import { Body, Controller, Get, HttpCode, Injectable, Param, Patch, Post, type PipeTransform } from '@nestjs/common';
+import { CurrentPrincipal, Problem, problems, Roles, SchemaPipe, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { immutableFieldErrors } from './sites.rules';
+import { CreateSiteBody, IMMUTABLE_SITE_FIELDS, PatchSiteBody, SiteList, SiteListQuery, SiteView } from './sites.schemas';
 import { SitesService } from './sites.service';
+
+const ALL_ROLES = ['admin', 'consortium_lead', 'evaluator', 'site_staff'] as const;
+
+/**
+ * A PATCH naming code, country or programme is told that those cannot change (not that they
+ * are unknown), together with any other invalid field.
+ */
+@Injectable()
+export class PatchSitePipe implements PipeTransform<unknown, PatchSiteBody> {
+  private readonly schema = new SchemaPipe(PatchSiteBody, 'body');
+
+  transform(value: unknown): PatchSiteBody {
+    const immutable = immutableFieldErrors(value);
+    const rest = immutable.length ? Object.fromEntries(Object.entries(value as object).filter(([k]) => !(IMMUTABLE_SITE_FIELDS as readonly string[]).includes(k))) : value;
+    let parsed: PatchSiteBody;
+    try {
+      parsed = this.schema.transform(rest);
+    } catch (e) {
+      if (e instanceof Problem && immutable.length) throw problems.validation([...immutable, ...(e.body.errors ?? [])]);
+      throw e;
+    }
+    if (immutable.length) throw problems.validation(immutable, `Invalid body: ${immutable.map((e) => `${e.path} ${e.message}`).join('; ')}.`);
+    return parsed;
+  }
+}
 
 @Controller('v1/sites')
 export class SitesController {
@@ -16,18 +41,39 @@ export class SitesController {
   }
 
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @ValidQuery(SiteListQuery) query: SiteListQuery): Promise<{ items: SiteView[] }> {
-    return { items: await this.sites.list(principal, query) };
+  list(@CurrentPrincipal() principal: Principal, @ValidQuery(SiteListQuery) query: SiteListQuery) {
+    return this.sites.list(principal, query);
   }
 
   @Get(':code')
   get(@CurrentPrincipal() principal: Principal, @Param('code') code: string): Promise<SiteView> {
     return this.sites.get(principal, code);
   }
+
+  @Patch(':code')
+  @Roles('admin')
+  update(@Param('code') code: string, @Body(new PatchSitePipe()) body: PatchSiteBody): Promise<SiteView> {
+    return this.sites.update(code, body);
+  }
 }
 
 export const sitesRoutes: RouteDoc[] = [
   { method: 'post', path: '/v1/sites', summary: 'Register a pilot site', roles: ['admin'], body: CreateSiteBody, responses: { 201: { description: 'Created', schema: SiteView }, 409: { description: 'Site code exists' } } },
-  { method: 'get', path: '/v1/sites', summary: 'List sites (site_staff: their own)', roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'], query: SiteListQuery.properties, responses: { 200: { description: 'Sites', schema: SiteList } } },
-  { method: 'get', path: '/v1/sites/{code}', summary: 'One site', roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'], responses: { 200: { description: 'Site', schema: SiteView }, 404: { description: 'Unknown site' } } },
+  {
+    method: 'get',
+    path: '/v1/sites',
+    summary: 'List sites in code order (site_staff: their own)',
+    roles: ALL_ROLES,
+    query: SiteListQuery.properties,
+    responses: { 200: { description: 'One page of sites', schema: SiteList } },
+  },
+  { method: 'get', path: '/v1/sites/{code}', summary: 'One site', roles: ALL_ROLES, responses: { 200: { description: 'Site', schema: SiteView }, 404: { description: 'Unknown site' } } },
+  {
+    method: 'patch',
+    path: '/v1/sites/{code}',
+    summary: 'Change a site (code, country and programme cannot change; targets is replaced whole). Publishes meic.site.updated with the whole new state; a PATCH that changes nothing publishes nothing.',
+    roles: ['admin'],
+    body: PatchSiteBody,
+    responses: { 200: { description: 'The site after the change', schema: SiteView }, 404: { description: 'Unknown site' } },
+  },
 ];

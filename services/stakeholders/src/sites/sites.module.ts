@@ -3,5 +3,6 @@ import { SitesController } from './sites.controller';
 import { SitesRepository } from './sites.repository';
 import { SitesService } from './sites.service';
 
-@Module({ controllers: [SitesController], providers: [SitesService, SitesRepository] })
+/** Exports SitesService: every record here belongs to a site registered in this service. */
+@Module({ controllers: [SitesController], providers: [SitesService, SitesRepository], exports: [SitesService] })
 export class SitesModule {}

@@ -1,14 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CountryCode, IsoDate, LanguageCode, ProgrammeCode, SiteCode, SiteTargets } from '@meic/contracts';
+import { pageOf, pageQuery } from '@meic/service-kit';
+
+const siteName = Type.String({ minLength: 1, maxLength: 200 });
 
 export const CreateSiteBody = Type.Object(
   {
     code: SiteCode,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: siteName,
     country: CountryCode,
-    city: Type.String({ minLength: 1, maxLength: 200 }),
+    city: siteName,
     programme: ProgrammeCode,
-    clusterName: Type.String({ minLength: 1, maxLength: 200 }),
+    clusterName: siteName,
     startedOn: IsoDate,
     defaultLanguage: LanguageCode,
     targets: SiteTargets,
@@ -17,6 +20,23 @@ export const CreateSiteBody = Type.Object(
 );
 export type CreateSiteBody = Static<typeof CreateSiteBody>;
 
+/** The fields that identify a site or decide where its data goes: fixed once registered. */
+export const IMMUTABLE_SITE_FIELDS = ['code', 'country', 'programme'] as const;
+
+/** PATCH: any of the mutable fields; `targets` is replaced as a whole. */
+export const PatchSiteBody = Type.Object(
+  {
+    name: Type.Optional(siteName),
+    city: Type.Optional(siteName),
+    clusterName: Type.Optional(siteName),
+    startedOn: Type.Optional(IsoDate),
+    defaultLanguage: Type.Optional(LanguageCode),
+    targets: Type.Optional(SiteTargets),
+  },
+  { additionalProperties: false },
+);
+export type PatchSiteBody = Static<typeof PatchSiteBody>;
+
 export const SiteView = Type.Object({
   ...CreateSiteBody.properties,
   createdAt: Type.String({ format: 'date-time' }),
@@ -24,10 +44,7 @@ export const SiteView = Type.Object({
 });
 export type SiteView = Static<typeof SiteView>;
 
-export const SiteList = Type.Object({ items: Type.Array(SiteView) });
+export const SiteList = pageOf(SiteView);
 
-export const SiteListQuery = Type.Object(
-  { country: Type.Optional(CountryCode), programme: Type.Optional(ProgrammeCode) },
-  { additionalProperties: false },
-);
+export const SiteListQuery = Type.Object({ country: Type.Optional(CountryCode), programme: Type.Optional(ProgrammeCode), ...pageQuery }, { additionalProperties: false });
 export type SiteListQuery = Static<typeof SiteListQuery>;

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { buildEvent } from '@meic/contracts';
-import { canAccessSite, outboxRow, problems, type Principal } from '@meic/service-kit';
+import { decodeCursor, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
+import { dateOf, isoDate } from '../common/dates';
+import { listSites, requireSiteAccess } from '../common/site-scope';
 import { Prisma, type Site } from '../generated/prisma/client';
-import { SitesRepository } from './sites.repository';
-import type { CreateSiteBody, SiteListQuery, SiteView } from './sites.schemas';
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+import { SitesRepository, type SiteColumns } from './sites.repository';
+import { applySitePatch, codeMismatch, roundPct, type SiteState } from './sites.rules';
+import type { CreateSiteBody, PatchSiteBody, SiteListQuery, SiteView } from './sites.schemas';
 
 export function toSiteView(site: Site): SiteView {
   return {
@@ -23,45 +24,77 @@ export function toSiteView(site: Site): SiteView {
   };
 }
 
+const stateOf = (v: SiteState): SiteState => ({ name: v.name, city: v.city, clusterName: v.clusterName, startedOn: v.startedOn, defaultLanguage: v.defaultLanguage, targets: v.targets });
+
+function columnsOf(state: SiteState): SiteColumns {
+  return {
+    name: state.name,
+    city: state.city,
+    clusterName: state.clusterName,
+    startedOn: dateOf(state.startedOn),
+    defaultLanguage: state.defaultLanguage,
+    targetEnrolled: state.targets.enrolled,
+    targetPlaced: state.targets.placed,
+    targetWomenShare: new Prisma.Decimal(state.targets.womenSharePct),
+  };
+}
+
 @Injectable()
 export class SitesService {
   constructor(private readonly sites: SitesRepository) {}
 
   async register(body: CreateSiteBody, now = new Date()): Promise<SiteView> {
-    if (!body.code.startsWith(`${body.country}-`)) {
-      throw problems.validation([{ path: '/code', message: `must start with the country code '${body.country}-'` }]);
-    }
-    const { code, ...facts } = body;
-    const event = buildEvent('meic.site.registered.v1', { ...facts, siteCode: code, occurredOn: isoDate(now) }, { time: now });
-    const created = await this.sites.insertWithEvent(
-      {
-        code: body.code,
-        name: body.name,
-        country: body.country,
-        city: body.city,
-        programme: body.programme,
-        clusterName: body.clusterName,
-        startedOn: new Date(`${body.startedOn}T00:00:00Z`),
-        defaultLanguage: body.defaultLanguage,
-        targetEnrolled: body.targets.enrolled,
-        targetPlaced: body.targets.placed,
-        targetWomenShare: new Prisma.Decimal(body.targets.womenSharePct),
-      },
-      outboxRow(event),
-    );
+    const mismatch = codeMismatch(body.code, body.country);
+    if (mismatch.length) throw problems.validation(mismatch);
+    const { code, country, programme, ...rest } = body;
+    const state: SiteState = { ...rest, targets: { ...body.targets, womenSharePct: roundPct(body.targets.womenSharePct) } };
+    const event = buildEvent('meic.site.registered.v1', { ...state, siteCode: code, country, programme, occurredOn: isoDate(now) }, { time: now });
+    const created = await this.sites.insertWithEvent({ code, country, programme, ...columnsOf(state) }, outboxRow(event));
     if (!created) throw problems.conflict(`Site ${body.code} already exists.`);
     return toSiteView(created);
   }
 
+  /** Applies a PATCH; publishes site.updated with the whole new state, or nothing when nothing changed. */
+  async update(code: string, patch: PatchSiteBody, now = new Date()): Promise<SiteView> {
+    const updated = await this.sites.updateWithEvent(code, (current) => {
+      const { code: siteCode, country, programme, ...view } = toSiteView(current);
+      const next = applySitePatch(stateOf(view), patch);
+      if (!next) return null;
+      const event = buildEvent('meic.site.updated.v1', { ...next, siteCode, country, programme, occurredOn: isoDate(now) }, { time: now });
+      return { changes: columnsOf(next), event: outboxRow(event) };
+    });
+    if (!updated) throw problems.notFound(`Site ${code} does not exist.`);
+    return toSiteView(updated);
+  }
+
   async get(principal: Principal, code: string): Promise<SiteView> {
-    if (!canAccessSite(principal, code)) throw problems.forbidden(`You do not work at site ${code}.`);
+    requireSiteAccess(principal, code);
     const site = await this.sites.findByCode(code);
     if (!site) throw problems.notFound(`Site ${code} does not exist.`);
     return toSiteView(site);
   }
 
-  async list(principal: Principal, query: SiteListQuery): Promise<SiteView[]> {
-    const codes = principal.role === 'site_staff' ? principal.sites : undefined;
-    return (await this.sites.list({ ...query, codes })).map(toSiteView);
+  async list(principal: Principal, query: SiteListQuery): Promise<Page<SiteView>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor<{ code: string }>(query.cursor, ['code']);
+    const rows = await this.sites.list({ country: query.country, programme: query.programme, codes: listSites(principal, undefined), afterCode: after?.code, limit });
+    return toPage(rows, limit, (s) => ({ code: s.code }), toSiteView);
+  }
+
+  /**
+   * A site another record refers to: it must be registered here, else the reference is a 422
+   * naming the field. Access (403) is checked by the caller before, so it never leaks existence.
+   */
+  async requireKnown(code: string, path = '/siteCode'): Promise<Site> {
+    const site = await this.sites.findByCode(code);
+    if (!site) throw problems.unprocessable(`Site ${code} is not registered.`, [{ path, message: 'unknown site' }]);
+    return site;
+  }
+
+  /** A site named in the URL: 404 when it does not exist. */
+  async requireExisting(code: string): Promise<Site> {
+    const site = await this.sites.findByCode(code);
+    if (!site) throw problems.notFound(`Site ${code} does not exist.`);
+    return site;
   }
 }

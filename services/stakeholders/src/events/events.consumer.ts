@@ -1,0 +1,76 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
+import { drop, EventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
+
+export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
+
+/**
+ * Facts this service learns from Kafka: the beneficiaries read model (who exists, at which
+ * site, erased or not, and their coarse attributes), so mentoring matches can be checked and
+ * described without calling the beneficiaries service. One group, one dispatcher.
+ */
+@Injectable()
+export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumer: EventConsumer;
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(LOGGER) logger: Logger,
+    @Inject(CONSUMER_GROUP) groupId: string,
+    metrics: Metrics,
+    private readonly readiness: ReadinessRegistry,
+    private readonly beneficiaries: BeneficiariesService,
+  ) {
+    this.consumer = new EventConsumer({
+      kafka,
+      groupId,
+      topics: [TOPICS.beneficiaries],
+      logger,
+      registry: metrics.registry,
+      handle: (event) => this.dispatch(event),
+    });
+  }
+
+  async dispatch(event: CloudEvent): Promise<StepResult> {
+    const type: EventType = event.type;
+    switch (type) {
+      case 'meic.beneficiary.enrolled.v1':
+        await this.beneficiaries.recordEnrolment((event as CloudEvent<typeof type>).data);
+        return ok;
+      case 'meic.beneficiary.erased.v1':
+        return (await this.beneficiaries.recordErasure((event as CloudEvent<typeof type>).data, new Date(event.time))) ? ok : drop('erasure of a beneficiary never seen here');
+      case 'meic.site.registered.v1':
+      case 'meic.site.updated.v1':
+      case 'meic.organisation.joined.v1':
+      case 'meic.organisation.left.v1':
+      case 'meic.territorial-indicator.recorded.v1':
+      case 'meic.mentor.registered.v1':
+      case 'meic.mentoring.started.v1':
+      case 'meic.mentoring.ended.v1':
+      case 'meic.course.created.v1':
+      case 'meic.course.enrolled.v1':
+      case 'meic.course.completed.v1':
+      case 'meic.internship.started.v1':
+      case 'meic.internship.ended.v1':
+      case 'meic.beneficiary.assessed.v1':
+      case 'meic.beneficiary.placed.v1':
+      case 'meic.beneficiary.followed-up.v1':
+      case 'meic.beneficiary.dropped-out.v1':
+      case 'meic.pathway.stage-changed.v1':
+      case 'meic.pathway.task-raised.v1':
+        return drop(`${type} is not used by this service`);
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+    this.readiness.register('kafka-consumer', this.consumer.readinessCheck);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+}

@@ -1,0 +1,34 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { LanguageCode, MENTORING_AREAS, SiteCode, Uuid } from '@meic/contracts';
+import { pageOf, pageQuery } from '@meic/service-kit';
+import { stringEnum } from '../common/schema';
+
+export const MentoringArea = stringEnum(MENTORING_AREAS);
+
+export const MentoringAreas = Type.Array(MentoringArea, { minItems: 1, uniqueItems: true });
+
+export const CreateMentorBody = Type.Object(
+  {
+    siteCode: SiteCode,
+    displayName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'How the site calls the mentor; stays in this service, never in events' }),
+    languages: Type.Array(LanguageCode, { minItems: 1, uniqueItems: true }),
+    areas: MentoringAreas,
+  },
+  { additionalProperties: false },
+);
+export type CreateMentorBody = Static<typeof CreateMentorBody>;
+
+export const MentorView = Type.Object({
+  id: Uuid,
+  siteCode: SiteCode,
+  displayName: Type.String(),
+  languages: Type.Array(LanguageCode),
+  areas: Type.Array(MentoringArea),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type MentorView = Static<typeof MentorView>;
+
+export const MentorList = pageOf(MentorView);
+
+export const MentorListQuery = Type.Object({ siteCode: Type.Optional(SiteCode), ...pageQuery }, { additionalProperties: false });
+export type MentorListQuery = Static<typeof MentorListQuery>;

@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { IsoDate, NaceSection, ORGANISATION_TYPES, SiteCode, Uuid } from '@meic/contracts';
+import { pageOf, pageQuery } from '@meic/service-kit';
+import { stringEnum } from '../common/schema';
+
+const OrganisationType = stringEnum(ORGANISATION_TYPES);
+
+export const CreateOrganisationBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S', description: 'Key of the organisation within its site' }),
+    type: OrganisationType,
+    siteCode: SiteCode,
+    naceSector: Type.Optional(NaceSection),
+    joinedOn: IsoDate,
+    communityOfInterest: Type.Optional(Type.Boolean({ default: false, description: 'Member of the Community of Interest (default false)' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateOrganisationBody = Static<typeof CreateOrganisationBody>;
+
+export const LeaveOrganisationBody = Type.Object({ leftOn: IsoDate }, { additionalProperties: false });
+export type LeaveOrganisationBody = Static<typeof LeaveOrganisationBody>;
+
+export const OrganisationView = Type.Object({
+  id: Uuid,
+  siteCode: SiteCode,
+  name: Type.String(),
+  type: OrganisationType,
+  naceSector: Type.Union([NaceSection, Type.Null()]),
+  communityOfInterest: Type.Boolean(),
+  joinedOn: IsoDate,
+  leftOn: Type.Union([IsoDate, Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type OrganisationView = Static<typeof OrganisationView>;
+
+export const OrganisationList = pageOf(OrganisationView);
+
+export const OrganisationListQuery = Type.Object({ siteCode: Type.Optional(SiteCode), type: Type.Optional(OrganisationType), ...pageQuery }, { additionalProperties: false });
+export type OrganisationListQuery = Static<typeof OrganisationListQuery>;
