@@ -16,18 +16,31 @@ export function createAjv(options: Options = {}): Ajv {
 }
 
 /**
- * Ajv reports a missing or unknown property against its parent; users need the field itself.
+ * Ajv reports a missing or unknown property against its parent, and a value outside a union
+ * of literals once per literal plus once for the union; users need one message per field.
  */
 export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
-  return (errors ?? []).map((e) => {
+  const list = errors ?? [];
+  // Errors raised inside an anyOf branch are summarised by the anyOf error itself.
+  const unions = list.filter((e) => e.keyword === 'anyOf');
+  const inUnion = (e: ErrorObject) => e.keyword !== 'anyOf' && unions.some((u) => e.instancePath === u.instancePath && e.schemaPath.startsWith(`${u.schemaPath}/`));
+  const out: FieldError[] = [];
+  for (const e of list) {
+    if (inUnion(e)) continue;
     if (e.keyword === 'required') {
-      return { path: `${e.instancePath}/${String(e.params['missingProperty'])}`, message: 'is required' };
+      out.push({ path: `${e.instancePath}/${String(e.params['missingProperty'])}`, message: 'is required' });
+    } else if (e.keyword === 'additionalProperties') {
+      out.push({ path: `${e.instancePath}/${String(e.params['additionalProperty'])}`, message: 'is not a known field' });
+    } else if (e.keyword === 'anyOf') {
+      const allowed = list.filter((b) => b.keyword === 'const' && b.instancePath === e.instancePath && b.schemaPath.startsWith(`${e.schemaPath}/`)).map((b) => JSON.stringify(b.params['allowedValue']));
+      const branches = list.filter((b) => b.instancePath === e.instancePath && b.schemaPath.startsWith(`${e.schemaPath}/`) && b.keyword !== 'anyOf').length;
+      // A union of literals (an enum) reads best as its list of values; another union keeps Ajv's words.
+      out.push({ path: e.instancePath || '/', message: allowed.length > 0 && allowed.length === branches ? `must be one of ${allowed.join(', ')}` : (e.message ?? 'is invalid') });
+    } else {
+      out.push({ path: e.instancePath || '/', message: e.message ?? e.keyword });
     }
-    if (e.keyword === 'additionalProperties') {
-      return { path: `${e.instancePath}/${String(e.params['additionalProperty'])}`, message: 'is not a known field' };
-    }
-    return { path: e.instancePath || '/', message: e.message ?? e.keyword };
-  });
+  }
+  return out;
 }
 
 let eventAjv: Ajv | undefined;

@@ -141,6 +141,7 @@ export function apiClient(baseUrl: string, token?: string) {
   return {
     get: <T = unknown>(path: string) => call<T>('GET', path),
     post: <T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    patch: <T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body, headers),
     delete: <T = unknown>(path: string) => call<T>('DELETE', path),
   };
 }
