@@ -2,12 +2,20 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
 import { auditRoutes, buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
+import { assessmentsRoutes } from './assessments/assessments.controller';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { beneficiariesRoutes } from './beneficiaries/beneficiaries.controller';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import type { BeneficiariesConfig } from './config';
 import { databaseModule } from './database/database.module';
+import { dropoutsRoutes } from './dropouts/dropouts.controller';
+import { DropoutsModule } from './dropouts/dropouts.module';
 import { EventsModule } from './events/events.module';
+import { followUpsRoutes } from './follow-ups/follow-ups.controller';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { PathwayModule } from './pathway/pathway.module';
+import { placementsRoutes } from './placements/placements.controller';
+import { PlacementsModule } from './placements/placements.module';
 
 @Module({})
 export class AppModule {
@@ -23,12 +31,16 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            [...beneficiariesRoutes, ...auditRoutes],
+            [...beneficiariesRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),
         OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.beneficiaries], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         BeneficiariesModule,
+        AssessmentsModule,
+        PlacementsModule,
+        FollowUpsModule,
+        DropoutsModule,
         pathways,
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP, pathways),
       ],

@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
-import { BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Audited, CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { uuidParam } from '../common/params';
+import { PERSONAL_DATA_ROLES } from './beneficiaries.access';
+import { BeneficiaryList, BeneficiaryListQuery, BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
 import { BeneficiariesService } from './beneficiaries.service';
 
 @Controller('v1/beneficiaries')
-@Roles('admin', 'site_staff')
+@Roles(...PERSONAL_DATA_ROLES)
 @Audited({ resource: 'beneficiary', personalData: true })
 export class BeneficiariesController {
   constructor(private readonly beneficiaries: BeneficiariesService) {}
@@ -15,9 +17,20 @@ export class BeneficiariesController {
     return this.beneficiaries.enrol(principal, body);
   }
 
+  @Get()
+  list(@CurrentPrincipal() principal: Principal, @ValidQuery(BeneficiaryListQuery) query: BeneficiaryListQuery): Promise<Page<BeneficiaryView>> {
+    return this.beneficiaries.list(principal, query);
+  }
+
   @Get(':id')
-  get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<BeneficiaryView> {
+  get(@CurrentPrincipal() principal: Principal, @uuidParam() id: string): Promise<BeneficiaryView> {
     return this.beneficiaries.get(principal, id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  erase(@CurrentPrincipal() principal: Principal, @uuidParam() id: string): Promise<void> {
+    return this.beneficiaries.erase(principal, id);
   }
 }
 
@@ -26,15 +39,31 @@ export const beneficiariesRoutes: RouteDoc[] = [
     method: 'post',
     path: '/v1/beneficiaries',
     summary: 'Enrol a beneficiary (personal data stays in this service)',
-    roles: ['admin', 'site_staff'],
+    roles: PERSONAL_DATA_ROLES,
     body: CreateBeneficiaryBody,
     responses: { 201: { description: 'Enrolled', schema: BeneficiaryView }, 422: { description: 'Unknown site' } },
   },
   {
     method: 'get',
+    path: '/v1/beneficiaries',
+    summary: 'Beneficiaries with personal data, oldest first (admin; site_staff: their own sites). Erased people are not listed.',
+    roles: PERSONAL_DATA_ROLES,
+    query: BeneficiaryListQuery.properties,
+    responses: { 200: { description: 'A page of beneficiaries', schema: BeneficiaryList } },
+  },
+  {
+    method: 'get',
     path: '/v1/beneficiaries/{id}',
     summary: 'One beneficiary with personal data (site_staff of that site, admin)',
-    roles: ['admin', 'site_staff'],
+    roles: PERSONAL_DATA_ROLES,
     responses: { 200: { description: 'Beneficiary', schema: BeneficiaryView }, 404: { description: 'Unknown or erased' } },
+  },
+  {
+    method: 'delete',
+    path: '/v1/beneficiaries/{id}',
+    summary:
+      'Erase a beneficiary (GDPR art. 17): personal data and free text about the person are deleted, the pseudonymous record keeps only coarse attributes, meic.beneficiary.erased.v1 is published and the pathway ends. Later requests about the id answer 404.',
+    roles: PERSONAL_DATA_ROLES,
+    responses: { 204: { description: 'Erased' }, 404: { description: 'Unknown or already erased' } },
   },
 ];

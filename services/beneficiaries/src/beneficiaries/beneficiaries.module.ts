@@ -4,5 +4,5 @@ import { BeneficiariesController } from './beneficiaries.controller';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { BeneficiariesService } from './beneficiaries.service';
 
-@Module({ imports: [SitesModule], controllers: [BeneficiariesController], providers: [BeneficiariesService, BeneficiariesRepository] })
+@Module({ imports: [SitesModule], controllers: [BeneficiariesController], providers: [BeneficiariesService, BeneficiariesRepository], exports: [BeneficiariesService] })
 export class BeneficiariesModule {}

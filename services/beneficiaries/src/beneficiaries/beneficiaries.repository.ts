@@ -1,9 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaClient, type Beneficiary, type PersonalData } from '../generated/prisma/client';
 import type { OutboxRow } from '@meic/service-kit';
+import { Prisma, PrismaClient, type Beneficiary, type PersonalData } from '../generated/prisma/client';
 
 export type BeneficiaryWithPerson = Beneficiary & { personalData: PersonalData | null };
-export type NewBeneficiary = Omit<Beneficiary, 'createdAt' | 'updatedAt' | 'erasedAt' | 'languages'> & { languages: { code: string; cefr: string }[] };
+export type NewBeneficiary = Omit<Beneficiary, 'createdAt' | 'updatedAt' | 'erasedAt' | 'languages' | 'stage' | 'droppedOutOn' | 'dropoutReason'> & {
+  languages: { code: string; cefr: string }[];
+};
+/**
+ * Inside a write about a person: locks their record against erasure (FOR SHARE conflicts with
+ * the erasure's UPDATE), so nothing about a person can be written once they are erased. False
+ * when the person does not exist or was erased; the caller then rolls back.
+ */
+export async function lockActiveBeneficiary(tx: Prisma.TransactionClient, id: string): Promise<boolean> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM beneficiaries WHERE id = ${id}::uuid AND erased_at IS NULL FOR SHARE`;
+  return locked.length > 0;
+}
+
+export interface BeneficiaryFilter {
+  siteCodes?: readonly string[];
+  stage?: string;
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
 
 @Injectable()
 export class BeneficiariesRepository {
@@ -20,5 +38,60 @@ export class BeneficiariesRepository {
 
   find(id: string): Promise<BeneficiaryWithPerson | null> {
     return this.prisma.beneficiary.findUnique({ where: { id }, include: { personalData: true } });
+  }
+
+  /** Not erased, in keyset order (createdAt, id); `limit + 1` rows so the caller knows if there is more. */
+  list(filter: BeneficiaryFilter): Promise<BeneficiaryWithPerson[]> {
+    const after = filter.after;
+    return this.prisma.beneficiary.findMany({
+      where: {
+        erasedAt: null,
+        ...(filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}),
+        ...(filter.stage ? { stage: filter.stage } : {}),
+        ...(after
+          ? { OR: [{ createdAt: { gt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { gt: after.id } }] }
+          : {}),
+      },
+      include: { personalData: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: filter.limit + 1,
+    });
+  }
+
+  /**
+   * Erasure in one transaction: the personal data row goes, free text about the person is
+   * emptied (assessment skills, employer names), attributes finer than the coarse ones are
+   * nulled (birth year — the age band stays —, arrival year, education, languages), stored
+   * Idempotency-Key responses about the person are reduced to ids, and the event is written.
+   * Returns false when there was no such person or they were erased already.
+   */
+  async erase(id: string, erasedAt: Date, event: OutboxRow): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const updated = await tx.beneficiary.updateMany({
+        where: { id, erasedAt: null },
+        data: { erasedAt, birthYear: null, arrivalYear: null, educationIsced: null, languages: Prisma.DbNull },
+      });
+      if (updated.count === 0) return false;
+      await tx.personalData.deleteMany({ where: { beneficiaryId: id } });
+      await tx.assessment.updateMany({ where: { beneficiaryId: id }, data: { skills: [] } });
+      await tx.placement.updateMany({ where: { beneficiaryId: id }, data: { employerName: null } });
+      // A replayed enrolment or assessment would otherwise hand the erased data back out.
+      await tx.$executeRaw`UPDATE idempotency_keys SET response_body = jsonb_build_object('id', response_body -> 'id')
+        WHERE status_code IS NOT NULL AND response_body IS NOT NULL
+          AND (response_body ->> 'id' = ${id} OR path LIKE ${`/v1/beneficiaries/${id}/%`})`;
+      await tx.outboxEvent.create({ data: event });
+      return true;
+    });
+  }
+
+  /** The stage the pathway reported; false when this service holds no such person. */
+  async updateStage(id: string, stage: string): Promise<boolean> {
+    const updated = await this.prisma.beneficiary.updateMany({ where: { id }, data: { stage } });
+    return updated.count > 0;
+  }
+
+  async exists(id: string, opts: { includeErased: boolean }): Promise<boolean> {
+    const found = await this.prisma.beneficiary.findUnique({ where: { id }, select: { erasedAt: true } });
+    return found !== null && (opts.includeErased || found.erasedAt === null);
   }
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CefrLevel, CountryCode, IsoDate, LanguageCode, LegalStatus, ProgrammeCode, Sex, SiteCode, Uuid } from '@meic/contracts';
+import { AgeBand, CefrLevel, CountryCode, DropoutReason, IsoDate, LanguageCode, LegalStatus, PathwayStage, ProgrammeCode, Sex, SiteCode, Uuid } from '@meic/contracts';
+import { pageOf, pageQuery } from '@meic/service-kit';
 
 const Person = Type.Object(
   {
@@ -44,6 +45,21 @@ export const BeneficiaryView = Type.Object({
   ...CreateBeneficiaryBody.properties,
   country: CountryCode,
   programme: ProgrammeCode,
+  ageBand: AgeBand,
+  stage: PathwayStage,
+  dropout: Type.Optional(Type.Object({ reason: DropoutReason, on: IsoDate })),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type BeneficiaryView = Static<typeof BeneficiaryView>;
+
+export const BeneficiaryList = pageOf(BeneficiaryView);
+
+export const BeneficiaryListQuery = Type.Object(
+  {
+    siteCode: Type.Optional(SiteCode),
+    stage: Type.Optional(PathwayStage),
+    ...pageQuery,
+  },
+  { additionalProperties: false },
+);
+export type BeneficiaryListQuery = Static<typeof BeneficiaryListQuery>;

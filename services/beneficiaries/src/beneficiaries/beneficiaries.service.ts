@@ -1,24 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ageBandOf, buildEvent, type CefrLevel } from '@meic/contracts';
-import { canAccessSite, outboxRow, problems, type Principal } from '@meic/service-kit';
+import { ageBandOf, type CefrLevel, type DropoutReason, type PathwayStage } from '@meic/contracts';
+import { decodeCursor, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
+import { asDate, isoDate, utcDate } from '../common/dates';
+import { enrolledEvent, erasedEvent } from '../events/beneficiary-events';
+import type { Beneficiary } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
+import { assertPersonalDataAccess, personalDataSites } from './beneficiaries.access';
 import { BeneficiariesRepository, type BeneficiaryWithPerson } from './beneficiaries.repository';
-import type { BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
+import type { BeneficiaryListQuery, BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const asDate = (s: string) => new Date(`${s}T00:00:00Z`);
-
-/** Only caseworkers of the person's own site, and admins, may see or write personal data. */
-export function assertPersonalDataAccess(principal: Principal, siteCode: string): void {
-  if (principal.role !== 'admin' && !(principal.role === 'site_staff' && canAccessSite(principal, siteCode))) {
-    throw problems.forbidden(`Personal data of site ${siteCode} is for its own caseworkers and admins only.`);
-  }
-}
+export { assertPersonalDataAccess } from './beneficiaries.access';
 
 export function toBeneficiaryView(b: BeneficiaryWithPerson): BeneficiaryView {
   const p = b.personalData;
-  if (!p) throw problems.notFound(`Beneficiary ${b.id} does not exist.`);
+  // Only an erased record lacks personal data, and erased records are not shown.
+  if (!p || b.erasedAt || b.arrivalYear === null || b.educationIsced === null) throw problems.notFound(`Beneficiary ${b.id} does not exist.`);
   return {
     id: b.id,
     siteCode: b.siteCode,
@@ -33,12 +30,15 @@ export function toBeneficiaryView(b: BeneficiaryWithPerson): BeneficiaryView {
       ...(p.email ? { email: p.email } : {}),
     },
     sex: b.sex as BeneficiaryView['sex'],
+    ageBand: b.ageBand as BeneficiaryView['ageBand'],
     citizenship: b.citizenship,
     legalStatus: b.legalStatus as BeneficiaryView['legalStatus'],
     arrivalYear: b.arrivalYear,
     educationIsced: b.educationIsced,
-    languages: b.languages as { code: string; cefr: CefrLevel }[],
+    languages: (b.languages ?? []) as { code: string; cefr: CefrLevel }[],
     consent: { dataProcessing: true, evaluationFollowUp: b.consentEvaluationFollowUp, recordedOn: isoDate(b.consentRecordedOn) },
+    stage: b.stage as PathwayStage,
+    ...(b.droppedOutOn && b.dropoutReason ? { dropout: { reason: b.dropoutReason as DropoutReason, on: isoDate(b.droppedOutOn) } } : {}),
     createdAt: b.createdAt.toISOString(),
   };
 }
@@ -59,37 +59,27 @@ export class BeneficiariesService {
     if (body.person.birthDate > body.enrolledOn) {
       throw problems.validation([{ path: '/person/birthDate', message: 'must be before enrolledOn' }]);
     }
-    const id = randomUUID();
     const birthYear = Number(body.person.birthDate.slice(0, 4));
-    const event = buildEvent('meic.beneficiary.enrolled.v1', {
-      beneficiaryId: id,
+    const record = {
+      id: randomUUID(),
       siteCode: site.code,
       country: site.country,
       programme: site.programme,
-      occurredOn: body.enrolledOn,
+      enrolledOn: asDate(body.enrolledOn),
       sex: body.sex,
+      birthYear,
       ageBand: ageBandOf(birthYear, body.enrolledOn),
       citizenship: body.citizenship,
       legalStatus: body.legalStatus,
-    });
+      arrivalYear: body.arrivalYear,
+      educationIsced: body.educationIsced,
+      languages: body.languages,
+      consentDataProcessing: true,
+      consentEvaluationFollowUp: body.consent.evaluationFollowUp,
+      consentRecordedOn: asDate(body.consent.recordedOn),
+    };
     const created = await this.beneficiaries.insertWithEvent(
-      {
-        id,
-        siteCode: site.code,
-        country: site.country,
-        programme: site.programme,
-        enrolledOn: asDate(body.enrolledOn),
-        sex: body.sex,
-        birthYear,
-        citizenship: body.citizenship,
-        legalStatus: body.legalStatus,
-        arrivalYear: body.arrivalYear,
-        educationIsced: body.educationIsced,
-        languages: body.languages,
-        consentDataProcessing: true,
-        consentEvaluationFollowUp: body.consent.evaluationFollowUp,
-        consentRecordedOn: asDate(body.consent.recordedOn),
-      },
+      record,
       {
         givenName: body.person.givenName,
         familyName: body.person.familyName,
@@ -97,15 +87,49 @@ export class BeneficiariesService {
         phone: body.person.phone ?? null,
         email: body.person.email ?? null,
       },
-      outboxRow(event),
+      outboxRow(enrolledEvent(record)),
     );
     return toBeneficiaryView(created);
   }
 
   async get(principal: Principal, id: string): Promise<BeneficiaryView> {
+    return toBeneficiaryView(await this.findForPersonalData(principal, id));
+  }
+
+  async list(principal: Principal, query: BeneficiaryListQuery): Promise<Page<BeneficiaryView>> {
+    const siteCodes = personalDataSites(principal, query.siteCode);
+    const limit = query.limit ?? 50;
+    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
+    const rows = await this.beneficiaries.list({ siteCodes, stage: query.stage, after, limit });
+    return toPage(rows, limit, (b) => ({ createdAt: b.createdAt.toISOString(), id: b.id }), toBeneficiaryView);
+  }
+
+  /**
+   * The record behind every write and read about a person (assessments, placements, …):
+   * 404 when unknown or erased, 403 unless the caller may handle the person's data.
+   */
+  async findForPersonalData(principal: Principal, id: string): Promise<BeneficiaryWithPerson> {
     const found = await this.beneficiaries.find(id);
     if (!found || found.erasedAt) throw problems.notFound(`Beneficiary ${id} does not exist.`);
     assertPersonalDataAccess(principal, found.siteCode);
-    return toBeneficiaryView(found);
+    return found;
+  }
+
+  /** GDPR art. 17: see BeneficiariesRepository.erase for what goes and what stays. */
+  async erase(principal: Principal, id: string, now = new Date()): Promise<void> {
+    const found: Beneficiary = await this.findForPersonalData(principal, id);
+    const erased = await this.beneficiaries.erase(id, now, outboxRow(erasedEvent(found, utcDate(now))));
+    // Erased by a concurrent request between the read and the write.
+    if (!erased) throw problems.notFound(`Beneficiary ${id} does not exist.`);
+  }
+
+  /** From meic.pathway.stage-changed.v1. False when this service holds no such person. */
+  recordStage(id: string, stage: PathwayStage): Promise<boolean> {
+    return this.beneficiaries.updateStage(id, stage);
+  }
+
+  /** Whether this service holds the person (their events are its own, not another instance's). */
+  holds(id: string, opts: { includeErased: boolean }): Promise<boolean> {
+    return this.beneficiaries.exists(id, opts);
   }
 }

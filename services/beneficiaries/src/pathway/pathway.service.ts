@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { BeneficiaryEnrolledV1, CloudEvent } from '@meic/contracts';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { pathwayWorkflow } from './pathway.workflow';
 import { pathwayEventSignal, pathwayStateQuery, pathwayWorkflowId, type PathwayEvent, type PathwayState } from './pathway.types';
@@ -46,6 +46,21 @@ export class PathwayService implements OnApplicationShutdown {
       return true;
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Ends the person's pathway (erasure). A pathway that never started or has closed already is
+   * fine: returns false then. The history keeps only the pseudonymous id and site.
+   */
+  async terminate(beneficiaryId: string, reason: string): Promise<boolean> {
+    const { client } = await this.connect();
+    try {
+      await client.workflow.getHandle(pathwayWorkflowId(beneficiaryId)).terminate(reason);
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return false;
       throw e;
     }
   }

@@ -1,0 +1,34 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Audited, CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
+import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
+import { uuidParam } from '../common/params';
+import { CreateDropoutBody, DropoutView } from './dropouts.schemas';
+import { DropoutsService } from './dropouts.service';
+
+@Controller('v1/beneficiaries/:id/dropout')
+@Roles(...PERSONAL_DATA_ROLES)
+@Audited({ resource: 'dropout', personalData: true })
+export class DropoutsController {
+  constructor(private readonly dropouts: DropoutsService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@CurrentPrincipal() principal: Principal, @uuidParam() id: string, @ValidBody(CreateDropoutBody) body: CreateDropoutBody): Promise<DropoutView> {
+    return this.dropouts.record(principal, id, body);
+  }
+}
+
+export const dropoutsRoutes: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/beneficiaries/{id}/dropout',
+    summary: 'Record that the beneficiary left the pathway early, with a reason category',
+    roles: PERSONAL_DATA_ROLES,
+    body: CreateDropoutBody,
+    responses: {
+      201: { description: 'Recorded', schema: DropoutView },
+      404: { description: 'Unknown or erased beneficiary' },
+      409: { description: 'Dropped out already' },
+    },
+  },
+];

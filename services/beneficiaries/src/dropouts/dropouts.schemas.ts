@@ -1,0 +1,19 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DropoutReason, IsoDate, SiteCode, Uuid } from '@meic/contracts';
+
+export const CreateDropoutBody = Type.Object(
+  {
+    // A category, never free text: a reason in words could identify the person.
+    reason: DropoutReason,
+    on: IsoDate,
+  },
+  { additionalProperties: false },
+);
+export type CreateDropoutBody = Static<typeof CreateDropoutBody>;
+
+export const DropoutView = Type.Object({
+  beneficiaryId: Uuid,
+  siteCode: SiteCode,
+  ...CreateDropoutBody.properties,
+});
+export type DropoutView = Static<typeof DropoutView>;

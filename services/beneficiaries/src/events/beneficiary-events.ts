@@ -1,0 +1,80 @@
+import { buildEvent, type AgeBand, type Barrier, type CloudEvent, type ContractType, type DropoutReason, type LegalStatus, type OrganisationType, type RecommendedActivity, type Sex } from '@meic/contracts';
+import { isoDate } from '../common/dates';
+import type { Assessment, Beneficiary, FollowUp, Placement } from '../generated/prisma/client';
+
+/**
+ * The events this service publishes, built from its records. Every field is picked by name —
+ * records are never spread — so personal data (names, birth date, contacts, skills, employer
+ * names) cannot reach Kafka even when a record carries it; buildEvent's schema check would
+ * reject an unknown field anyway. beneficiary-events.spec.ts proves it for every builder.
+ */
+
+export type PersonRecord = Pick<Beneficiary, 'id' | 'siteCode' | 'country' | 'sex' | 'ageBand' | 'citizenship' | 'legalStatus'>;
+
+/** siteCode, country and the coarse attributes recorded at enrolment (the age band too). */
+export function personFacts(b: PersonRecord) {
+  return {
+    beneficiaryId: b.id,
+    siteCode: b.siteCode,
+    country: b.country,
+    sex: b.sex as Sex,
+    ageBand: b.ageBand as AgeBand,
+    citizenship: b.citizenship,
+    legalStatus: b.legalStatus as LegalStatus,
+  };
+}
+
+export function enrolledEvent(b: PersonRecord & Pick<Beneficiary, 'programme' | 'enrolledOn'>): CloudEvent<'meic.beneficiary.enrolled.v1'> {
+  return buildEvent('meic.beneficiary.enrolled.v1', { ...personFacts(b), programme: b.programme, occurredOn: isoDate(b.enrolledOn) });
+}
+
+export function assessedEvent(b: PersonRecord, a: Pick<Assessment, 'id' | 'assessedOn' | 'barriers' | 'recommendedActivities'>): CloudEvent<'meic.beneficiary.assessed.v1'> {
+  return buildEvent('meic.beneficiary.assessed.v1', {
+    ...personFacts(b),
+    occurredOn: isoDate(a.assessedOn),
+    assessmentId: a.id,
+    barriers: a.barriers as Barrier[],
+    recommendedActivities: a.recommendedActivities as RecommendedActivity[],
+  });
+}
+
+export function placedEvent(
+  b: PersonRecord,
+  p: Pick<Placement, 'id' | 'employerOrgId' | 'employerOrgType' | 'contractType' | 'hoursPerWeek' | 'naceSector' | 'startedOn'>,
+): CloudEvent<'meic.beneficiary.placed.v1'> {
+  return buildEvent('meic.beneficiary.placed.v1', {
+    ...personFacts(b),
+    occurredOn: isoDate(p.startedOn),
+    placementId: p.id,
+    // An employer outside the cluster appears without id or type: its name stays here.
+    employerOrgId: p.employerOrgId,
+    employerOrgType: p.employerOrgType as OrganisationType | null,
+    contractType: p.contractType as ContractType,
+    hoursPerWeek: p.hoursPerWeek,
+    naceSector: p.naceSector,
+  });
+}
+
+export function followedUpEvent(
+  b: PersonRecord,
+  p: Pick<Placement, 'id' | 'startedOn'>,
+  f: Pick<FollowUp, 'monthsAfterPlacement' | 'employed' | 'recordedOn'>,
+): CloudEvent<'meic.beneficiary.followed-up.v1'> {
+  return buildEvent('meic.beneficiary.followed-up.v1', {
+    ...personFacts(b),
+    occurredOn: isoDate(f.recordedOn),
+    placementId: p.id,
+    placedOn: isoDate(p.startedOn),
+    monthsAfterPlacement: f.monthsAfterPlacement as 3 | 6 | 12,
+    employed: f.employed,
+  });
+}
+
+export function droppedOutEvent(b: PersonRecord, dropout: { reason: DropoutReason; on: string }): CloudEvent<'meic.beneficiary.dropped-out.v1'> {
+  return buildEvent('meic.beneficiary.dropped-out.v1', { ...personFacts(b), occurredOn: dropout.on, reason: dropout.reason });
+}
+
+/** Only the id and the site: consumers drop what they hold about the person. */
+export function erasedEvent(b: Pick<Beneficiary, 'id' | 'siteCode' | 'country'>, on: string): CloudEvent<'meic.beneficiary.erased.v1'> {
+  return buildEvent('meic.beneficiary.erased.v1', { beneficiaryId: b.id, siteCode: b.siteCode, country: b.country, occurredOn: on });
+}

@@ -1,0 +1,34 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Audited, CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
+import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
+import { uuidParam } from '../common/params';
+import { CreatePlacementBody, PlacementView } from './placements.schemas';
+import { PlacementsService } from './placements.service';
+
+@Controller('v1/beneficiaries/:id/placements')
+@Roles(...PERSONAL_DATA_ROLES)
+@Audited({ resource: 'placement', personalData: true })
+export class PlacementsController {
+  constructor(private readonly placements: PlacementsService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@CurrentPrincipal() principal: Principal, @uuidParam() id: string, @ValidBody(CreatePlacementBody) body: CreatePlacementBody): Promise<PlacementView> {
+    return this.placements.record(principal, id, body);
+  }
+}
+
+export const placementsRoutes: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/beneficiaries/{id}/placements',
+    summary: 'Record a job placement: the employer is a cluster organisation of the same site (employerOrgId) or, outside the cluster, a name (employerName) that never leaves this service',
+    roles: PERSONAL_DATA_ROLES,
+    body: CreatePlacementBody,
+    responses: {
+      201: { description: 'Recorded', schema: PlacementView },
+      404: { description: 'Unknown or erased beneficiary' },
+      422: { description: 'employerOrgId unknown, of another site, or left the cluster' },
+    },
+  },
+];

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { OutboxRow } from '@meic/service-kit';
+import { lockActiveBeneficiary } from '../beneficiaries/beneficiaries.repository';
+import { PrismaClient, type Placement } from '../generated/prisma/client';
+
+export type NewPlacement = Omit<Placement, 'createdAt'>;
+
+@Injectable()
+export class PlacementsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Placement and event in one transaction; null when the person was erased meanwhile. */
+  insertWithEvent(row: NewPlacement, event: OutboxRow): Promise<Placement | null> {
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await lockActiveBeneficiary(tx, row.beneficiaryId))) return null;
+      const created = await tx.placement.create({ data: row });
+      await tx.outboxEvent.create({ data: event });
+      return created;
+    });
+  }
+
+  find(id: string): Promise<Placement | null> {
+    return this.prisma.placement.findUnique({ where: { id } });
+  }
+}
