@@ -1,5 +1,5 @@
 import { deadLetterTopic, fromKafkaRecord, type CloudEvent } from '@meic/contracts';
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import { ensureTopics } from '../kafka/kafka';
@@ -55,7 +55,7 @@ export class EventConsumer {
     } finally {
       await admin.disconnect();
     }
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     // A disconnect waits for the fetch in flight; kafkajs's 5 s default long-poll made every
     // shutdown take seconds. Data still returns as soon as it arrives (minBytes 1).

@@ -22,6 +22,9 @@ export function createKafka(opts: { brokers: string; clientId: string; logger: L
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...rest } = entry;
+        // Our producers retry a bounded number of times and the outbox re-sends after a failure:
+        // delivery is at least once by design (ADR 0004), which is what this warning is about.
+        if (message === 'Limiting retries for the idempotent producer may invalidate EoS guarantees') return;
         log[levels[level] ?? 'info'](rest, message);
       },
     retry: { initialRetryTime: 200, retries: 10 },

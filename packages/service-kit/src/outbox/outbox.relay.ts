@@ -1,5 +1,4 @@
-import type { Producer } from 'kafkajs';
-import type { Kafka } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Client, Pool } from 'pg';
 import { Counter, Gauge, type Registry } from 'prom-client';
@@ -64,7 +63,7 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    this.producer = this.opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = this.opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     this.listener = new Client({ connectionString: this.opts.databaseUrl });
     await this.listener.connect();
