@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importPKCS8, SignJWT } from 'jose';
 import { Client } from 'pg';
@@ -41,6 +41,15 @@ export function testStack(): TestStack {
 /** Unique, lowercase, safe for topic, group, database and workflow names. */
 export function randomName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * A site code of the given country and 5 random capital letters (`IT-QXZTR`): Kafka topics are
+ * shared by every test file of a run, so each file works with sites of its own.
+ */
+export function randomSiteCode(country = 'IT'): string {
+  const letters = Array.from({ length: 5 }, () => String.fromCharCode(65 + randomInt(26))).join('');
+  return `${country}-${letters}`;
 }
 
 /** A fresh PostgreSQL database for one test file; drop it in afterAll. */
@@ -150,6 +159,37 @@ export function apiClient(baseUrl: string, token?: string) {
 export async function listen(app: { listen: (port: number, host: string) => Promise<unknown>; getUrl: () => Promise<string> }): Promise<string> {
   await app.listen(0, '127.0.0.1');
   return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+/** A Kafka record as the contracts' toKafkaRecord makes it from a CloudEvent. */
+export interface TestKafkaRecord {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface TestProducer {
+  /** Sends one record and waits for all in-sync replicas (acks=all). */
+  send: (record: TestKafkaRecord) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * A connected producer on the test stack that feeds a service's read models the way
+ * production does: real records on the producing service's topic, idempotent and in order.
+ */
+export async function testProducer(clientId = randomName('test-producer')): Promise<TestProducer> {
+  const { Kafka, logLevel, Partitioners } = await import('kafkajs');
+  const kafka = new Kafka({ clientId, brokers: testStack().kafkaBrokers.split(','), logLevel: logLevel.NOTHING, retry: { initialRetryTime: 200, retries: 10 } });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  return {
+    send: async (record) => {
+      await producer.send({ topic: record.topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    },
+    close: () => producer.disconnect(),
+  };
 }
 
 export interface ReceivedEvent {

@@ -11,6 +11,13 @@ export const ok: StepResult = { outcome: 'ok' };
 export const drop = (reason: string): StepResult => ({ outcome: 'drop', reason });
 export const deadLetter = (reason: string): StepResult => ({ outcome: 'dead-letter', reason });
 
+/** Where a consumed event was read from. */
+export interface EventMeta {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
 export interface EventConsumerOptions {
   kafka: Kafka;
   groupId: string;
@@ -20,7 +27,7 @@ export interface EventConsumerOptions {
   partitions?: number;
   fromBeginning?: boolean;
   /** Handles one valid event. Throw only for transient failures (the message is then retried). */
-  handle: (event: CloudEvent, meta: { topic: string; partition: number; offset: string }) => Promise<StepResult>;
+  handle: (event: CloudEvent, meta: EventMeta) => Promise<StepResult>;
 }
 
 /**

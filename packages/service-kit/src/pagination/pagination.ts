@@ -35,6 +35,55 @@ export function decodeCursor<K extends Record<string, string | number>>(cursor: 
   throw problems.validation([{ path: '/cursor', message: 'is not a cursor this endpoint issued' }]);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The keyset of lists ordered by creation, (createdAt, id) both ascending, as a cursor holds
+ * it: the last row's creation time (ISO 8601) and its UUID.
+ */
+export interface CreatedKey {
+  createdAt: string;
+  id: string;
+  [k: string]: string;
+}
+
+/**
+ * The key of a row in creation order. `id` is the tie-breaker column's value: the row's own id,
+ * or for a row keyed otherwise the UUID it is ordered by (see createdOrder).
+ */
+export const createdKeyOf = (row: { createdAt: Date; id: string }): CreatedKey => ({ createdAt: row.createdAt.toISOString(), id: row.id });
+
+/**
+ * Decodes `?cursor=` of a list in creation order. A cursor that decodes but holds no time or
+ * no UUID is refused like any foreign cursor: a 400 naming /cursor.
+ */
+export function decodeCreatedCursor(cursor: string | undefined): CreatedKey | undefined {
+  const key = decodeCursor<CreatedKey>(cursor, ['createdAt', 'id']);
+  if (key && (typeof key.createdAt !== 'string' || Number.isNaN(Date.parse(key.createdAt)) || !UUID.test(String(key.id)))) {
+    throw problems.validation([{ path: '/cursor', message: 'is not a cursor this endpoint issued' }]);
+  }
+  return key;
+}
+
+/** The Prisma `where` fragment of rows after a creation-order key. */
+export type CreatedAfterWhere<F extends string = 'id'> = { OR?: ({ createdAt: { gt: Date } } | ({ createdAt: Date } & Record<F, { gt: string }>))[] };
+
+/**
+ * Rows strictly after the key in (createdAt, tie-breaker) order, as a Prisma `where` fragment
+ * to spread or AND in; `{}` without a key. The tie-breaker column is `id` unless named.
+ */
+export function afterCreated<F extends string = 'id'>(key: CreatedKey | undefined, tieBreaker: F = 'id' as F): CreatedAfterWhere<NoInfer<F>> {
+  if (!key) return {};
+  const at = new Date(key.createdAt);
+  return { OR: [{ createdAt: { gt: at } }, { createdAt: at, ...({ [tieBreaker]: { gt: key.id } } as Record<F, { gt: string }>) }] };
+}
+
+/** The Prisma `orderBy` of creation order: createdAt, then the tie-breaker column (`id` unless named). */
+export const createdOrder = <F extends string = 'id'>(tieBreaker: F = 'id' as F): [{ createdAt: 'asc' }, Record<NoInfer<F>, 'asc'>] => [
+  { createdAt: 'asc' },
+  { [tieBreaker]: 'asc' } as Record<F, 'asc'>,
+];
+
 /**
  * Turns `limit + 1` fetched rows into a page: the extra row only tells that there is more.
  * `keyOf` gives the keyset of a row (the same fields the repository sorts on).

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
-import { uuidParam } from '../common/params';
 import { AssessmentList, AssessmentListQuery, AssessmentView, CreateAssessmentBody } from './assessments.schemas';
 import { AssessmentsService } from './assessments.service';
 
@@ -14,12 +13,12 @@ export class AssessmentsController {
 
   @Post()
   @HttpCode(201)
-  create(@CurrentPrincipal() principal: Principal, @uuidParam() id: string, @ValidBody(CreateAssessmentBody) body: CreateAssessmentBody): Promise<AssessmentView> {
+  create(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @ValidBody(CreateAssessmentBody) body: CreateAssessmentBody): Promise<AssessmentView> {
     return this.assessments.record(principal, id, body);
   }
 
   @Get()
-  list(@CurrentPrincipal() principal: Principal, @uuidParam() id: string, @ValidQuery(AssessmentListQuery) query: AssessmentListQuery): Promise<Page<AssessmentView>> {
+  list(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @ValidQuery(AssessmentListQuery) query: AssessmentListQuery): Promise<Page<AssessmentView>> {
     return this.assessments.list(principal, id, query);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { lockActiveBeneficiary } from '../beneficiaries/beneficiaries.repository';
 import { PrismaClient, type Assessment } from '../generated/prisma/client';
 
@@ -20,13 +20,10 @@ export class AssessmentsRepository {
   }
 
   /** Keyset order (createdAt, id), `limit + 1` rows. */
-  list(beneficiaryId: string, after: { createdAt: string; id: string } | undefined, limit: number): Promise<Assessment[]> {
+  list(beneficiaryId: string, after: CreatedKey | undefined, limit: number): Promise<Assessment[]> {
     return this.prisma.assessment.findMany({
-      where: {
-        beneficiaryId,
-        ...(after ? { OR: [{ createdAt: { gt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { gt: after.id } }] } : {}),
-      },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      where: { beneficiaryId, ...afterCreated(after) },
+      orderBy: createdOrder(),
       take: limit + 1,
     });
   }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Barrier, RecommendedActivity } from '@meic/contracts';
-import { decodeCursor, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, problems, requireNotBefore, toPage, type Page, type Principal } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-import { asDate, isoDate, requireNotBefore } from '../common/dates';
 import { assessedEvent } from '../events/beneficiary-events';
 import type { Assessment } from '../generated/prisma/client';
 import { AssessmentsRepository } from './assessments.repository';
@@ -48,8 +47,7 @@ export class AssessmentsService {
   async list(principal: Principal, beneficiaryId: string, query: AssessmentListQuery): Promise<Page<AssessmentView>> {
     const person = await this.beneficiaries.findForPersonalData(principal, beneficiaryId);
     const limit = query.limit ?? 50;
-    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-    const rows = await this.assessments.list(beneficiaryId, after, limit);
-    return toPage(rows, limit, (a) => ({ createdAt: a.createdAt.toISOString(), id: a.id }), (a) => toAssessmentView(a, person.siteCode));
+    const rows = await this.assessments.list(beneficiaryId, decodeCreatedCursor(query.cursor), limit);
+    return toPage(rows, limit, createdKeyOf, (a) => toAssessmentView(a, person.siteCode));
   }
 }

@@ -1,11 +1,11 @@
-import { canAccessSite, problems, type Principal } from '@meic/service-kit';
+import { canActAtSite, problems, type Principal } from '@meic/service-kit';
 
 /** Who may handle personal data at all; site_staff further only for their own sites. */
 export const PERSONAL_DATA_ROLES = ['admin', 'site_staff'] as const;
 
 /** Only caseworkers of the person's own site, and admins, may see or write personal data. */
 export function assertPersonalDataAccess(principal: Principal, siteCode: string): void {
-  if (principal.role !== 'admin' && !(principal.role === 'site_staff' && canAccessSite(principal, siteCode))) {
+  if (!canActAtSite(principal, siteCode, ['admin'])) {
     throw problems.forbidden(`Personal data of site ${siteCode} is for its own caseworkers and admins only.`);
   }
 }

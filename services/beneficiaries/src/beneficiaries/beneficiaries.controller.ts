@@ -1,6 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
-import { uuidParam } from '../common/params';
+import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from './beneficiaries.access';
 import { BeneficiaryList, BeneficiaryListQuery, BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
 import { BeneficiariesService } from './beneficiaries.service';
@@ -23,13 +22,13 @@ export class BeneficiariesController {
   }
 
   @Get(':id')
-  get(@CurrentPrincipal() principal: Principal, @uuidParam() id: string): Promise<BeneficiaryView> {
+  get(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<BeneficiaryView> {
     return this.beneficiaries.get(principal, id);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  erase(@CurrentPrincipal() principal: Principal, @uuidParam() id: string): Promise<void> {
+  erase(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     return this.beneficiaries.erase(principal, id);
   }
 }

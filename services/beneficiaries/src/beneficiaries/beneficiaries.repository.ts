@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { Prisma, PrismaClient, type Beneficiary, type PersonalData } from '../generated/prisma/client';
 
 export type BeneficiaryWithPerson = Beneficiary & { personalData: PersonalData | null };
@@ -19,7 +19,7 @@ export async function lockActiveBeneficiary(tx: Prisma.TransactionClient, id: st
 export interface BeneficiaryFilter {
   siteCodes?: readonly string[];
   stage?: string;
-  after?: { createdAt: string; id: string };
+  after?: CreatedKey;
   limit: number;
 }
 
@@ -42,18 +42,15 @@ export class BeneficiariesRepository {
 
   /** Not erased, in keyset order (createdAt, id); `limit + 1` rows so the caller knows if there is more. */
   list(filter: BeneficiaryFilter): Promise<BeneficiaryWithPerson[]> {
-    const after = filter.after;
     return this.prisma.beneficiary.findMany({
       where: {
         erasedAt: null,
         ...(filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}),
         ...(filter.stage ? { stage: filter.stage } : {}),
-        ...(after
-          ? { OR: [{ createdAt: { gt: new Date(after.createdAt) } }, { createdAt: new Date(after.createdAt), id: { gt: after.id } }] }
-          : {}),
+        ...afterCreated(filter.after),
       },
       include: { personalData: true },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: createdOrder(),
       take: filter.limit + 1,
     });
   }

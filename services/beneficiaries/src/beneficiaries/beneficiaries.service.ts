@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ageBandOf, type CefrLevel, type DropoutReason, type PathwayStage } from '@meic/contracts';
-import { decodeCursor, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { asDate, isoDate, utcDate } from '../common/dates';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, problems, toPage, utcDate, type Page, type Principal } from '@meic/service-kit';
 import { enrolledEvent, erasedEvent } from '../events/beneficiary-events';
 import type { Beneficiary } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
 import { assertPersonalDataAccess, personalDataSites } from './beneficiaries.access';
 import { BeneficiariesRepository, type BeneficiaryWithPerson } from './beneficiaries.repository';
 import type { BeneficiaryListQuery, BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
-
-export { assertPersonalDataAccess } from './beneficiaries.access';
 
 export function toBeneficiaryView(b: BeneficiaryWithPerson): BeneficiaryView {
   const p = b.personalData;
@@ -99,9 +96,8 @@ export class BeneficiariesService {
   async list(principal: Principal, query: BeneficiaryListQuery): Promise<Page<BeneficiaryView>> {
     const siteCodes = personalDataSites(principal, query.siteCode);
     const limit = query.limit ?? 50;
-    const after = decodeCursor<{ createdAt: string; id: string }>(query.cursor, ['createdAt', 'id']);
-    const rows = await this.beneficiaries.list({ siteCodes, stage: query.stage, after, limit });
-    return toPage(rows, limit, (b) => ({ createdAt: b.createdAt.toISOString(), id: b.id }), toBeneficiaryView);
+    const rows = await this.beneficiaries.list({ siteCodes, stage: query.stage, after: decodeCreatedCursor(query.cursor), limit });
+    return toPage(rows, limit, createdKeyOf, toBeneficiaryView);
   }
 
   /**

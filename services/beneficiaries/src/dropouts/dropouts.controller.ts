@@ -1,7 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
+import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
-import { uuidParam } from '../common/params';
 import { CreateDropoutBody, DropoutView } from './dropouts.schemas';
 import { DropoutsService } from './dropouts.service';
 
@@ -13,7 +12,7 @@ export class DropoutsController {
 
   @Post()
   @HttpCode(201)
-  create(@CurrentPrincipal() principal: Principal, @uuidParam() id: string, @ValidBody(CreateDropoutBody) body: CreateDropoutBody): Promise<DropoutView> {
+  create(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @ValidBody(CreateDropoutBody) body: CreateDropoutBody): Promise<DropoutView> {
     return this.dropouts.record(principal, id, body);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { outboxRow, problems, type Principal } from '@meic/service-kit';
+import { asDate, isoDate, outboxRow, problems, requireNotBefore, type Principal } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-import { asDate, isoDate, requireNotBefore } from '../common/dates';
 import { droppedOutEvent } from '../events/beneficiary-events';
 import { DropoutsRepository } from './dropouts.repository';
 import type { CreateDropoutBody, DropoutView } from './dropouts.schemas';

@@ -1,5 +1,5 @@
 import { buildEvent, type AgeBand, type Barrier, type CloudEvent, type ContractType, type DropoutReason, type LegalStatus, type OrganisationType, type RecommendedActivity, type Sex } from '@meic/contracts';
-import { isoDate } from '../common/dates';
+import { isoDate } from '@meic/service-kit';
 import type { Assessment, Beneficiary, FollowUp, Placement } from '../generated/prisma/client';
 
 /**

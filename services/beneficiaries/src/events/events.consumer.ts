@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { drop, EventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
+import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
@@ -17,28 +17,19 @@ export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
  * upsert or a no-op on redelivery.
  */
 @Injectable()
-export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class EventsConsumer extends HostedEventConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     @Inject(LOGGER) logger: Logger,
     @Inject(CONSUMER_GROUP) groupId: string,
     metrics: Metrics,
-    private readonly readiness: ReadinessRegistry,
+    readiness: ReadinessRegistry,
     private readonly sites: SitesService,
     private readonly organisations: OrganisationsService,
     private readonly beneficiaries: BeneficiariesService,
     private readonly pathways: PathwayService,
   ) {
-    this.consumer = new EventConsumer({
-      kafka,
-      groupId,
-      topics: [TOPICS.stakeholders, TOPICS.beneficiaries],
-      logger,
-      registry: metrics.registry,
-      handle: (event) => this.dispatch(event),
-    });
+    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.stakeholders, TOPICS.beneficiaries]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {
@@ -87,14 +78,5 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
       case 'meic.pathway.task-raised.v1':
         return drop(`${type} is not used by this service yet`);
     }
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-    this.readiness.register('kafka-consumer', this.consumer.readinessCheck);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
+import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
-import { uuidParam } from '../common/params';
 import { CreateFollowUpBody, FollowUpView } from './follow-ups.schemas';
 import { FollowUpsService } from './follow-ups.service';
 
@@ -13,7 +12,7 @@ export class FollowUpsController {
 
   @Post()
   @HttpCode(201)
-  create(@CurrentPrincipal() principal: Principal, @uuidParam() id: string, @ValidBody(CreateFollowUpBody) body: CreateFollowUpBody): Promise<FollowUpView> {
+  create(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @ValidBody(CreateFollowUpBody) body: CreateFollowUpBody): Promise<FollowUpView> {
     return this.followUps.record(principal, id, body);
   }
 }

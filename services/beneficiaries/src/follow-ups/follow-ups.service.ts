@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { outboxRow, problems, type Principal } from '@meic/service-kit';
+import { asDate, isoDate, outboxRow, problems, requireNotBefore, type Principal } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-import { asDate, isoDate, requireNotBefore } from '../common/dates';
 import { followedUpEvent } from '../events/beneficiary-events';
 import { PlacementsService } from '../placements/placements.service';
 import { FollowUpsRepository } from './follow-ups.repository';

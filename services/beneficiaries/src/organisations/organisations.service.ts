@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganisationJoinedV1, OrganisationLeftV1 } from '@meic/contracts';
-import { asDate } from '../common/dates';
+import { asDate } from '@meic/service-kit';
 import type { KnownOrganisation } from '../generated/prisma/client';
 import { OrganisationsRepository } from './organisations.repository';
 

@@ -1,7 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
+import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
-import { uuidParam } from '../common/params';
 import { CreatePlacementBody, PlacementView } from './placements.schemas';
 import { PlacementsService } from './placements.service';
 
@@ -13,7 +12,7 @@ export class PlacementsController {
 
   @Post()
   @HttpCode(201)
-  create(@CurrentPrincipal() principal: Principal, @uuidParam() id: string, @ValidBody(CreatePlacementBody) body: CreatePlacementBody): Promise<PlacementView> {
+  create(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @ValidBody(CreatePlacementBody) body: CreatePlacementBody): Promise<PlacementView> {
     return this.placements.record(principal, id, body);
   }
 }

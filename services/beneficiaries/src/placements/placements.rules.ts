@@ -1,5 +1,4 @@
-import type { FieldProblem } from '@meic/service-kit';
-import { isoDate } from '../common/dates';
+import { isoDate, type FieldProblem } from '@meic/service-kit';
 import type { KnownOrganisation } from '../generated/prisma/client';
 
 /** Exactly one of employerOrgId (a cluster member) and employerName (anyone else). */

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ContractType, OrganisationType } from '@meic/contracts';
-import { outboxRow, problems, type Principal } from '@meic/service-kit';
+import { asDate, isoDate, outboxRow, problems, requireNotBefore, type Principal } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-import { asDate, isoDate, requireNotBefore } from '../common/dates';
 import { placedEvent } from '../events/beneficiary-events';
 import type { Placement } from '../generated/prisma/client';
 import { OrganisationsService } from '../organisations/organisations.service';

@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { buildEvent, toKafkaRecord, type CloudEvent, type EventDataOf, type EventType, type OrganisationType } from '@meic/contracts';
 import { createLogger } from '@meic/service-kit';
-import { apiClient, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, testStack, type ApiResponse } from '@meic/testing';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { apiClient, createTestDatabase, listen, pollUntil, randomName, randomSiteCode, serviceTestEnv, signTestToken, testProducer, testStack, type ApiResponse } from '@meic/testing';
 import { Client } from 'pg';
 import { createBeneficiariesApp } from '../app';
 import type { BeneficiaryView } from '../beneficiaries/beneficiaries.schemas';
@@ -15,12 +14,6 @@ import { loadBeneficiariesConfig } from '../config';
 import { createPathwayWorker } from '../pathway-worker';
 
 const logger = createLogger('test', 'warn');
-
-/** `IT-` + 5 random letters: topics are shared by all test files, so every file has its own sites. */
-export function randomSiteCode(country = 'IT'): string {
-  const letters = Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
-  return `${country}-${letters}`;
-}
 
 /** Personal data of the fixture person: a test asserts none of it reaches an event. */
 export const PERSON = { givenName: 'Amina', familyName: 'Diallo', birthDate: '1998-05-17', phone: '+39 333 1234567', email: 'amina.diallo@example.org' };
@@ -112,10 +105,8 @@ export async function startHarness(opts: { worker?: boolean } = {}): Promise<Har
     await pg.connect();
     closers.unshift(() => pg.end());
 
-    const kafka = new Kafka({ clientId: 'beneficiaries-test', brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
-    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    closers.unshift(() => producer.disconnect());
+    const producer = await testProducer('beneficiaries-test');
+    closers.unshift(() => producer.close());
 
     const siteCode = randomSiteCode();
     const otherSiteCode = randomSiteCode('CY');
@@ -131,8 +122,7 @@ export async function startHarness(opts: { worker?: boolean } = {}): Promise<Har
 
     const publish = async <T extends EventType>(type: T, data: EventDataOf<T>): Promise<CloudEvent<T>> => {
       const event = buildEvent(type, data);
-      const record = toKafkaRecord(event);
-      await producer.send({ topic: record.topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+      await producer.send(toKafkaRecord(event));
       return event;
     };
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgeBand, BeneficiaryEnrolledV1, BeneficiaryErasedV1, LegalStatus, Sex } from '@meic/contracts';
-import { problems } from '@meic/service-kit';
-import { dateOf, isoDate } from '../common/dates';
+import { asDate, isoDate, problems } from '@meic/service-kit';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryRefusal } from './beneficiaries.rules';
 
@@ -30,7 +29,7 @@ export class BeneficiariesService {
       id: data.beneficiaryId,
       siteCode: data.siteCode,
       country: data.country,
-      enrolledOn: dateOf(data.occurredOn),
+      enrolledOn: asDate(data.occurredOn),
       sex: data.sex,
       ageBand: data.ageBand,
       citizenship: data.citizenship,

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { drop, EventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
+import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
@@ -13,25 +13,16 @@ export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
  * described without calling the beneficiaries service. One group, one dispatcher.
  */
 @Injectable()
-export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class EventsConsumer extends HostedEventConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     @Inject(LOGGER) logger: Logger,
     @Inject(CONSUMER_GROUP) groupId: string,
     metrics: Metrics,
-    private readonly readiness: ReadinessRegistry,
+    readiness: ReadinessRegistry,
     private readonly beneficiaries: BeneficiariesService,
   ) {
-    this.consumer = new EventConsumer({
-      kafka,
-      groupId,
-      topics: [TOPICS.beneficiaries],
-      logger,
-      registry: metrics.registry,
-      handle: (event) => this.dispatch(event),
-    });
+    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.beneficiaries]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {
@@ -63,14 +54,5 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
       case 'meic.pathway.task-raised.v1':
         return drop(`${type} is not used by this service`);
     }
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-    this.readiness.register('kafka-consumer', this.consumer.readinessCheck);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
-import { UuidParam } from '../common/uuid-param';
+import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CreateMatchBody, EndMatchBody, MatchList, MatchListQuery, MatchView } from './mentoring-matches.schemas';
 import { MentoringMatchesService } from './mentoring-matches.service';
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
-import { afterCreated, createdOrder, type CreatedKey } from '../common/keyset';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { PrismaClient, type MentoringMatch } from '../generated/prisma/client';
 
 @Injectable()
@@ -40,7 +39,7 @@ export class MentoringMatchesRepository {
   list(filter: { siteCodes?: readonly string[]; mentorId?: string; after?: CreatedKey; limit: number }): Promise<MentoringMatch[]> {
     return this.prisma.mentoringMatch.findMany({
       where: { mentorId: filter.mentorId, AND: [filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}, afterCreated(filter.after)] },
-      orderBy: createdOrder,
+      orderBy: createdOrder(),
       take: filter.limit + 1,
     });
   }

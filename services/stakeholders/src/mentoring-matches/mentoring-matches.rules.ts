@@ -1,5 +1,4 @@
-import { problems, type Problem } from '@meic/service-kit';
-import { isBefore } from '../common/dates';
+import { isBefore, problems, type Problem } from '@meic/service-kit';
 
 /** A match covers only areas the mentor was trained for: 422 naming /areas otherwise. */
 export function areasRefusal(requested: readonly string[], mentorAreas: readonly string[]): Problem | null {

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type MentoringArea } from '@meic/contracts';
-import { outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, listSiteScope, outboxRow, problems, requireSiteAccess, toPage, type Page, type Principal } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-import { dateOf, isoDate } from '../common/dates';
-import { createdKeyOf, decodeCreatedCursor } from '../common/keyset';
-import { listSites, requireSiteAccess } from '../common/site-scope';
 import type { MentoringMatch } from '../generated/prisma/client';
 import { MentorsService } from '../mentors/mentors.service';
 import { SitesService } from '../sites/sites.service';
@@ -47,7 +44,7 @@ export class MentoringMatchesService {
     const id = randomUUID();
     const event = buildEvent('meic.mentoring.started.v1', { siteCode: site.code, country: site.country, occurredOn: body.startedOn, ...person.facts, matchId: id, mentorId: mentor.id, areas: body.areas });
     const created = await this.matches.insertUnlessOpenWithEvent(
-      { id, mentorId: mentor.id, beneficiaryId: person.facts.beneficiaryId, siteCode: site.code, areas: body.areas, startedOn: dateOf(body.startedOn) },
+      { id, mentorId: mentor.id, beneficiaryId: person.facts.beneficiaryId, siteCode: site.code, areas: body.areas, startedOn: asDate(body.startedOn) },
       outboxRow(event),
     );
     if (!created) throw problems.conflict(`Mentor ${mentor.id} already has an open match with beneficiary ${body.beneficiaryId}; end it first.`);
@@ -64,7 +61,7 @@ export class MentoringMatchesService {
     if (!facts) throw new Error(`beneficiary ${match.beneficiaryId} of match ${match.id} is missing from the read model`);
     const site = await this.sites.requireExisting(match.siteCode);
     const event = buildEvent('meic.mentoring.ended.v1', { siteCode: site.code, country: site.country, occurredOn: body.endedOn, ...facts, matchId: match.id, mentorId: match.mentorId, startedOn: view.startedOn });
-    const ended = await this.matches.markEndedWithEvent(match.id, dateOf(body.endedOn), outboxRow(event));
+    const ended = await this.matches.markEndedWithEvent(match.id, asDate(body.endedOn), outboxRow(event));
     if (!ended) throw problems.conflict(`The match ${match.id} already ended.`);
     return toMatchView(ended);
   }
@@ -75,7 +72,7 @@ export class MentoringMatchesService {
 
   async list(principal: Principal, query: MatchListQuery): Promise<Page<MatchView>> {
     const limit = query.limit ?? 50;
-    const rows = await this.matches.list({ siteCodes: listSites(principal, query.siteCode), mentorId: query.mentorId, after: decodeCreatedCursor(query.cursor), limit });
+    const rows = await this.matches.list({ siteCodes: listSiteScope(principal, query.siteCode), mentorId: query.mentorId, after: decodeCreatedCursor(query.cursor), limit });
     return toPage(rows, limit, createdKeyOf, toMatchView);
   }
 

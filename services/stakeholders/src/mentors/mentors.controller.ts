@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
-import { UuidParam } from '../common/uuid-param';
+import { CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CreateMentorBody, MentorList, MentorListQuery, MentorView } from './mentors.schemas';
 import { MentorsService } from './mentors.service';
 

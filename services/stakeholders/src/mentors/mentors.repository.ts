@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
-import { afterCreated, createdOrder, type CreatedKey } from '../common/keyset';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { PrismaClient, type Mentor } from '../generated/prisma/client';
 
 @Injectable()
@@ -20,7 +19,7 @@ export class MentorsRepository {
   list(filter: { siteCodes?: readonly string[]; after?: CreatedKey; limit: number }): Promise<Mentor[]> {
     return this.prisma.mentor.findMany({
       where: { AND: [filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}, afterCreated(filter.after)] },
-      orderBy: createdOrder,
+      orderBy: createdOrder(),
       take: filter.limit + 1,
     });
   }

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { LanguageCode, MENTORING_AREAS, SiteCode, Uuid } from '@meic/contracts';
-import { pageOf, pageQuery } from '@meic/service-kit';
-import { stringEnum } from '../common/schema';
+import { pageOf, pageQuery, stringEnum } from '@meic/service-kit';
 
 export const MentoringArea = stringEnum(MENTORING_AREAS);
 

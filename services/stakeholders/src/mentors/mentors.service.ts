@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type MentoringArea } from '@meic/contracts';
-import { outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { isoDate } from '../common/dates';
-import { createdKeyOf, decodeCreatedCursor } from '../common/keyset';
-import { listSites, requireSiteAccess } from '../common/site-scope';
+import { createdKeyOf, decodeCreatedCursor, isoDate, listSiteScope, outboxRow, problems, requireSiteAccess, toPage, type Page, type Principal } from '@meic/service-kit';
 import type { Mentor } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
 import { MentorsRepository } from './mentors.repository';
@@ -40,7 +37,7 @@ export class MentorsService {
 
   async list(principal: Principal, query: MentorListQuery): Promise<Page<MentorView>> {
     const limit = query.limit ?? 50;
-    const rows = await this.mentors.list({ siteCodes: listSites(principal, query.siteCode), after: decodeCreatedCursor(query.cursor), limit });
+    const rows = await this.mentors.list({ siteCodes: listSiteScope(principal, query.siteCode), after: decodeCreatedCursor(query.cursor), limit });
     return toPage(rows, limit, createdKeyOf, toMentorView);
   }
 

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
-import { UuidParam } from '../common/uuid-param';
+import { CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CreateOrganisationBody, LeaveOrganisationBody, OrganisationList, OrganisationListQuery, OrganisationView } from './organisations.schemas';
 import { OrganisationsService } from './organisations.service';
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
-import { afterCreated, createdOrder, type CreatedKey } from '../common/keyset';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { Prisma, PrismaClient, type Organisation } from '../generated/prisma/client';
 
 export type NewOrganisation = Omit<Organisation, 'createdAt' | 'updatedAt' | 'leftOn'>;
@@ -37,7 +36,7 @@ export class OrganisationsRepository {
   list(filter: { siteCodes?: readonly string[]; type?: string; after?: CreatedKey; limit: number }): Promise<Organisation[]> {
     return this.prisma.organisation.findMany({
       where: { type: filter.type, AND: [filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}, afterCreated(filter.after)] },
-      orderBy: createdOrder,
+      orderBy: createdOrder(),
       take: filter.limit + 1,
     });
   }

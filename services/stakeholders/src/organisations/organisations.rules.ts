@@ -1,5 +1,4 @@
-import { problems, type Problem } from '@meic/service-kit';
-import { isBefore } from '../common/dates';
+import { isBefore, problems, type Problem } from '@meic/service-kit';
 
 /** Names are the key within a site (site files refer to organisations by name): no stray spaces. */
 export const normaliseName = (name: string): string => name.trim().replace(/\s+/g, ' ');

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, NaceSection, ORGANISATION_TYPES, SiteCode, Uuid } from '@meic/contracts';
-import { pageOf, pageQuery } from '@meic/service-kit';
-import { stringEnum } from '../common/schema';
+import { pageOf, pageQuery, stringEnum } from '@meic/service-kit';
 
 const OrganisationType = stringEnum(ORGANISATION_TYPES);
 

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type OrganisationType } from '@meic/contracts';
-import { outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { dateOf, isoDate } from '../common/dates';
-import { createdKeyOf, decodeCreatedCursor } from '../common/keyset';
-import { listSites, requireSiteAccess } from '../common/site-scope';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, listSiteScope, outboxRow, problems, requireSiteAccess, toPage, type Page, type Principal } from '@meic/service-kit';
 import type { Organisation } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
 import { OrganisationsRepository } from './organisations.repository';
@@ -51,7 +48,7 @@ export class OrganisationsService {
       communityOfInterest,
     });
     const created = await this.organisations.insertWithEvent(
-      { id, siteCode: site.code, name, type: body.type, naceSector, communityOfInterest, joinedOn: dateOf(body.joinedOn) },
+      { id, siteCode: site.code, name, type: body.type, naceSector, communityOfInterest, joinedOn: asDate(body.joinedOn) },
       outboxRow(event),
     );
     if (!created) throw problems.conflict(`An organisation named '${name}' is already a member of site ${site.code}.`);
@@ -72,7 +69,7 @@ export class OrganisationsService {
       name: org.name,
       type: view.type,
     });
-    const left = await this.organisations.markLeftWithEvent(org.id, dateOf(body.leftOn), outboxRow(event));
+    const left = await this.organisations.markLeftWithEvent(org.id, asDate(body.leftOn), outboxRow(event));
     // Someone else recorded the leaving between our read and our write.
     if (!left) throw problems.conflict(`${org.name} already left the cluster.`);
     return toOrganisationView(left);
@@ -84,7 +81,7 @@ export class OrganisationsService {
 
   async list(principal: Principal, query: OrganisationListQuery): Promise<Page<OrganisationView>> {
     const limit = query.limit ?? 50;
-    const rows = await this.organisations.list({ siteCodes: listSites(principal, query.siteCode), type: query.type, after: decodeCreatedCursor(query.cursor), limit });
+    const rows = await this.organisations.list({ siteCodes: listSiteScope(principal, query.siteCode), type: query.type, after: decodeCreatedCursor(query.cursor), limit });
     return toPage(rows, limit, createdKeyOf, toOrganisationView);
   }
 

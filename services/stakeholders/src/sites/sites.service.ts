@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { buildEvent } from '@meic/contracts';
-import { decodeCursor, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { dateOf, isoDate } from '../common/dates';
-import { listSites, requireSiteAccess } from '../common/site-scope';
+import { asDate, decodeCursor, isoDate, listSiteScope, outboxRow, problems, requireSiteAccess, toPage, type Page, type Principal } from '@meic/service-kit';
 import { Prisma, type Site } from '../generated/prisma/client';
 import { SitesRepository, type SiteColumns } from './sites.repository';
 import { applySitePatch, codeMismatch, roundPct, type SiteState } from './sites.rules';
@@ -31,7 +29,7 @@ function columnsOf(state: SiteState): SiteColumns {
     name: state.name,
     city: state.city,
     clusterName: state.clusterName,
-    startedOn: dateOf(state.startedOn),
+    startedOn: asDate(state.startedOn),
     defaultLanguage: state.defaultLanguage,
     targetEnrolled: state.targets.enrolled,
     targetPlaced: state.targets.placed,
@@ -77,7 +75,7 @@ export class SitesService {
   async list(principal: Principal, query: SiteListQuery): Promise<Page<SiteView>> {
     const limit = query.limit ?? 50;
     const after = decodeCursor<{ code: string }>(query.cursor, ['code']);
-    const rows = await this.sites.list({ country: query.country, programme: query.programme, codes: listSites(principal, undefined), afterCode: after?.code, limit });
+    const rows = await this.sites.list({ country: query.country, programme: query.programme, codes: listSiteScope(principal, undefined), afterCode: after?.code, limit });
     return toPage(rows, limit, (s) => ({ code: s.code }), toSiteView);
   }
 

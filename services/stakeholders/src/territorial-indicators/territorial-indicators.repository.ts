@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
-import { afterCreated, createdOrder, type CreatedKey } from '../common/keyset';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { Prisma, PrismaClient, type TerritorialIndicator } from '../generated/prisma/client';
 
 @Injectable()
@@ -21,7 +20,7 @@ export class TerritorialIndicatorsRepository {
   list(filter: { siteCode: string; key?: string; referenceYear?: number; after?: CreatedKey; limit: number }): Promise<TerritorialIndicator[]> {
     return this.prisma.territorialIndicator.findMany({
       where: { siteCode: filter.siteCode, key: filter.key, referenceYear: filter.referenceYear, AND: [afterCreated(filter.after)] },
-      orderBy: createdOrder,
+      orderBy: createdOrder(),
       take: filter.limit + 1,
     });
   }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { buildEvent } from '@meic/contracts';
-import { outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { isoDate } from '../common/dates';
-import { createdKeyOf, decodeCreatedCursor } from '../common/keyset';
-import { requireSiteAccess } from '../common/site-scope';
+import { createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, problems, requireSiteAccess, toPage, type Page, type Principal } from '@meic/service-kit';
 import type { TerritorialIndicator } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
 import { TerritorialIndicatorsRepository } from './territorial-indicators.repository';

@@ -4,21 +4,15 @@
  * the read models through real Kafka events and to read what the outbox published.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { buildEvent, toKafkaRecord, TOPICS, type CloudEvent, type EventDataOf } from '@meic/contracts';
 import { createLogger } from '@meic/service-kit';
-import { collectEvents, createTestDatabase, listen, randomName, serviceTestEnv, signTestToken, testStack, type ReceivedEvent } from '@meic/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { apiClient, collectEvents, createTestDatabase, listen, randomName, serviceTestEnv, signTestToken, testProducer, type ApiResponse, type ReceivedEvent } from '@meic/testing';
 import { Client as PgClient } from 'pg';
 import { createStakeholdersApp } from '../app';
 import { loadStakeholdersConfig } from '../config';
 
-/** Random per test file: the Kafka topics are shared by every test file of the run. */
-export function randomSiteCode(country = 'IT'): string {
-  const letters = [...randomBytes(5)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
-  return `${country}-${letters}`;
-}
+export { randomSiteCode } from '@meic/testing';
 
 export function siteBody(code: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -35,39 +29,18 @@ export function siteBody(code: string, overrides: Record<string, unknown> = {}) 
   };
 }
 
-export interface Response<T = unknown> {
-  status: number;
-  contentType: string | null;
-  body: T;
-}
-
 export type Api = ReturnType<typeof client>;
 
-/** A JSON client with every verb the service has (the shared apiClient has no PATCH). */
+/** The shared apiClient (GET, POST, PATCH) with bodies typed `any` unless a test names the type. */
 export function client(baseUrl: string, token?: string) {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { status: res.status, contentType: res.headers.get('content-type'), body: parsed as T };
-  }
+  const api = apiClient(baseUrl, token);
   return {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    get: <T = any>(path: string) => call<T>('GET', path),
+    get: api.get as <T = any>(path: string) => Promise<ApiResponse<T>>,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    post: api.post as <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse<T>>,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PATCH', path, body, headers),
+    patch: api.patch as <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse<T>>,
   };
 }
 
@@ -122,16 +95,11 @@ export function published(type: string, match: (e: ReceivedEvent) => boolean, wa
 
 /** Feeds read models the way production does: real CloudEvents on the producer's topic. */
 export async function publishEvents(events: CloudEvent[]): Promise<void> {
-  const kafka = new Kafka({ clientId: 'stakeholders-test-producer', brokers: testStack().kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
+  const producer = await testProducer('stakeholders-test-producer');
   try {
-    for (const event of events) {
-      const record = toKafkaRecord(event);
-      await producer.send({ topic: record.topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
-    }
+    for (const event of events) await producer.send(toKafkaRecord(event));
   } finally {
-    await producer.disconnect();
+    await producer.close();
   }
 }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgeBand, BeneficiaryEnrolledV1, BeneficiaryErasedV1, LegalStatus, Sex } from '@meic/contracts';
-import { problems } from '@meic/service-kit';
-import { asDate } from '../common/dates';
+import { asDate, problems } from '@meic/service-kit';
 import type { KnownBeneficiary } from '../generated/prisma/client';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryReferenceProblem } from './beneficiaries.rules';

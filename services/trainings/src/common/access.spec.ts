@@ -1,5 +1,5 @@
 import { Problem, type Principal } from '@meic/service-kit';
-import { assertCanReadPersonLevel, assertCanReadSite, assertCanWriteAt, listSiteScope } from './access';
+import { assertCanReadPersonLevel, assertCanWriteAt } from './access';
 
 const admin: Principal = { sub: 'a', role: 'admin', sites: [] };
 const lead: Principal = { sub: 'l', role: 'consortium_lead', sites: [] };
@@ -25,25 +25,11 @@ describe('access rules', () => {
     expect(statusOf(() => assertCanWriteAt(evaluator, 'IT-RM'))).toBe(403);
   });
 
-  it('non-personal reads: every role, site_staff only at their sites', () => {
-    for (const p of [admin, lead, evaluator]) expect(statusOf(() => assertCanReadSite(p, 'GR-ATH'))).toBe('allowed');
-    expect(statusOf(() => assertCanReadSite(staff, 'IT-RM'))).toBe('allowed');
-    expect(statusOf(() => assertCanReadSite(staff, 'GR-ATH'))).toBe(403);
-  });
-
   it('person-level reads: admin, evaluator, site_staff of the site; never consortium_lead', () => {
     expect(statusOf(() => assertCanReadPersonLevel(admin, 'GR-ATH'))).toBe('allowed');
     expect(statusOf(() => assertCanReadPersonLevel(evaluator, 'GR-ATH'))).toBe('allowed');
     expect(statusOf(() => assertCanReadPersonLevel(staff, 'IT-RM'))).toBe('allowed');
     expect(statusOf(() => assertCanReadPersonLevel(staff, 'GR-ATH'))).toBe(403);
     expect(statusOf(() => assertCanReadPersonLevel(lead, 'IT-RM'))).toBe(403);
-  });
-
-  it('list scope: the requested site if visible, else the caller’s sites, else all', () => {
-    expect(listSiteScope(admin, undefined)).toBeUndefined();
-    expect(listSiteScope(lead, 'GR-ATH')).toEqual(['GR-ATH']);
-    expect(listSiteScope(staff, undefined)).toEqual(['IT-RM', 'CY-NIC']);
-    expect(listSiteScope(staff, 'CY-NIC')).toEqual(['CY-NIC']);
-    expect(statusOf(() => listSiteScope(staff, 'GR-ATH'))).toBe(403);
   });
 });

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
-import { UuidParam } from '../common/uuid-param';
+import { CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CourseListQuery, CoursePage, CourseView, CreateCourseBody } from './courses.schemas';
 import { CoursesService } from './courses.service';
 

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { PrismaClient, type Course, type Prisma } from '../generated/prisma/client';
-import type { CreatedAfter } from '../common/keyset';
 
 export type NewCourse = Omit<Course, 'createdAt'>;
 
 export interface CourseFilter {
   siteCodes?: readonly string[];
   type?: string;
-  after?: CreatedAfter;
+  after?: CreatedKey;
   limit: number;
 }
 
@@ -31,8 +30,8 @@ export class CoursesRepository {
     const where: Prisma.CourseWhereInput = {
       ...(filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}),
       ...(filter.type ? { type: filter.type } : {}),
-      ...(filter.after ? { OR: [{ createdAt: { gt: filter.after.createdAt } }, { createdAt: filter.after.createdAt, id: { gt: filter.after.id } }] } : {}),
+      ...afterCreated(filter.after),
     };
-    return this.prisma.course.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: filter.limit + 1 });
+    return this.prisma.course.findMany({ where, orderBy: createdOrder(), take: filter.limit + 1 });
   }
 }

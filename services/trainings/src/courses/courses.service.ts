@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type CefrLevel, type CourseType, type OrganisationType } from '@meic/contracts';
-import { outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { assertCanReadSite, assertCanWriteAt, listSiteScope } from '../common/access';
-import { asDate, isoDate, todayUtc } from '../common/dates';
-import { createdKey, decodeCreatedCursor } from '../common/keyset';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, listSiteScope, outboxRow, problems, requireSiteAccess, toPage, utcDate, type Page, type Principal } from '@meic/service-kit';
+import { assertCanWriteAt } from '../common/access';
 import type { Course } from '../generated/prisma/client';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SitesService } from '../sites/sites.service';
@@ -43,7 +41,7 @@ export class CoursesService {
     if (invalid.length > 0) throw problems.validation(invalid);
     const site = await this.sites.require(body.siteCode);
     // "Currently in its cluster": the provider must not have left by the day the course is recorded.
-    const today = todayUtc(now);
+    const today = utcDate(now);
     const provider = await this.organisations.requireInCluster(body.providerOrgId, site.code, today, '/providerOrgId');
     const id = randomUUID();
     const facts = {
@@ -70,7 +68,7 @@ export class CoursesService {
   /** The course, visible to every role; site_staff of another site get 403. */
   async get(principal: Principal, id: string): Promise<CourseView> {
     const course = await this.find(id);
-    assertCanReadSite(principal, course.siteCode);
+    requireSiteAccess(principal, course.siteCode);
     return toCourseView(course);
   }
 
@@ -84,6 +82,6 @@ export class CoursesService {
   async list(principal: Principal, query: CourseListQuery): Promise<Page<CourseView>> {
     const limit = query.limit ?? 50;
     const rows = await this.courses.list({ siteCodes: listSiteScope(principal, query.siteCode), type: query.type, after: decodeCreatedCursor(query.cursor), limit });
-    return toPage(rows, limit, (c) => createdKey(c.createdAt, c.id), toCourseView);
+    return toPage(rows, limit, createdKeyOf, toCourseView);
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
-import { UuidParam } from '../common/uuid-param';
+import { CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CompletionBody, CreateEnrolmentBody, EnrolmentListQuery, EnrolmentPage, EnrolmentView } from './enrolments.schemas';
 import { EnrolmentsService } from './enrolments.service';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { Prisma, PrismaClient, type CourseEnrolment } from '../generated/prisma/client';
-import type { CreatedAfter } from '../common/keyset';
 
 export type NewEnrolment = Pick<CourseEnrolment, 'courseId' | 'beneficiaryId' | 'siteCode' | 'enrolledOn' | 'cefrLevelAtStart'>;
 export type Completion = Pick<CourseEnrolment, 'outcome' | 'completedOn' | 'hoursAttended' | 'cefrLevelReached'>;
@@ -39,12 +38,12 @@ export class EnrolmentsRepository {
   }
 
   /** A course's enrolments by (createdAt, beneficiaryId), one more than asked. */
-  list(filter: { courseId: string; completed?: boolean; after?: CreatedAfter; limit: number }): Promise<CourseEnrolment[]> {
+  list(filter: { courseId: string; completed?: boolean; after?: CreatedKey; limit: number }): Promise<CourseEnrolment[]> {
     const where: Prisma.CourseEnrolmentWhereInput = {
       courseId: filter.courseId,
       ...(filter.completed === undefined ? {} : { outcome: filter.completed ? { not: null } : null }),
-      ...(filter.after ? { OR: [{ createdAt: { gt: filter.after.createdAt } }, { createdAt: filter.after.createdAt, beneficiaryId: { gt: filter.after.id } }] } : {}),
+      ...afterCreated(filter.after, 'beneficiaryId'),
     };
-    return this.prisma.courseEnrolment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { beneficiaryId: 'asc' }], take: filter.limit + 1 });
+    return this.prisma.courseEnrolment.findMany({ where, orderBy: createdOrder('beneficiaryId'), take: filter.limit + 1 });
   }
 }

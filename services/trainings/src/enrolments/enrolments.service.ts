@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type CefrLevel, type CourseOutcome, type CourseType } from '@meic/contracts';
-import { outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
 import { BeneficiariesService, personFactsOf } from '../beneficiaries/beneficiaries.service';
 import { assertCanReadPersonLevel, assertCanWriteAt } from '../common/access';
-import { asDate, isoDate } from '../common/dates';
-import { createdKey, decodeCreatedCursor } from '../common/keyset';
 import { CoursesService } from '../courses/courses.service';
 import type { CourseEnrolment } from '../generated/prisma/client';
 import { EnrolmentsRepository } from './enrolments.repository';
@@ -98,6 +96,6 @@ export class EnrolmentsService {
     assertCanReadPersonLevel(principal, course.siteCode);
     const limit = query.limit ?? 50;
     const rows = await this.enrolments.list({ courseId: course.id, completed: query.completed, after: decodeCreatedCursor(query.cursor), limit });
-    return toPage(rows, limit, (e) => createdKey(e.createdAt, e.beneficiaryId), toEnrolmentView);
+    return toPage(rows, limit, (e) => createdKeyOf({ createdAt: e.createdAt, id: e.beneficiaryId }), toEnrolmentView);
   }
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { drop, EventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
+import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
@@ -15,27 +15,18 @@ export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
  * every step is an upsert, so redelivery changes nothing.
  */
 @Injectable()
-export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly consumer: EventConsumer;
-
+export class EventsConsumer extends HostedEventConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     @Inject(LOGGER) logger: Logger,
     @Inject(CONSUMER_GROUP) groupId: string,
     metrics: Metrics,
-    private readonly readiness: ReadinessRegistry,
+    readiness: ReadinessRegistry,
     private readonly sites: SitesService,
     private readonly organisations: OrganisationsService,
     private readonly beneficiaries: BeneficiariesService,
   ) {
-    this.consumer = new EventConsumer({
-      kafka,
-      groupId,
-      topics: [TOPICS.stakeholders, TOPICS.beneficiaries],
-      logger,
-      registry: metrics.registry,
-      handle: (event) => this.dispatch(event),
-    });
+    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.stakeholders, TOPICS.beneficiaries]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {
@@ -73,14 +64,5 @@ export class EventsConsumer implements OnApplicationBootstrap, OnApplicationShut
       case 'meic.pathway.task-raised.v1':
         return drop(`${type} is not used by the trainings service`);
     }
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-    this.readiness.register('kafka-consumer', this.consumer.readinessCheck);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
   }
 }

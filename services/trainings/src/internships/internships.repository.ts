@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxRow } from '@meic/service-kit';
+import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
 import { PrismaClient, type Internship, type Prisma } from '../generated/prisma/client';
-import type { CreatedAfter } from '../common/keyset';
 
 export type NewInternship = Omit<Internship, 'createdAt' | 'endedOn' | 'outcome'>;
 
 export interface InternshipFilter {
   siteCodes?: readonly string[];
   beneficiaryId?: string;
-  after?: CreatedAfter;
+  after?: CreatedKey;
   limit: number;
 }
 
@@ -39,8 +38,8 @@ export class InternshipsRepository {
     const where: Prisma.InternshipWhereInput = {
       ...(filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}),
       ...(filter.beneficiaryId ? { beneficiaryId: filter.beneficiaryId } : {}),
-      ...(filter.after ? { OR: [{ createdAt: { gt: filter.after.createdAt } }, { createdAt: filter.after.createdAt, id: { gt: filter.after.id } }] } : {}),
+      ...afterCreated(filter.after),
     };
-    return this.prisma.internship.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: filter.limit + 1 });
+    return this.prisma.internship.findMany({ where, orderBy: createdOrder(), take: filter.limit + 1 });
   }
 }

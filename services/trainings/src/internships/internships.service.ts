@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type InternshipOutcome, type OrganisationType } from '@meic/contracts';
-import { outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, listSiteScope, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
 import { BeneficiariesService, personFactsOf } from '../beneficiaries/beneficiaries.service';
-import { assertCanReadPersonLevel, assertCanWriteAt, listSiteScope } from '../common/access';
-import { asDate, isoDate } from '../common/dates';
-import { createdKey, decodeCreatedCursor } from '../common/keyset';
+import { assertCanReadPersonLevel, assertCanWriteAt } from '../common/access';
 import type { Internship } from '../generated/prisma/client';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SitesService } from '../sites/sites.service';
@@ -113,7 +111,7 @@ export class InternshipsService {
       after: decodeCreatedCursor(query.cursor),
       limit,
     });
-    return toPage(rows, limit, (i) => createdKey(i.createdAt, i.id), toInternshipView);
+    return toPage(rows, limit, createdKeyOf, toInternshipView);
   }
 
   private async find(id: string): Promise<Internship> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganisationJoinedV1, OrganisationLeftV1 } from '@meic/contracts';
-import { problems } from '@meic/service-kit';
-import { asDate, isoDate } from '../common/dates';
+import { asDate, isoDate, problems } from '@meic/service-kit';
 import type { KnownOrganisation } from '../generated/prisma/client';
 import { OrganisationsRepository } from './organisations.repository';
 import { organisationReferenceProblem } from './organisations.rules';

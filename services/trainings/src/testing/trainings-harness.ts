@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import {
   buildEvent,
@@ -13,8 +13,7 @@ import {
   type Sex,
 } from '@meic/contracts';
 import { createKafka, createLogger, ensureTopics } from '@meic/service-kit';
-import { apiClient, collectEvents, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, testStack, type ReceivedEvent, type TestRole } from '@meic/testing';
-import type { Producer } from 'kafkajs';
+import { apiClient, collectEvents, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, testProducer, testStack, type ReceivedEvent, type TestRole } from '@meic/testing';
 import { Client } from 'pg';
 import { createTrainingsApp } from '../app';
 import { loadTrainingsConfig } from '../config';
@@ -26,11 +25,7 @@ import { loadTrainingsConfig } from '../config';
  * checking rows. Test code only; excluded from the build.
  */
 
-/** A random site code per test file: Kafka topics are shared by every test file of the run. */
-export function randomSiteCode(country = 'IT'): string {
-  const letters = Array.from({ length: 5 }, () => String.fromCharCode(65 + randomInt(26))).join('');
-  return `${country}-${letters}`;
-}
+export { randomSiteCode } from '@meic/testing';
 
 export const PERSONAL_DATA_FIELDS = ['givenName', 'familyName', 'name', 'birthDate', 'birthYear', 'phone', 'email', 'person', 'address'];
 
@@ -81,19 +76,15 @@ export async function startTrainings(): Promise<TrainingsHarness> {
   const sql = new Client({ connectionString: db.url });
   await sql.connect();
 
-  // kafkajs warns about its partitioner and idempotent retries on every producer: noise here.
+  // The topics it consumes exist with the platform's partition count before anything is fed.
   const kafka = createKafka({ brokers: testStack().kafkaBrokers, clientId: randomName('trainings-test-feed'), logger: createLogger('trainings-test-feed', 'error') });
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, [TOPICS.stakeholders, TOPICS.beneficiaries].map((topic) => ({ topic, numPartitions: 6 })));
   await admin.disconnect();
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
+  const producer = await testProducer(randomName('trainings-test-feed'));
 
-  const publish = async (event: CloudEvent) => {
-    const record = toKafkaRecord(event);
-    await producer.send({ topic: record.topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
-  };
+  const publish = (event: CloudEvent) => producer.send(toKafkaRecord(event));
   const known = (description: string, query: string, params: unknown[]) =>
     pollUntil(description, async () => ((await sql.query(query, params)).rowCount ?? 0) > 0 || undefined);
 
@@ -170,7 +161,7 @@ export async function startTrainings(): Promise<TrainingsHarness> {
       return Number(rows[0]?.n ?? 0);
     },
     async close() {
-      await producer.disconnect().catch(() => undefined);
+      await producer.close().catch(() => undefined);
       await sql.end().catch(() => undefined);
       await app.close();
       await db.drop();
