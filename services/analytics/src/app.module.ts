@@ -3,6 +3,7 @@ import { buildOpenApi, tokenVerifierOptions, PlatformModule, RuntimeModule } fro
 import type { Logger } from 'pino';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
 import type { AnalyticsConfig } from './config';
+import { ingestRoutes } from './ingest/ingest.controller';
 import { IngestModule } from './ingest/ingest.module';
 import { kpisRoutes } from './kpis/kpis.controller';
 import { KpisModule } from './kpis/kpis.module';
@@ -17,10 +18,10 @@ export class AppModule {
         PlatformModule.forRoot({
           service: 'analytics',
           auth: tokenVerifierOptions(config),
-          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API. Aggregates only.' }, kpisRoutes),
+          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API. Aggregates only.' }, [...kpisRoutes, ...ingestRoutes]),
         }),
         ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),
-        IngestModule.forRoot(config.KAFKA_CONSUMER_GROUP),
+        IngestModule.forRoot({ groupId: config.KAFKA_CONSUMER_GROUP, batchSize: config.INGEST_BATCH_SIZE, flushMs: config.INGEST_FLUSH_MS, topics: config.INGEST_TOPICS?.split(',') }),
         KpisModule.forRoot(config.MEIC_MIN_CELL),
       ],
     };

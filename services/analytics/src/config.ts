@@ -8,6 +8,9 @@ export const analyticsEnvSchema = envSchema({
   CHDB_PATH: Type.String({ minLength: 1, default: '.local/data/chdb', description: 'Data directory of the embedded engine' }),
   CLICKHOUSE_DATABASE: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', default: 'meic' }),
   KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'analytics' }),
+  INGEST_BATCH_SIZE: Type.Integer({ minimum: 1, default: 1000, description: 'Events the ingest writes to ClickHouse in one insert at most' }),
+  INGEST_FLUSH_MS: Type.Integer({ minimum: 0, default: 500, description: 'Longest an event waits in the ingest batch before it is written' }),
+  INGEST_TOPICS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$', description: 'Topics to ingest (comma-separated); unset = every topic of the registry. For tests.' })),
   MEIC_MIN_CELL: Type.Integer({ minimum: 1, default: 5, description: 'Smallest count shown to roles other than site_staff' }),
 });
 

@@ -1,28 +1,49 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ALL_TOPICS, type CloudEvent } from '@meic/contracts';
-import { HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type EventMeta, type StepResult } from '@meic/service-kit';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { KAFKA, LOGGER, ReadinessRegistry } from '@meic/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import { BatchIngestConsumer } from './batch-consumer';
 import { IngestService } from './ingest.service';
 
-export const INGEST_GROUP = Symbol('INGEST_GROUP');
+export const INGEST_OPTIONS = Symbol('INGEST_OPTIONS');
 
-/** Every topic of the registry flows into ClickHouse; unreadable events go to the group's DLQ. */
+export interface IngestOptions {
+  groupId: string;
+  topics: readonly string[];
+  batchSize: number;
+  flushMs: number;
+}
+
+/** Runs the batch ingest with the application: joins on bootstrap, reports on /readyz as `kafka-consumer`. */
 @Injectable()
-export class IngestConsumer extends HostedEventConsumer {
+export class IngestConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly consumer: BatchIngestConsumer;
+
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     @Inject(LOGGER) logger: Logger,
-    @Inject(INGEST_GROUP) groupId: string,
-    metrics: Metrics,
-    readiness: ReadinessRegistry,
-    private readonly ingest: IngestService,
+    @Inject(INGEST_OPTIONS) readonly options: IngestOptions,
+    private readonly readiness: ReadinessRegistry,
+    ingest: IngestService,
   ) {
-    super({ kafka, logger, groupId, metrics, readiness }, ALL_TOPICS);
+    this.consumer = new BatchIngestConsumer({
+      kafka,
+      logger,
+      groupId: options.groupId,
+      topics: options.topics,
+      batchSize: options.batchSize,
+      flushMs: options.flushMs,
+      toRow: (event, meta) => ingest.toRow(event, meta),
+      store: (items) => ingest.storeBatch(items),
+    });
   }
 
-  async dispatch(event: CloudEvent, meta: EventMeta): Promise<StepResult> {
-    await this.ingest.store(event, meta);
-    return ok;
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+    this.readiness.register('kafka-consumer', this.consumer.readinessCheck);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
   }
 }

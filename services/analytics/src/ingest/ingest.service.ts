@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@meic/contracts';
-import { IngestRepository, type EventRow } from './ingest.repository';
+import { IngestRepository, type DeadLetterRow, type EventRow } from './ingest.repository';
 
 /** ClickHouse wants `YYYY-MM-DD hh:mm:ss.sss` for DateTime64 in JSONEachRow. */
 const chTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');
+
+/** What the ingest consumer batches: a valid event to store, or the record of a dead letter. */
+export type IngestItem = { kind: 'event'; row: EventRow } | { kind: 'dead-letter'; row: DeadLetterRow };
 
 @Injectable()
 export class IngestService {
@@ -31,5 +34,17 @@ export class IngestService {
   /** Stores one event; storing it again (redelivery) is collapsed by the table's event_id key. */
   async store(event: CloudEvent, meta: { topic: string; partition: number; offset: string }): Promise<void> {
     await this.events.insert([this.toRow(event, meta)]);
+  }
+
+  /** Stores one batch: the events, then the dead letters. Both are idempotent, so a retry is harmless. */
+  async storeBatch(items: readonly IngestItem[]): Promise<void> {
+    const events: EventRow[] = [];
+    const deadLetters: DeadLetterRow[] = [];
+    for (const item of items) {
+      if (item.kind === 'event') events.push(item.row);
+      else deadLetters.push(item.row);
+    }
+    await this.events.insert(events);
+    await this.events.insertDeadLetters(deadLetters);
   }
 }
