@@ -29,19 +29,12 @@ export interface Period {
   to: string;
 }
 
-@Injectable()
-export class KpisRepository {
-  constructor(private readonly ch: ClickHouseService) {}
-
-  /**
-   * Per site: people counted once each, by the date their counted event occurred. The
-   * placement cohort is everyone enrolled in the period, with placements whenever they happen.
-   */
-  async siteCounts(period: Period, sites: readonly string[] | null): Promise<SiteCounts[]> {
-    const db = this.ch.database;
-    const siteFilter = sites ? 'AND site_code IN {sites:Array(String)}' : '';
-    const rows = await this.ch.rows<Record<keyof SiteCounts, string>>(
-      `WITH
+/**
+ * One row per participant: site and sex at enrolment, the first date of each counted step.
+ * The same definition serves every query, so counts and curves agree on who is who.
+ */
+function peopleCte(db: string, siteFilter: string): string {
+  return `WITH
         firsts AS (
           SELECT beneficiary_id, type, any(site_code) AS first_site, any(country) AS first_country, min(occurred_on) AS first_on,
                  any(JSONExtractString(data, 'sex')) AS first_sex
@@ -67,7 +60,29 @@ export class KpisRepository {
           FROM firsts
           GROUP BY beneficiary_id
           HAVING is_enrolled
-        )
+        )`;
+}
+
+export interface PlacementTime {
+  site_code: string;
+  /** Days from enrolment to the first placement, or to censoring (drop-out or the evaluation date). */
+  days: number;
+  placed: boolean;
+}
+
+@Injectable()
+export class KpisRepository {
+  constructor(private readonly ch: ClickHouseService) {}
+
+  /**
+   * Per site: people counted once each, by the date their counted event occurred. The
+   * placement cohort is everyone enrolled in the period, with placements whenever they happen.
+   */
+  async siteCounts(period: Period, sites: readonly string[] | null): Promise<SiteCounts[]> {
+    const db = this.ch.database;
+    const siteFilter = sites ? 'AND site_code IN {sites:Array(String)}' : '';
+    const rows = await this.ch.rows<Record<keyof SiteCounts, string>>(
+      `${peopleCte(db, siteFilter)}
       SELECT site_code, country,
              countIf(enrolled_on BETWEEN {from:Date32} AND {to:Date32}) AS enrolled,
              countIf(enrolled_on BETWEEN {from:Date32} AND {to:Date32} AND sex = 'female') AS women,
@@ -94,6 +109,23 @@ export class KpisRepository {
       cohort: Number(r.cohort),
       cohort_placed: Number(r.cohort_placed),
     }));
+  }
+
+  /** Time to first placement of everyone enrolled in the period, censored at drop-out or `asOf`. */
+  async placementTimes(period: Period, sites: readonly string[] | null, asOf: string): Promise<PlacementTime[]> {
+    const db = this.ch.database;
+    const siteFilter = sites ? 'AND site_code IN {sites:Array(String)}' : '';
+    const rows = await this.ch.rows<{ site_code: string; days: string; placed: number | boolean }>(
+      `${peopleCte(db, siteFilter)}
+      SELECT site_code,
+             greatest(0, dateDiff('day', enrolled_on,
+               multiIf(has_placed, placed_on, has_dropped AND dropped_on < toDate32({asOf:String}), dropped_on, toDate32({asOf:String})))) AS days,
+             has_placed AS placed
+      FROM people
+      WHERE enrolled_on BETWEEN {from:Date32} AND {to:Date32} AND enrolled_on <= toDate32({asOf:String})`,
+      { from: period.from, to: period.to, sites: sites ?? [], asOf },
+    );
+    return rows.map((r) => ({ site_code: r.site_code, days: Number(r.days), placed: Boolean(Number(r.placed)) }));
   }
 
   /** The latest registration of each site: name, programme and targets. */

@@ -3,6 +3,7 @@ import type { Principal } from '@meic/service-kit';
 import { suppressColumn, unsuppressed, type Cell } from './disclosure';
 import { KpisRepository, type SiteCounts, type SiteInfo } from './kpis.repository';
 import type { OverviewQuery, OverviewResponse } from './kpis.schemas';
+import { kaplanMeier, type KmSubject } from './kaplan-meier';
 import { wilsonInterval } from './statistics';
 
 export const MIN_CELL = Symbol('MIN_CELL');
@@ -36,15 +37,18 @@ export class KpisService {
   async overview(principal: Principal, query: OverviewQuery, now = new Date()): Promise<OverviewResponse> {
     const groupBy = query.groupBy ?? 'site';
     const allowedSites = principal.role === 'site_staff' ? principal.sites : null;
-    const [counts, sites] = await Promise.all([
-      this.kpis.siteCounts({ from: query.from ?? '1900-01-01', to: query.to ?? '2299-12-31' }, allowedSites),
+    const period = { from: query.from ?? '1900-01-01', to: query.to ?? '2299-12-31' };
+    const [counts, sites, times] = await Promise.all([
+      this.kpis.siteCounts(period, allowedSites),
       this.kpis.sites(),
+      this.kpis.placementTimes(period, allowedSites, now.toISOString().slice(0, 10)),
     ]);
     const info = new Map(sites.map((s) => [s.site_code, s]));
     const visibleSites = new Set<string>([...sites.map((s) => s.site_code), ...counts.map((c) => c.site_code)]);
     const byCode = new Map(counts.map((c) => [c.site_code, c]));
 
     const groups = new Map<string, Group>();
+    const groupOfSite = new Map<string, string>();
     for (const code of [...visibleSites].sort()) {
       const site = info.get(code);
       const row = byCode.get(code);
@@ -58,7 +62,18 @@ export class KpisService {
       const group = groups.get(key) ?? this.emptyGroup(key, groupBy, site, country, programme);
       this.accumulate(group, row, site);
       groups.set(key, group);
+      groupOfSite.set(code, key);
     }
+    // Kaplan–Meier per group over the same cohort as the placement rate (kpis.md "Time to placement").
+    const subjects = new Map<string, KmSubject[]>();
+    for (const t of times) {
+      const key = groupOfSite.get(t.site_code);
+      if (key === undefined) continue;
+      const list = subjects.get(key) ?? [];
+      list.push({ time: t.days, event: t.placed });
+      subjects.set(key, list);
+    }
+    const medianOf = (list: readonly KmSubject[]) => kaplanMeier(list).median?.t ?? null;
 
     const list = [...groups.values()];
     const confine = principal.role !== 'site_staff';
@@ -88,9 +103,9 @@ export class KpisService {
         label: g.label,
         country: g.country,
         programme: g.programme,
-        ...this.figures(Object.fromEntries(COUNT_COLUMNS.map((col) => [col, columns[col][i] as Cell])) as Record<CountColumn, Cell>, g),
+        ...this.figures(Object.fromEntries(COUNT_COLUMNS.map((col) => [col, columns[col][i] as Cell])) as Record<CountColumn, Cell>, g, medianOf(subjects.get(g.key) ?? [])),
       })),
-      totals: this.figures(totalCells, totalTargets),
+      totals: this.figures(totalCells, totalTargets, medianOf([...subjects.values()].flat())),
     };
   }
 
@@ -119,7 +134,7 @@ export class KpisService {
     }
   }
 
-  private figures(cells: Record<CountColumn, Cell>, targets: Group): OverviewResponse['totals'] {
+  private figures(cells: Record<CountColumn, Cell>, targets: Group, medianDays: number | null): OverviewResponse['totals'] {
     const rateHidden = cells.cohort.suppressed || cells.cohort_placed.suppressed;
     const interval = rateHidden ? null : wilsonInterval(cells.cohort_placed.value ?? 0, cells.cohort.value ?? 0);
     const womenTarget = targets.targetWomenWeighted !== null && targets.targetEnrolled ? Math.round((targets.targetWomenWeighted / targets.targetEnrolled) * 10) / 10 : null;
@@ -139,8 +154,8 @@ export class KpisService {
         denominator: rateHidden ? null : cells.cohort.value,
         suppressed: rateHidden,
       },
-      // Kaplan–Meier with censoring arrives with the analytics issue; no estimate is better than a naive one.
-      medianDaysToPlacement: null,
+      // Read from the Kaplan–Meier curve; hidden with the cohort it is estimated from.
+      medianDaysToPlacement: cells.cohort.suppressed ? null : medianDays,
       targets: { enrolled: targets.targetEnrolled, placed: targets.targetPlaced, womenSharePct: womenTarget },
       progress: {
         enrolledPct: cells.enrolled.suppressed ? null : pct(cells.enrolled.value, targets.targetEnrolled),
