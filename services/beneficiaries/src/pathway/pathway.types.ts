@@ -1,8 +1,9 @@
 // Shared by the workflow (deterministic sandbox) and the service: types and definitions only.
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 
-export const PATHWAY_STAGES = ['intake', 'orientation', 'assessment', 'training', 'internship', 'job_search', 'employed', 'follow_up', 'closed', 'dropped_out'] as const;
-export type PathwayStage = (typeof PATHWAY_STAGES)[number];
+// The stages are the contract's; a type-only import keeps the contracts runtime (Ajv…) out of the
+// deterministic workflow bundle.
+import type { PathwayStage } from '@meic/contracts';
 
 /** Workflow input: pseudonymous id and site only; never personal data (it would live in the history). */
 export interface PathwayInput {
