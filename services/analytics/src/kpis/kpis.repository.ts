@@ -12,6 +12,8 @@ export interface SiteCounts {
   dropouts: number;
   cohort: number;
   cohort_placed: number;
+  /** Time to placement of each member of the cohort enrolled by `asOf`, for the Kaplan–Meier curve. */
+  placement_times: PlacementTime[];
 }
 
 export interface SiteInfo {
@@ -64,7 +66,6 @@ function peopleCte(db: string, siteFilter: string): string {
 }
 
 export interface PlacementTime {
-  site_code: string;
   /** Days from enrolment to the first placement, or to censoring (drop-out or the evaluation date). */
   days: number;
   placed: boolean;
@@ -76,12 +77,13 @@ export class KpisRepository {
 
   /**
    * Per site: people counted once each, by the date their counted event occurred. The
-   * placement cohort is everyone enrolled in the period, with placements whenever they happen.
+   * placement cohort is everyone enrolled in the period, with placements whenever they happen;
+   * its times to placement come from the same scan, censored at drop-out or `asOf`.
    */
-  async siteCounts(period: Period, sites: readonly string[] | null): Promise<SiteCounts[]> {
+  async siteCounts(period: Period, sites: readonly string[] | null, asOf: string): Promise<SiteCounts[]> {
     const db = this.ch.database;
     const siteFilter = sites ? 'AND site_code IN {sites:Array(String)}' : '';
-    const rows = await this.ch.rows<Record<keyof SiteCounts, string>>(
+    const rows = await this.ch.rows<Record<Exclude<keyof SiteCounts, 'placement_times'>, string> & { placement_times: [number | string, number | boolean][] }>(
       `${peopleCte(db, siteFilter)}
       SELECT site_code, country,
              countIf(enrolled_on BETWEEN {from:Date32} AND {to:Date32}) AS enrolled,
@@ -91,11 +93,15 @@ export class KpisRepository {
              countIf(has_placed AND placed_on BETWEEN {from:Date32} AND {to:Date32}) AS placed,
              countIf(has_dropped AND dropped_on BETWEEN {from:Date32} AND {to:Date32}) AS dropouts,
              countIf(enrolled_on BETWEEN {from:Date32} AND {to:Date32}) AS cohort,
-             countIf(enrolled_on BETWEEN {from:Date32} AND {to:Date32} AND has_placed) AS cohort_placed
+             countIf(enrolled_on BETWEEN {from:Date32} AND {to:Date32} AND has_placed) AS cohort_placed,
+             groupArrayIf(
+               (greatest(0, dateDiff('day', enrolled_on,
+                  multiIf(has_placed, placed_on, has_dropped AND dropped_on < toDate32({asOf:String}), dropped_on, toDate32({asOf:String})))), has_placed),
+               enrolled_on BETWEEN {from:Date32} AND {to:Date32} AND enrolled_on <= toDate32({asOf:String})) AS placement_times
       FROM people
       GROUP BY site_code, country
       ORDER BY site_code`,
-      { from: period.from, to: period.to, sites: sites ?? [] },
+      { from: period.from, to: period.to, sites: sites ?? [], asOf },
     );
     return rows.map((r) => ({
       site_code: r.site_code,
@@ -108,24 +114,8 @@ export class KpisRepository {
       dropouts: Number(r.dropouts),
       cohort: Number(r.cohort),
       cohort_placed: Number(r.cohort_placed),
+      placement_times: r.placement_times.map(([days, placed]) => ({ days: Number(days), placed: Boolean(Number(placed)) })),
     }));
-  }
-
-  /** Time to first placement of everyone enrolled in the period, censored at drop-out or `asOf`. */
-  async placementTimes(period: Period, sites: readonly string[] | null, asOf: string): Promise<PlacementTime[]> {
-    const db = this.ch.database;
-    const siteFilter = sites ? 'AND site_code IN {sites:Array(String)}' : '';
-    const rows = await this.ch.rows<{ site_code: string; days: string; placed: number | boolean }>(
-      `${peopleCte(db, siteFilter)}
-      SELECT site_code,
-             greatest(0, dateDiff('day', enrolled_on,
-               multiIf(has_placed, placed_on, has_dropped AND dropped_on < toDate32({asOf:String}), dropped_on, toDate32({asOf:String})))) AS days,
-             has_placed AS placed
-      FROM people
-      WHERE enrolled_on BETWEEN {from:Date32} AND {to:Date32} AND enrolled_on <= toDate32({asOf:String})`,
-      { from: period.from, to: period.to, sites: sites ?? [], asOf },
-    );
-    return rows.map((r) => ({ site_code: r.site_code, days: Number(r.days), placed: Boolean(Number(r.placed)) }));
   }
 
   /** The latest registration of each site: name, programme and targets. */

@@ -3,18 +3,18 @@ import type { KpisRepository, PlacementTime, SiteCounts, SiteInfo } from './kpis
 import { KpisService } from './kpis.service';
 
 const site: SiteInfo = { site_code: 'IT-RM', country: 'IT', name: 'Roma', programme: 'AMIL', target_enrolled: 100, target_placed: 40, target_women_share_pct: 50 };
-const counts: SiteCounts = { site_code: 'IT-RM', country: 'IT', enrolled: 4, women: 2, trained: 0, internships_started: 0, placed: 2, dropouts: 1, cohort: 4, cohort_placed: 2 };
 // Four people: placed after 30 and 60 days, dropped out at day 10, still waiting at day 100.
 const times: PlacementTime[] = [
-  { site_code: 'IT-RM', days: 30, placed: true },
-  { site_code: 'IT-RM', days: 60, placed: true },
-  { site_code: 'IT-RM', days: 10, placed: false },
-  { site_code: 'IT-RM', days: 100, placed: false },
+  { days: 30, placed: true },
+  { days: 60, placed: true },
+  { days: 10, placed: false },
+  { days: 100, placed: false },
 ];
+const counts: SiteCounts = { site_code: 'IT-RM', country: 'IT', enrolled: 4, women: 2, trained: 0, internships_started: 0, placed: 2, dropouts: 1, cohort: 4, cohort_placed: 2, placement_times: times };
 
 function serviceWith(): KpisService {
   // A unit test of the service's own logic: the repository is replaced by fixed rows.
-  const repo = { siteCounts: async () => [counts], sites: async () => [site], placementTimes: async () => times } as unknown as KpisRepository;
+  const repo = { siteCounts: async () => [counts], sites: async () => [site] } as unknown as KpisRepository;
   return new KpisService(repo, 5);
 }
 

@@ -38,11 +38,7 @@ export class KpisService {
     const groupBy = query.groupBy ?? 'site';
     const allowedSites = principal.role === 'site_staff' ? principal.sites : null;
     const period = { from: query.from ?? '1900-01-01', to: query.to ?? '2299-12-31' };
-    const [counts, sites, times] = await Promise.all([
-      this.kpis.siteCounts(period, allowedSites),
-      this.kpis.sites(),
-      this.kpis.placementTimes(period, allowedSites, now.toISOString().slice(0, 10)),
-    ]);
+    const [counts, sites] = await Promise.all([this.kpis.siteCounts(period, allowedSites, now.toISOString().slice(0, 10)), this.kpis.sites()]);
     const info = new Map(sites.map((s) => [s.site_code, s]));
     const visibleSites = new Set<string>([...sites.map((s) => s.site_code), ...counts.map((c) => c.site_code)]);
     const byCode = new Map(counts.map((c) => [c.site_code, c]));
@@ -66,11 +62,11 @@ export class KpisService {
     }
     // Kaplan–Meier per group over the same cohort as the placement rate (kpis.md "Time to placement").
     const subjects = new Map<string, KmSubject[]>();
-    for (const t of times) {
-      const key = groupOfSite.get(t.site_code);
+    for (const row of counts) {
+      const key = groupOfSite.get(row.site_code);
       if (key === undefined) continue;
       const list = subjects.get(key) ?? [];
-      list.push({ time: t.days, event: t.placed });
+      for (const t of row.placement_times) list.push({ time: t.days, event: t.placed });
       subjects.set(key, list);
     }
     const medianOf = (list: readonly KmSubject[]) => kaplanMeier(list).median?.t ?? null;
