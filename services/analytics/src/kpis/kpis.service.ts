@@ -5,8 +5,10 @@ import { KpisRepository, type SiteCounts, type SiteInfo } from './kpis.repositor
 import type { OverviewQuery, OverviewResponse } from './kpis.schemas';
 import { kaplanMeier, type KmSubject } from './kaplan-meier';
 import { wilsonInterval } from './statistics';
+import { MIN_CELL } from './kpis.tokens';
 
-export const MIN_CELL = Symbol('MIN_CELL');
+export { MIN_CELL };
+
 
 const COUNT_COLUMNS = ['enrolled', 'women', 'trained', 'internships_started', 'placed', 'dropouts', 'cohort', 'cohort_placed'] as const;
 type CountColumn = (typeof COUNT_COLUMNS)[number];

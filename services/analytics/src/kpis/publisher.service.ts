@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@meic/service-kit';
+import { planDisclosure, type Level, type SiteRef, type TotalsPattern } from '../disclosure/disclosure-plan';
+import type { Cell } from './disclosure';
+import { MIN_CELL } from './kpis.tokens';
+
+export type { Level, SiteRef };
+
+/** One measure counted per site (and per site × category), ready to publish. */
+export interface MeasureCounts {
+  /** Digest of the sites and their totals: equal keys ⇒ the same totals plan. */
+  key: string;
+  sites: readonly SiteRef[];
+  categories: readonly string[];
+  exhaustive: boolean;
+  counts: readonly (readonly number[])[];
+  totals: readonly number[];
+}
+
+/** What one reader may see of a measure: a cell for every unit of every level. */
+export interface PublishedMeasure {
+  cell(level: Level, key: string, category?: string | null): Cell;
+}
+
+const PLAN_TTL_MS = 60_000;
+
+/**
+ * Turns counts into what a reader may see. For `site_staff` the counts of their own sites, as they
+ * are. For every other role one disclosure plan per measure over the whole site hierarchy
+ * (docs/adr/0006), so that every response — grouped by site, country or programme, filtered or
+ * not, disaggregated or not — is a projection of the same pattern and none can be combined with
+ * another to recover a hidden cell.
+ */
+@Injectable()
+export class PublisherService {
+  private readonly plans = new Map<string, { at: number; pattern: TotalsPattern; plan: PublishedMeasure }>();
+
+  constructor(@Inject(MIN_CELL) readonly minCell: number) {}
+
+  confined(principal: Principal): boolean {
+    return principal.role !== 'site_staff';
+  }
+
+  /** Sites a principal may see figures of; null = all. */
+  visibleSites(principal: Principal): readonly string[] | null {
+    return principal.role === 'site_staff' ? principal.sites : null;
+  }
+
+  publish(principal: Principal, m: MeasureCounts): PublishedMeasure {
+    if (!this.confined(principal)) {
+      const allowed = new Set(principal.sites);
+      return openMeasure({ ...m, sites: m.sites, counts: m.counts, totals: m.totals }, (code) => allowed.has(code));
+    }
+    // The totals column is decided by the measure without categories, so that the overview
+    // (no categories) and every breakdown of the same measure hide the same totals.
+    const totalsKey = `${m.key}|totals`;
+    let base = this.cached(totalsKey);
+    if (!base) {
+      const plan = planDisclosure({ sites: m.sites, categories: [], exhaustive: true, counts: m.sites.map(() => []), totals: m.totals }, this.minCell);
+      base = this.remember(totalsKey, plan.totalsPattern(), { cell: (level, key, category) => plan.cell(level, key, category ?? null) });
+    }
+    if (m.categories.length === 0) return base.plan;
+    const key = `${m.key}|${m.exhaustive}|${createHash('sha256').update(JSON.stringify([m.categories, m.counts])).digest('base64url')}`;
+    const cached = this.cached(key);
+    if (cached) return cached.plan;
+    const plan = planDisclosure({ sites: m.sites, categories: m.categories, exhaustive: m.exhaustive, counts: m.counts, totals: m.totals, fixedTotals: base.pattern }, this.minCell);
+    return this.remember(key, plan.totalsPattern(), { cell: (level, k, category) => plan.cell(level, k, category ?? null) }).plan;
+  }
+
+  private cached(key: string) {
+    const hit = this.plans.get(key);
+    return hit && Date.now() - hit.at < PLAN_TTL_MS ? hit : undefined;
+  }
+
+  private remember(key: string, pattern: TotalsPattern, plan: PublishedMeasure) {
+    if (this.plans.size > 500) this.plans.clear();
+    const entry = { at: Date.now(), pattern, plan };
+    this.plans.set(key, entry);
+    return entry;
+  }
+}
+
+/** Sums over the visible sites, nothing hidden (site_staff reading their own sites). */
+export function openMeasure(m: Omit<MeasureCounts, 'key'>, visible: (site: string) => boolean): PublishedMeasure {
+  const sum = (level: Level, key: string, category: string | null): number => {
+    let total = 0;
+    m.sites.forEach((s, i) => {
+      if (!visible(s.code) || !inUnit(s, level, key)) return;
+      if (category === null) total += m.totals[i] ?? 0;
+      else {
+        const j = m.categories.indexOf(category);
+        total += j < 0 ? 0 : (m.counts[i]?.[j] ?? 0);
+      }
+    });
+    return total;
+  };
+  return { cell: (level, key, category) => ({ value: sum(level, key, category ?? null), suppressed: false }) };
+}
+
+export function inUnit(s: SiteRef, level: Level, key: string): boolean {
+  switch (level) {
+    case 'site':
+      return s.code === key;
+    case 'countryProgramme':
+      return `${s.country}|${s.programme}` === key;
+    case 'country':
+      return s.country === key;
+    case 'programme':
+      return s.programme === key;
+    case 'total':
+      return true;
+    default: {
+      const never: never = level;
+      throw new Error(`unknown level ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * The unit a response's group stands for, given the filters: grouping by country inside one
+ * programme is the country × programme unit, and so on. Every group of every response is then a
+ * unit of the plan.
+ */
+export function groupUnit(groupBy: 'site' | 'country' | 'programme', key: string, filters: { country?: string; programme?: string; site?: string }): { level: Level; key: string } {
+  if (groupBy === 'site') return { level: 'site', key };
+  if (filters.site) return { level: 'site', key: filters.site };
+  if (groupBy === 'country') return filters.programme ? { level: 'countryProgramme', key: `${key}|${filters.programme}` } : { level: 'country', key };
+  return filters.country ? { level: 'countryProgramme', key: `${filters.country}|${key}` } : { level: 'programme', key };
+}
+
+/** The unit of a response's totals row, given the filters. */
+export function totalsUnit(filters: { country?: string; programme?: string; site?: string }): { level: Level; key: string } {
+  if (filters.site) return { level: 'site', key: filters.site };
+  if (filters.country && filters.programme) return { level: 'countryProgramme', key: `${filters.country}|${filters.programme}` };
+  if (filters.country) return { level: 'country', key: filters.country };
+  if (filters.programme) return { level: 'programme', key: filters.programme };
+  return { level: 'total', key: 'total' };
+}
