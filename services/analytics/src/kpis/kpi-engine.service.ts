@@ -33,11 +33,13 @@ export class KpiEngine {
     readonly publisher: PublisherService,
   ) {}
 
-  /** Every site known from its registration, plus any site seen only in participants' events. */
+  /** Every site known from its registration, plus any site seen only in participants' enrolments. */
   async sites(): Promise<SiteDirectory> {
-    const rows = await this.participants.sites();
+    const [rows, seen] = await Promise.all([this.participants.sites(), this.participants.participantSites()]);
     const info = new Map(rows.map((r) => [r.site_code, r]));
-    const refs = rows.map((r) => ({ code: r.site_code, country: r.country, programme: r.programme }));
+    const refs: SiteRef[] = rows.map((r) => ({ code: r.site_code, country: r.country, programme: r.programme }));
+    for (const s of seen) if (!info.has(s.site_code)) refs.push({ code: s.site_code, country: s.country, programme: s.programme || 'unknown' });
+    refs.sort((a, b) => a.code.localeCompare(b.code));
     return { refs, info };
   }
 
@@ -86,7 +88,7 @@ export class KpiEngine {
     refs.sort((a, b) => a.code.localeCompare(b.code));
     const categories = categorisation ? await this.categoriesOf(categorisation, scope, dir) : [];
     const measures: Record<string, PublishedMeasure> = {};
-    for (const [name, def] of Object.entries(defs)) {
+    for (const name of Object.keys(defs)) {
       const totals = table.totals[name] ?? new Map<string, number>();
       const cells = table.cells[name] ?? new Map<string, Map<string, number>>();
       const counts = refs.map((s) => categories.map((c) => cells.get(s.code)?.get(c) ?? 0));

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { KpiEngine } from './kpi-engine.service';
 import { KpisController } from './kpis.controller';
-import { KpisRepository } from './kpis.repository';
 import { KpisService } from './kpis.service';
 import { MIN_CELL } from './kpis.tokens';
 import { ParticipantsRepository } from './participants.repository';
@@ -14,7 +13,7 @@ export class KpisModule {
       module: KpisModule,
       global: true,
       controllers: [KpisController],
-      providers: [{ provide: MIN_CELL, useValue: minCell }, KpisService, KpisRepository, ParticipantsRepository, PublisherService, KpiEngine],
+      providers: [{ provide: MIN_CELL, useValue: minCell }, KpisService, ParticipantsRepository, PublisherService, KpiEngine],
       exports: [MIN_CELL, ParticipantsRepository, PublisherService, KpiEngine],
     };
   }

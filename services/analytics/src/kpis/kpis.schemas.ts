@@ -5,6 +5,7 @@ export const OverviewQuery = Type.Object(
   {
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
+    asOf: Type.Optional(Type.String({ format: 'date', description: 'Evaluation date (default today): later facts are ignored, censoring and observability are measured here' })),
     country: Type.Optional(CountryCode),
     site: Type.Optional(SiteCode),
     programme: Type.Optional(ProgrammeCode),

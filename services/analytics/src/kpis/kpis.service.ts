@@ -1,164 +1,157 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
-import { suppressColumn, unsuppressed, type Cell } from './disclosure';
-import { KpisRepository, type SiteCounts, type SiteInfo } from './kpis.repository';
-import type { OverviewQuery, OverviewResponse } from './kpis.schemas';
+import type { Cell } from './disclosure';
 import { kaplanMeier, type KmSubject } from './kaplan-meier';
-import { wilsonInterval } from './statistics';
-import { MIN_CELL } from './kpis.tokens';
+import { KpiEngine, rateOf, type SiteDirectory } from './kpi-engine.service';
+import type { OverviewQuery, OverviewResponse } from './kpis.schemas';
+import { COHORT, ever, inPeriod, type Condition, type Scope } from './measures';
+import { groupUnit, inUnit, totalsUnit, type Level, type PublishedMeasure, type SiteRef } from './publisher.service';
 
-export { MIN_CELL };
+/** The overview's counts, each a measure of the participants table (kpis.md "Counting rules"). */
+const OVERVIEW_MEASURES = {
+  trained: inPeriod('courseCompleted'),
+  internshipsStarted: inPeriod('internshipStarted'),
+  placed: inPeriod('placed'),
+  dropouts: inPeriod('droppedOut'),
+  // The placement rate's cohort: enrolled in the period, placed whenever (up to the evaluation date).
+  cohortPlaced: { all: [COHORT, ever('placed')] },
+} satisfies Record<string, Condition>;
 
+export type GroupBy = 'site' | 'country' | 'programme';
 
-const COUNT_COLUMNS = ['enrolled', 'women', 'trained', 'internships_started', 'placed', 'dropouts', 'cohort', 'cohort_placed'] as const;
-type CountColumn = (typeof COUNT_COLUMNS)[number];
+export interface Filters {
+  country?: string;
+  programme?: string;
+  site?: string;
+}
 
-interface Group {
+/** A group of a response: its label and the plan unit it stands for. */
+export interface GroupDef {
   key: string;
   label: string;
   country: string | null;
   programme: string | null;
-  counts: Record<CountColumn, number>;
-  targetEnrolled: number | null;
-  targetPlaced: number | null;
-  /** Sum of target share × target enrolled, to weight the women-share target across sites. */
-  targetWomenWeighted: number | null;
+  unit: { level: Level; key: string };
+  sites: SiteRef[];
 }
 
-const zeroCounts = (): Record<CountColumn, number> => ({ enrolled: 0, women: 0, trained: 0, internships_started: 0, placed: 0, dropouts: 0, cohort: 0, cohort_placed: 0 });
 const pct = (num: number | null, den: number | null) => (num === null || den === null || den === 0 ? null : Math.round((num / den) * 1000) / 10);
-const addNullable = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
+
+export function scopeOf(query: { from?: string; to?: string; asOf?: string }, now: Date): Scope {
+  return { from: query.from ?? '1900-01-01', to: query.to ?? '2299-12-31', asOf: query.asOf ?? now.toISOString().slice(0, 10) };
+}
+
+/**
+ * The groups a response shows: the sites matching the filters (for site_staff only their own),
+ * grouped by site, country or programme. A filter naming a site outside a site_staff's sites is
+ * refused rather than answered with nothing, so the reader knows why the page is empty.
+ */
+export function groupsOf(principal: Principal, directory: SiteDirectory, groupBy: GroupBy, filters: Filters): { groups: GroupDef[]; totals: { level: Level; key: string } } {
+  if (principal.role === 'site_staff' && filters.site && !principal.sites.includes(filters.site)) {
+    throw new ForbiddenException(`site_staff of ${principal.sites.join(', ') || 'no site'} may not read site ${filters.site}`);
+  }
+  const allowed = principal.role === 'site_staff' ? new Set(principal.sites) : null;
+  const sites = directory.refs.filter(
+    (s) => (!allowed || allowed.has(s.code)) && (!filters.site || s.code === filters.site) && (!filters.country || s.country === filters.country) && (!filters.programme || s.programme === filters.programme),
+  );
+  const groups = new Map<string, GroupDef>();
+  for (const s of sites) {
+    const key = groupBy === 'site' ? s.code : groupBy === 'country' ? s.country : s.programme;
+    const info = directory.info.get(s.code);
+    const group = groups.get(key) ?? {
+      key,
+      label: groupBy === 'site' ? (info ? `${info.name} (${s.code})` : s.code) : key,
+      country: groupBy === 'programme' ? null : s.country,
+      programme: groupBy === 'country' ? null : s.programme,
+      unit: groupUnit(groupBy, key, filters),
+      sites: [],
+    };
+    group.sites.push(s);
+    groups.set(key, group);
+  }
+  return { groups: [...groups.values()].sort((a, b) => a.key.localeCompare(b.key)), totals: totalsUnit(filters) };
+}
 
 @Injectable()
 export class KpisService {
-  constructor(
-    private readonly kpis: KpisRepository,
-    @Inject(MIN_CELL) private readonly minCell: number,
-  ) {}
+  constructor(private readonly engine: KpiEngine) {}
 
   async overview(principal: Principal, query: OverviewQuery, now = new Date()): Promise<OverviewResponse> {
     const groupBy = query.groupBy ?? 'site';
-    const allowedSites = principal.role === 'site_staff' ? principal.sites : null;
-    const period = { from: query.from ?? '1900-01-01', to: query.to ?? '2299-12-31' };
-    const [counts, sites] = await Promise.all([this.kpis.siteCounts(period, allowedSites, now.toISOString().slice(0, 10)), this.kpis.sites()]);
-    const info = new Map(sites.map((s) => [s.site_code, s]));
-    const visibleSites = new Set<string>([...sites.map((s) => s.site_code), ...counts.map((c) => c.site_code)]);
-    const byCode = new Map(counts.map((c) => [c.site_code, c]));
-
-    const groups = new Map<string, Group>();
-    const groupOfSite = new Map<string, string>();
-    for (const code of [...visibleSites].sort()) {
-      const site = info.get(code);
-      const row = byCode.get(code);
-      const country = site?.country ?? row?.country ?? code.slice(0, 2);
-      const programme = site?.programme ?? null;
-      if (allowedSites && !allowedSites.includes(code)) continue;
-      if (query.site && query.site !== code) continue;
-      if (query.country && query.country !== country) continue;
-      if (query.programme && query.programme !== programme) continue;
-      const key = groupBy === 'site' ? code : groupBy === 'country' ? country : (programme ?? 'unknown');
-      const group = groups.get(key) ?? this.emptyGroup(key, groupBy, site, country, programme);
-      this.accumulate(group, row, site);
-      groups.set(key, group);
-      groupOfSite.set(code, key);
-    }
-    // Kaplan–Meier per group over the same cohort as the placement rate (kpis.md "Time to placement").
-    const subjects = new Map<string, KmSubject[]>();
-    for (const row of counts) {
-      const key = groupOfSite.get(row.site_code);
-      if (key === undefined) continue;
-      const list = subjects.get(key) ?? [];
-      for (const t of row.placement_times) list.push({ time: t.days, event: t.placed });
-      subjects.set(key, list);
-    }
-    const medianOf = (list: readonly KmSubject[]) => kaplanMeier(list).median?.t ?? null;
-
-    const list = [...groups.values()];
-    const confine = principal.role !== 'site_staff';
-    const columns = Object.fromEntries(
-      COUNT_COLUMNS.map((col) => {
-        const values = list.map((g) => g.counts[col]);
-        return [col, confine ? suppressColumn(values, this.minCell) : unsuppressed(values)];
-      }),
-    ) as Record<CountColumn, Cell[]>;
-    const totals = zeroCounts();
-    let totalTargets: Group = this.emptyGroup('total', groupBy, undefined, null, null);
-    for (const g of list) {
-      for (const col of COUNT_COLUMNS) totals[col] += g.counts[col];
-      totalTargets = { ...totalTargets, targetEnrolled: addNullable(totalTargets.targetEnrolled, g.targetEnrolled), targetPlaced: addNullable(totalTargets.targetPlaced, g.targetPlaced), targetWomenWeighted: addNullable(totalTargets.targetWomenWeighted, g.targetWomenWeighted) };
-    }
-    const totalCells = Object.fromEntries(
-      COUNT_COLUMNS.map((col) => [col, confine ? suppressColumn([totals[col]], this.minCell)[0] : { value: totals[col], suppressed: false }]),
-    ) as Record<CountColumn, Cell>;
-
+    const scope = scopeOf(query, now);
+    const filters: Filters = { country: query.country, programme: query.programme, site: query.site };
+    const directory = await this.engine.sites();
+    const { groups, totals } = groupsOf(principal, directory, groupBy, filters);
+    const [base, bySex, times] = await Promise.all([
+      this.engine.measures(principal, OVERVIEW_MEASURES, null, scope, directory),
+      // Enrolled and women come from one plan of enrolments by sex, so the women shown here are
+      // hidden exactly as in the breakdown by sex (docs/adr/0006).
+      this.engine.measures(principal, { enrolled: COHORT }, { by: 'sex' }, scope, directory),
+      this.engine.participants.timesToEvent(COHORT, 'placed', scope),
+    ]);
+    const m: Record<string, PublishedMeasure | undefined> = { ...base.measures, enrolled: bySex.measures.enrolled };
+    const figures = (unit: { level: Level; key: string }, sites: readonly SiteRef[]) => {
+      const cell = (name: keyof typeof OVERVIEW_MEASURES | 'enrolled', category: string | null = null): Cell => {
+        const measure = m[name];
+        if (!measure) throw new Error(`measure ${name} missing`);
+        return measure.cell(unit.level, unit.key, category);
+      };
+      const codes = new Set(sites.map((s) => s.code));
+      const subjects: KmSubject[] = times.filter((t) => codes.has(t.site_code)).map((t) => ({ time: t.days, event: t.event }));
+      return this.figures({
+        enrolled: cell('enrolled'),
+        women: cell('enrolled', 'female'),
+        trained: cell('trained'),
+        internshipsStarted: cell('internshipsStarted'),
+        placed: cell('placed'),
+        dropouts: cell('dropouts'),
+        cohortPlaced: cell('cohortPlaced'),
+        medianDays: kaplanMeier(subjects).median?.t ?? null,
+        targets: sites.map((s) => directory.info.get(s.code)).filter((s) => s !== undefined),
+      });
+    };
+    const allSites = groups.flatMap((g) => g.sites);
+    const totalSites = directory.refs.filter((s) => inUnit(s, totals.level, totals.key) && allSites.some((v) => v.code === s.code));
     return {
       groupBy,
       filters: { from: query.from ?? null, to: query.to ?? null, country: query.country ?? null, site: query.site ?? null },
-      minCell: this.minCell,
+      minCell: this.engine.publisher.minCell,
       generatedAt: now.toISOString(),
-      groups: list.map((g, i) => ({
-        key: g.key,
-        label: g.label,
-        country: g.country,
-        programme: g.programme,
-        ...this.figures(Object.fromEntries(COUNT_COLUMNS.map((col) => [col, columns[col][i] as Cell])) as Record<CountColumn, Cell>, g, medianOf(subjects.get(g.key) ?? [])),
-      })),
-      totals: this.figures(totalCells, totalTargets, medianOf([...subjects.values()].flat())),
+      groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, ...figures(g.unit, g.sites) })),
+      totals: figures(totals, principal.role === 'site_staff' ? allSites : totalSites),
     };
   }
 
-  private emptyGroup(key: string, groupBy: string, site: SiteInfo | undefined, country: string | null, programme: string | null): Group {
-    const label = groupBy === 'site' ? (site ? `${site.name} (${key})` : key) : key;
+  private figures(f: {
+    enrolled: Cell;
+    women: Cell;
+    trained: Cell;
+    internshipsStarted: Cell;
+    placed: Cell;
+    dropouts: Cell;
+    cohortPlaced: Cell;
+    medianDays: number | null;
+    targets: { target_enrolled: number; target_placed: number; target_women_share_pct: number }[];
+  }): OverviewResponse['totals'] {
+    const targetEnrolled = f.targets.length ? f.targets.reduce((a, s) => a + s.target_enrolled, 0) : null;
+    const targetPlaced = f.targets.length ? f.targets.reduce((a, s) => a + s.target_placed, 0) : null;
+    // The women-share target of several sites, weighted by their enrolment targets.
+    const womenTarget = targetEnrolled ? Math.round((f.targets.reduce((a, s) => a + s.target_women_share_pct * s.target_enrolled, 0) / targetEnrolled) * 10) / 10 : null;
     return {
-      key,
-      label,
-      country: groupBy === 'programme' ? null : country,
-      programme: groupBy === 'country' ? null : programme,
-      counts: zeroCounts(),
-      targetEnrolled: null,
-      targetPlaced: null,
-      targetWomenWeighted: null,
-    };
-  }
-
-  private accumulate(group: Group, row: SiteCounts | undefined, site: SiteInfo | undefined): void {
-    if (row) for (const col of COUNT_COLUMNS) group.counts[col] += row[col];
-    if (site) {
-      group.targetEnrolled = addNullable(group.targetEnrolled, site.target_enrolled);
-      group.targetPlaced = addNullable(group.targetPlaced, site.target_placed);
-      if (site.target_women_share_pct !== null && site.target_enrolled !== null) {
-        group.targetWomenWeighted = addNullable(group.targetWomenWeighted, site.target_women_share_pct * site.target_enrolled);
-      }
-    }
-  }
-
-  private figures(cells: Record<CountColumn, Cell>, targets: Group, medianDays: number | null): OverviewResponse['totals'] {
-    const rateHidden = cells.cohort.suppressed || cells.cohort_placed.suppressed;
-    const interval = rateHidden ? null : wilsonInterval(cells.cohort_placed.value ?? 0, cells.cohort.value ?? 0);
-    const womenTarget = targets.targetWomenWeighted !== null && targets.targetEnrolled ? Math.round((targets.targetWomenWeighted / targets.targetEnrolled) * 10) / 10 : null;
-    const womenShare = cells.women.suppressed || cells.enrolled.suppressed ? null : pct(cells.women.value, cells.enrolled.value);
-    return {
-      enrolled: cells.enrolled,
-      women: cells.women,
-      trained: cells.trained,
-      internshipsStarted: cells.internships_started,
-      placed: cells.placed,
-      dropouts: cells.dropouts,
-      placementRatePct: {
-        value: interval?.value ?? null,
-        low: interval?.low ?? null,
-        high: interval?.high ?? null,
-        numerator: rateHidden ? null : cells.cohort_placed.value,
-        denominator: rateHidden ? null : cells.cohort.value,
-        suppressed: rateHidden,
-      },
+      enrolled: f.enrolled,
+      women: f.women,
+      trained: f.trained,
+      internshipsStarted: f.internshipsStarted,
+      placed: f.placed,
+      dropouts: f.dropouts,
+      placementRatePct: rateOf(f.cohortPlaced, f.enrolled),
       // Read from the Kaplan–Meier curve; hidden with the cohort it is estimated from.
-      medianDaysToPlacement: cells.cohort.suppressed ? null : medianDays,
-      targets: { enrolled: targets.targetEnrolled, placed: targets.targetPlaced, womenSharePct: womenTarget },
+      medianDaysToPlacement: f.enrolled.suppressed ? null : f.medianDays,
+      targets: { enrolled: targetEnrolled, placed: targetPlaced, womenSharePct: womenTarget },
       progress: {
-        enrolledPct: cells.enrolled.suppressed ? null : pct(cells.enrolled.value, targets.targetEnrolled),
-        placedPct: cells.placed.suppressed ? null : pct(cells.placed.value, targets.targetPlaced),
-        womenSharePct: womenShare,
+        enrolledPct: f.enrolled.suppressed ? null : pct(f.enrolled.value, targetEnrolled),
+        placedPct: f.placed.suppressed ? null : pct(f.placed.value, targetPlaced),
+        womenSharePct: f.women.suppressed || f.enrolled.suppressed ? null : pct(f.women.value, f.enrolled.value),
       },
     };
   }

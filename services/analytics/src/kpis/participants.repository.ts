@@ -115,6 +115,11 @@ export class ParticipantsRepository {
     return rows.map((r) => ({ site_code: r.site_code, days: Number(r.days), event: Boolean(Number(r.event)) }));
   }
 
+  /** Sites, countries and programmes as participants' enrolments name them (a site may not be registered yet). */
+  async participantSites(): Promise<{ site_code: string; country: string; programme: string }[]> {
+    return this.ch.rows(`SELECT site_code, any(country) AS country, any(programme) AS programme FROM ${this.people()} GROUP BY site_code ORDER BY site_code`);
+  }
+
   /** Citizenships by number of participants enrolled in the scope, most frequent first. */
   async citizenshipRanking(scope: Scope): Promise<string[]> {
     const rows = await this.ch.rows<{ citizenship: string }>(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
-import { planDisclosure, type Level, type SiteRef, type TotalsPattern } from '../disclosure/disclosure-plan';
+import { DisclosurePlanError, planDisclosure, type Level, type SiteRef, type TotalsPattern } from '../disclosure/disclosure-plan';
 import type { Cell } from './disclosure';
 import { MIN_CELL } from './kpis.tokens';
 
@@ -64,8 +64,19 @@ export class PublisherService {
     const key = `${m.key}|${m.exhaustive}|${createHash('sha256').update(JSON.stringify([m.categories, m.counts])).digest('base64url')}`;
     const cached = this.cached(key);
     if (cached) return cached.plan;
-    const plan = planDisclosure({ sites: m.sites, categories: m.categories, exhaustive: m.exhaustive, counts: m.counts, totals: m.totals, fixedTotals: base.pattern }, this.minCell);
-    return this.remember(key, plan.totalsPattern(), { cell: (level, k, category) => plan.cell(level, k, category ?? null) }).plan;
+    let categorised: PublishedMeasure;
+    try {
+      const plan = planDisclosure({ sites: m.sites, categories: m.categories, exhaustive: m.exhaustive, counts: m.counts, totals: m.totals, fixedTotals: base.pattern }, this.minCell);
+      categorised = { cell: (level, k, category) => plan.cell(level, k, category ?? null) };
+    } catch (e) {
+      if (!(e instanceof DisclosurePlanError)) throw e;
+      // Published totals and zeros can give a category cell away whatever else is hidden (e.g. a
+      // total of 5 made of ones): then the breakdown is withheld entirely, zeros included, and
+      // only the totals — already public through the plan without categories — are shown.
+      const totals = base.plan;
+      categorised = { cell: (level, k, category) => (category === null || category === undefined ? totals.cell(level, k, null) : { value: null, suppressed: true }) };
+    }
+    return this.remember(key, base.pattern, categorised).plan;
   }
 
   private cached(key: string) {
