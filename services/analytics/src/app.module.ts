@@ -2,9 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { buildOpenApi, tokenVerifierOptions, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
-import type { AnalyticsConfig } from './config';
+import { exportPseudonymKey, type AnalyticsConfig } from './config';
+import { exportsRoutes } from './exports/exports.controller';
+import { ExportsModule } from './exports/exports.module';
+import { indicatorsRoutes } from './indicators/indicators.controller';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { ingestRoutes } from './ingest/ingest.controller';
 import { IngestModule } from './ingest/ingest.module';
+import { kpiViewsRoutes, KpiViewsModule } from './kpi-views/kpi-views.module';
 import { kpisRoutes } from './kpis/kpis.controller';
 import { KpisModule } from './kpis/kpis.module';
 
@@ -18,11 +23,14 @@ export class AppModule {
         PlatformModule.forRoot({
           service: 'analytics',
           auth: tokenVerifierOptions(config),
-          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API. Aggregates only.' }, [...kpisRoutes, ...ingestRoutes]),
+          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API: aggregates with disclosure control for every role but site_staff, and pseudonymous record-level exports (no erased people) for evaluators and admins.' }, [...kpisRoutes, ...ingestRoutes, ...indicatorsRoutes, ...exportsRoutes, ...kpiViewsRoutes]),
         }),
         ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),
         IngestModule.forRoot({ groupId: config.KAFKA_CONSUMER_GROUP, batchSize: config.INGEST_BATCH_SIZE, flushMs: config.INGEST_FLUSH_MS, topics: config.INGEST_TOPICS?.split(',') }),
         KpisModule.forRoot(config.MEIC_MIN_CELL),
+        IndicatorsModule.forRoot(config.INDICATOR_CATALOGUE),
+        ExportsModule.forRoot(exportPseudonymKey(config)),
+        KpiViewsModule,
       ],
     };
   }

@@ -1,0 +1,36 @@
+import { Controller, Get } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
+import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { BreakdownQuery, BreakdownResponse } from './breakdown.schemas';
+import { BreakdownService } from './breakdown.service';
+
+@Controller('v1/kpis')
+export class BreakdownController {
+  constructor(private readonly service: BreakdownService) {}
+
+  @Get('breakdown')
+  get(@CurrentPrincipal() principal: Principal, @KpiQuery(BreakdownQuery) query: BreakdownQuery): Promise<BreakdownResponse> {
+    return this.service.breakdown(principal, query);
+  }
+}
+
+export const breakdownRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/kpis/breakdown',
+    summary: 'A count or the placement rate disaggregated by sex, age band, legal status, citizenship (top 10 + other) or course type, per site, country or programme',
+    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
+    query: BreakdownQuery.properties,
+    responses: {
+      200: {
+        description:
+          'Counts of people whose step occurred in the period; placementRate is the enrolment cohort of the period placed whenever up to asOf, per category, with its 95% Wilson interval. ' +
+          'Citizenships: the 10 most frequent among people enrolled in the period, then "other". Course type is not exhaustive (exhaustive: false). ' +
+          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff; rates with a suppressed part are suppressed. ' +
+          '422 names a bad query field; 403 when site_staff filter on a site or country outside theirs.',
+        schema: BreakdownResponse,
+      },
+      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+    },
+  },
+];

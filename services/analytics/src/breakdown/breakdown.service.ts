@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@meic/service-kit';
+import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
+import { COHORT, ever, inPeriod, isExhaustive, type BreakdownDimension, type Categorisation, type Condition, type Scope } from '../kpis/measures';
+import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
+import type { BreakdownMetric, BreakdownQuery, BreakdownResponse } from './breakdown.schemas';
+
+/**
+ * The measures of a metric: `count` is what each category shows; for the placement rate also its
+ * denominator, the enrolment cohort (so the numerator "enrolled in the period AND placed ever" and
+ * the denominator are both cells of plans, never a difference of published cells).
+ */
+export function breakdownMeasures(metric: BreakdownMetric): { count: Condition; denominator?: Condition } {
+  switch (metric) {
+    case 'enrolled':
+      return { count: COHORT };
+    case 'placed':
+      return { count: inPeriod('placed') };
+    case 'trained':
+      return { count: inPeriod('courseCompleted') };
+    case 'internshipsStarted':
+      return { count: inPeriod('internshipStarted') };
+    case 'dropouts':
+      return { count: inPeriod('droppedOut') };
+    case 'placementRate':
+      return { count: { all: [COHORT, ever('placed')] }, denominator: COHORT };
+    default: {
+      const never: never = metric;
+      throw new Error(`unknown metric ${String(never)}`);
+    }
+  }
+}
+
+@Injectable()
+export class BreakdownService {
+  constructor(private readonly engine: KpiEngine) {}
+
+  private async categorisation(by: BreakdownDimension, scope: Scope): Promise<Categorisation> {
+    switch (by) {
+      case 'sex':
+      case 'ageBand':
+      case 'legalStatus':
+        return { by };
+      case 'courseType':
+        return { by };
+      case 'citizenship':
+        // The same top citizenships for every reader and group: the categories cannot depend on who asks.
+        return { by, top: await this.engine.topCitizenships(scope) };
+      default: {
+        const never: never = by;
+        throw new Error(`unknown dimension ${String(never)}`);
+      }
+    }
+  }
+
+  async breakdown(principal: Principal, query: BreakdownQuery, now = new Date()): Promise<BreakdownResponse> {
+    const groupBy = query.groupBy ?? 'site';
+    const scope = scopeOf(query, now);
+    const filters = filtersOf(query);
+    const directory = await this.engine.sites();
+    const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
+    const categorisation = await this.categorisation(query.by, scope);
+    const defs = breakdownMeasures(query.metric);
+    const { measures, categories } = await this.engine.measures(principal, defs.denominator ? { count: defs.count, denominator: defs.denominator } : { count: defs.count }, categorisation, scope, directory);
+    const figure = (unit: Unit, category: string | null) => {
+      const count = cellOf(measures.count, unit, category);
+      return { count, rate: defs.denominator ? rateOf(count, cellOf(measures.denominator, unit, category)) : null };
+    };
+    const breakdownOf = (unit: Unit) => ({ total: figure(unit, null), categories: categories.map((c) => ({ category: c, ...figure(unit, c) })) });
+    return {
+      groupBy,
+      filters: echoFilters(scope, filters),
+      minCell: this.engine.publisher.minCell,
+      generatedAt: now.toISOString(),
+      metric: query.metric,
+      by: query.by,
+      exhaustive: isExhaustive(categorisation),
+      categories,
+      groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, ...breakdownOf(g.unit) })),
+      totals: breakdownOf(totals.unit),
+    };
+  }
+}

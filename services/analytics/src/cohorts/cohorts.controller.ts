@@ -1,0 +1,37 @@
+import { Controller, Get } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
+import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CohortsQuery, CohortsResponse } from './cohorts.schemas';
+import { CohortsService } from './cohorts.service';
+
+@Controller('v1/kpis')
+export class CohortsController {
+  constructor(private readonly service: CohortsService) {}
+
+  @Get('cohorts')
+  get(@CurrentPrincipal() principal: Principal, @KpiQuery(CohortsQuery) query: CohortsQuery): Promise<CohortsResponse> {
+    return this.service.compare(principal, query);
+  }
+}
+
+export const cohortsRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/kpis/cohorts',
+    summary: 'Two cohorts side by side (by site, country, programme, enrolment dates or an activity taken) on the same indicators',
+    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
+    query: CohortsQuery.properties,
+    responses: {
+      200: {
+        description:
+          'Each cohort: people enrolled between its enrolledFrom and enrolledTo at its site/country/programme, and, with activity, who had that step by asOf. ' +
+          'Placement within 6 and 12 months counts only people observable for the whole window (enrolled at least that long before asOf), reporting the observed denominator and how many were left out. ' +
+          'Every figure is a count of its own, suppressed for roles other than site_staff when from 1 to minCell−1 (rates with a suppressed part are suppressed); the median is withheld with a suppressed cohort. ' +
+          'Overlapping cohorts (e.g. a site with and without an activity) can be differenced: disclosure control protects each cohort’s own table, not arbitrary differences between cohorts (docs/adr/0006). ' +
+          '422 names a bad query field; 403 when site_staff ask for a site or country outside theirs.',
+        schema: CohortsResponse,
+      },
+      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+    },
+  },
+];

@@ -1,0 +1,37 @@
+import { Controller, Get } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
+import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { FunnelQuery, FunnelResponse } from './funnel.schemas';
+import { FunnelService } from './funnel.service';
+
+@Controller('v1/kpis')
+export class FunnelController {
+  constructor(private readonly funnel: FunnelService) {}
+
+  @Get('funnel')
+  get(@CurrentPrincipal() principal: Principal, @KpiQuery(FunnelQuery) query: FunnelQuery): Promise<FunnelResponse> {
+    return this.funnel.funnel(principal, query);
+  }
+}
+
+export const funnelRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/kpis/funnel',
+    summary: 'Pathway funnel per site, country or programme: enrolled → assessed → trained → internship → placed → employed at 6 months, with step conversion',
+    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
+    query: FunnelQuery.properties,
+    responses: {
+      200: {
+        description:
+          'The enrolment cohort of the period (people enrolled between from and to), each later step counted whenever it happened up to asOf. ' +
+          'Steps are not strictly nested: a person can be placed without an internship or trained without an assessment, so a step may count people ' +
+          'absent from the step before it. Each conversion is therefore "previous step AND this step" over the previous step, never this step over the previous one. ' +
+          'employed6 counts people employed at their 6-month follow-up; a follow-up not yet due is not a failure but lowers the placed → employed6 conversion. ' +
+          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff; rates with a suppressed part are suppressed. 422 names a bad query field; 403 when site_staff filter on a site or country outside theirs.',
+        schema: FunnelResponse,
+      },
+      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+    },
+  },
+];

@@ -1,0 +1,36 @@
+import { Controller, Get } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
+import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { TimeToPlacementQuery, TimeToPlacementResponse } from './time-to-placement.schemas';
+import { TimeToPlacementService } from './time-to-placement.service';
+
+@Controller('v1/kpis')
+export class TimeToPlacementController {
+  constructor(private readonly service: TimeToPlacementService) {}
+
+  @Get('time-to-placement')
+  get(@CurrentPrincipal() principal: Principal, @KpiQuery(TimeToPlacementQuery) query: TimeToPlacementQuery): Promise<TimeToPlacementResponse> {
+    return this.service.timeToPlacement(principal, query);
+  }
+}
+
+export const timeToPlacementRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/kpis/time-to-placement',
+    summary: 'Kaplan–Meier curve of days from enrolment to first placement per site, country or programme (MEIC-10)',
+    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
+    query: TimeToPlacementQuery.properties,
+    responses: {
+      200: {
+        description:
+          'The enrolment cohort of the period; people not placed by asOf are censored at asOf, or at their drop-out date if earlier. ' +
+          'For roles other than site_staff: a group whose cohort count is suppressed has no curve (suppressed: true); numbers at risk from 1 to minCell−1 are suppressed, ' +
+          'and the curve stops at the last time at which at least minCell people are at risk (truncatedAt), because each step of a curve with few at risk reveals individual times. ' +
+          '422 names a bad query field; 403 when site_staff filter on a site or country outside theirs.',
+        schema: TimeToPlacementResponse,
+      },
+      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+    },
+  },
+];

@@ -1,0 +1,36 @@
+import { Controller, Get } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
+import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { TrendsQuery, TrendsResponse } from './trends.schemas';
+import { TrendsService } from './trends.service';
+
+@Controller('v1/kpis')
+export class TrendsController {
+  constructor(private readonly service: TrendsService) {}
+
+  @Get('trends')
+  get(@CurrentPrincipal() principal: Principal, @KpiQuery(TrendsQuery) query: TrendsQuery): Promise<TrendsResponse> {
+    return this.service.trends(principal, query);
+  }
+}
+
+export const trendsRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/kpis/trends',
+    summary: 'Time series of a count (people enrolled, assessed, trained, starting an internship, placed, dropping out) per month, quarter or year',
+    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
+    query: TrendsQuery.properties,
+    responses: {
+      200: {
+        description:
+          'People whose first such step occurred in each bucket (by occurredOn; a late-recorded event moves its own past bucket). ' +
+          'to defaults to asOf, from to the start of the bucket 24 months earlier; every bucket is present, empty ones as 0. ' +
+          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff. ' +
+          '422 names a bad query field (interval when the period holds more than 120 buckets); 403 when site_staff filter on a site or country outside theirs.',
+        schema: TrendsResponse,
+      },
+      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+    },
+  },
+];
