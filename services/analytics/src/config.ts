@@ -1,4 +1,5 @@
-import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
+import { createHash } from 'node:crypto';
+import { commonEnv, ConfigError, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
 
 export const analyticsEnvSchema = envSchema({
   ...commonEnv,
@@ -12,6 +13,15 @@ export const analyticsEnvSchema = envSchema({
   INGEST_FLUSH_MS: Type.Integer({ minimum: 0, default: 500, description: 'Longest an event waits in the ingest batch before it is written' }),
   INGEST_TOPICS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$', description: 'Topics to ingest (comma-separated); unset = every topic of the registry. For tests.' })),
   MEIC_MIN_CELL: Type.Integer({ minimum: 1, default: 5, description: 'Smallest count shown to roles other than site_staff' }),
+  INDICATOR_CATALOGUE: Type.Optional(
+    Type.String({ minLength: 1, description: 'Indicator catalogue file (YAML or JSON) replacing catalogue/indicators.yaml for this deployment; checked at boot' }),
+  ),
+  EXPORT_PSEUDONYM_KEY: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description: 'Secret key of the pseudonymous ids in record-level exports (HMAC-SHA256 of the beneficiary id); keep it stable, or ids change between exports. Required when NODE_ENV=production',
+    }),
+  ),
 });
 
 export type AnalyticsConfig = Static<typeof analyticsEnvSchema>;
@@ -20,5 +30,16 @@ export type AnalyticsConfig = Static<typeof analyticsEnvSchema>;
 export function loadAnalyticsConfig(env: Record<string, string | undefined> = process.env): AnalyticsConfig {
   const config = loadConfig('analytics', analyticsEnvSchema, env);
   requireOneKeySource('analytics', config);
+  // A pseudonym key known from the source code would make export ids reversible by anyone who
+  // holds the beneficiary ids, so a deployment must bring its own.
+  if (env['NODE_ENV'] === 'production' && !config.EXPORT_PSEUDONYM_KEY) {
+    throw new ConfigError('analytics', ['EXPORT_PSEUDONYM_KEY is required in production (a secret of at least 32 characters, kept stable across exports)']);
+  }
   return config;
+}
+
+/** The key of export pseudonyms; outside production, a fixed development key when none is given (the export service warns). */
+export function exportPseudonymKey(config: Pick<AnalyticsConfig, 'EXPORT_PSEUDONYM_KEY'>): { key: string; development: boolean } {
+  if (config.EXPORT_PSEUDONYM_KEY) return { key: config.EXPORT_PSEUDONYM_KEY, development: false };
+  return { key: createHash('sha256').update('meic-development-export-pseudonym-key').digest('hex'), development: true };
 }

@@ -1,0 +1,45 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
+import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CatalogueResponse, type Catalogue } from './indicator-catalogue';
+import { IndicatorsQuery, IndicatorsResponse } from './indicators.schemas';
+import { IndicatorsService } from './indicators.service';
+import { INDICATOR_CATALOGUE } from './indicators.tokens';
+
+@Controller('v1/indicators')
+export class IndicatorsController {
+  constructor(
+    private readonly indicators: IndicatorsService,
+    @Inject(INDICATOR_CATALOGUE) private readonly catalogue: Catalogue,
+  ) {}
+
+  @Get()
+  evaluate(@CurrentPrincipal() principal: Principal, @KpiQuery(IndicatorsQuery) query: IndicatorsQuery): Promise<IndicatorsResponse> {
+    return this.indicators.evaluate(principal, query);
+  }
+
+  @Get('catalogue')
+  raw(): CatalogueResponse {
+    return { indicators: this.catalogue.indicators };
+  }
+}
+
+const ALL_ROLES = ['admin', 'consortium_lead', 'evaluator', 'site_staff'] as const;
+
+export const indicatorsRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/indicators',
+    summary: 'The indicator catalogue evaluated for a period: counts, rates with 95% Wilson intervals, Kaplan–Meier medians, targets and progress (small cells suppressed except for site_staff)',
+    roles: ALL_ROLES,
+    query: IndicatorsQuery.properties,
+    responses: { 200: { description: 'Indicators', schema: IndicatorsResponse } },
+  },
+  {
+    method: 'get',
+    path: '/v1/indicators/catalogue',
+    summary: 'The indicator catalogue as defined (codes, titles in en/it/el, conditions, units, targets, disaggregations)',
+    roles: ALL_ROLES,
+    responses: { 200: { description: 'Catalogue', schema: CatalogueResponse } },
+  },
+];

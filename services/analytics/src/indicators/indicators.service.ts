@@ -1,0 +1,269 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ORGANISATION_TYPES } from '@meic/contracts';
+import type { Principal } from '@meic/service-kit';
+import { badQuery } from '../kpi-views/kpi-query.pipe';
+import { cellOf, today, viewGroups, type Filters, type Unit } from '../kpi-views/kpi-groups';
+import type { Cell } from '../kpis/disclosure';
+import { kaplanMeier } from '../kpis/kaplan-meier';
+import { KpiEngine, rateOf, type MeasureSet, type SiteDirectory } from '../kpis/kpi-engine.service';
+import type { Categorisation, Condition, Scope } from '../kpis/measures';
+import type { ContributionCounts, OrganisationCounts } from '../kpis/participants.repository';
+import { inUnit, type PublishedMeasure, type SiteRef } from '../kpis/publisher.service';
+import { ratesOf, SUBCOUNT_CATEGORISATIONS, type Catalogue, type IndicatorDef, type Language } from './indicator-catalogue';
+import { parsePeriod, PeriodError } from './indicator-period';
+import type { EvaluatedIndicator, IndicatorsQuery, IndicatorsResponse } from './indicators.schemas';
+import { INDICATOR_CATALOGUE } from './indicators.tokens';
+
+type SubCategorisation = (typeof SUBCOUNT_CATEGORISATIONS)[number];
+
+const ORGANISATION_FIELDS = {
+  members: 'members',
+  active: 'active',
+  providedCourse: 'provided_course',
+  hostedInternship: 'hosted_internship',
+  hired: 'hired',
+} as const satisfies Record<string, keyof OrganisationCounts>;
+const CONTRIBUTION_FIELDS = { internships: 'internships', placements: 'placements', courses: 'courses' } as const satisfies Record<string, keyof ContributionCounts>;
+
+/** The published measures of one request, by the name each was registered under. */
+interface Published {
+  plain: MeasureSet;
+  byCategory: Map<SubCategorisation, MeasureSet>;
+}
+
+/**
+ * The measures a catalogue needs, registered under generated names so that one count query
+ * (and one disclosure plan per measure) serves every indicator of the request.
+ */
+class MeasurePlan {
+  readonly plain: Record<string, Condition> = {};
+  readonly byCategory = new Map<SubCategorisation, Record<string, Condition>>();
+  private n = 0;
+
+  add(condition: Condition, by?: SubCategorisation): { name: string; by?: SubCategorisation } {
+    const name = `m${this.n++}`;
+    if (by) {
+      const set = this.byCategory.get(by) ?? {};
+      set[name] = condition;
+      this.byCategory.set(by, set);
+    } else {
+      this.plain[name] = condition;
+    }
+    return { name, by };
+  }
+}
+
+type MeasureRef = ReturnType<MeasurePlan['add']>;
+
+const pct = (num: number | null, den: number | null) => (num === null || den === null || den === 0 ? null : Math.round((num / den) * 1000) / 10);
+
+/**
+ * Evaluates the indicator catalogue for a period. Every number is a cell of the global disclosure
+ * plan of its measure (KpiEngine / PublisherService), at the unit the filters select, so an
+ * indicator hides exactly what the KPI views hide.
+ */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @Inject(INDICATOR_CATALOGUE) readonly catalogue: Catalogue,
+    private readonly engine: KpiEngine,
+  ) {}
+
+  async evaluate(principal: Principal, query: IndicatorsQuery, now = new Date()): Promise<IndicatorsResponse> {
+    let period;
+    try {
+      period = parsePeriod(query.period);
+    } catch (e) {
+      if (e instanceof PeriodError) throw badQuery([{ path: '/period', message: e.message }]);
+      throw e;
+    }
+    const lang: Language = query.lang ?? 'en';
+    const scope: Scope = { ...period, asOf: query.asOf ?? today(now) };
+    const filters: Filters = { country: query.country, programme: query.programme, site: query.site };
+    const directory = await this.engine.sites();
+    const { unit, sites: targetSites } = viewGroups(principal, directory, 'site', filters).totals;
+    const visible = this.engine.publisher.visibleSites(principal);
+    const inScope = (code: string) => (visible === null || visible.includes(code)) && inUnit(refOf(directory, code), unit.level, unit.key);
+
+    const plan = new MeasurePlan();
+    const recipes = this.catalogue.indicators.map((def) => recipe(def, plan));
+    const needsOrganisations = this.catalogue.indicators.some((d) => d.kind === 'organisations');
+    const needsContributions = this.catalogue.indicators.some((d) => d.kind === 'contributions');
+    const [plain, categorised, organisations, contributions] = await Promise.all([
+      this.engine.measures(principal, plan.plain, null, scope, directory),
+      Promise.all([...plan.byCategory].map(async ([by, defs]) => [by, await this.engine.measures(principal, defs, { by } as Categorisation, scope, directory)] as const)),
+      needsOrganisations ? this.engine.participants.organisationCounts(scope) : Promise.resolve([]),
+      needsContributions ? this.engine.participants.contributionCounts(scope) : Promise.resolve([]),
+    ]);
+    const published: Published = { plain, byCategory: new Map(categorised) };
+    const cell = (ref: MeasureRef, category: string | null = null): Cell => {
+      const set = ref.by ? published.byCategory.get(ref.by) : published.plain;
+      return cellOf(set?.measures[ref.name] as PublishedMeasure | undefined, unit, category);
+    };
+
+    const byType = (rows: readonly { site_code: string; type: string; values: Record<string, number> }[], fields: readonly string[]) =>
+      this.publishByType(principal, directory, unit, rows, fields);
+
+    const indicators: EvaluatedIndicator[] = [];
+    for (const r of recipes) {
+      const def = r.def;
+      const out: EvaluatedIndicator = {
+        code: def.code,
+        title: def.title[lang],
+        description: def.description[lang] ?? def.description.en,
+        unit: def.unit,
+        kind: def.kind,
+        disaggregations: def.disaggregations ?? [],
+        value: null,
+        of: [],
+        rates: [],
+        median: null,
+        byType: [],
+        target: null,
+      };
+      switch (def.kind) {
+        case 'count': {
+          const value = cell(r.value as MeasureRef);
+          out.value = value;
+          out.of = r.of.map((o) => ({ key: o.key, title: o.title[lang], value: cell(o.ref, o.category) }));
+          if (def.target) {
+            const infos = targetSites.map((s) => directory.info.get(s.code)).filter((s) => s !== undefined);
+            const target = infos.length ? infos.reduce((a, s) => a + (def.target === 'enrolled' ? s.target_enrolled : s.target_placed), 0) : null;
+            out.target = { kind: def.target, value: target, progressPct: value.suppressed ? null : pct(value.value, target) };
+          }
+          break;
+        }
+        case 'rate':
+          out.rates = r.rates.map((x) => ({ key: x.key, title: x.title?.[lang] ?? null, rate: rateOf(cell(x.numerator), cell(x.denominator)) }));
+          break;
+        case 'median_days': {
+          const cohort = cell(r.value as MeasureRef);
+          const times = await this.engine.participants.timesToEvent(def.cohort as Condition, def.step, scope);
+          const subjects = times.filter((t) => inScope(t.site_code)).map((t) => ({ time: t.days, event: t.event }));
+          // Read from the curve of the cohort, and hidden with it.
+          out.median = { days: cohort.suppressed ? null : (kaplanMeier(subjects).median?.t ?? null), cohort };
+          break;
+        }
+        case 'organisations':
+          out.byType = byType(
+            organisations.map((o) => ({ site_code: o.site_code, type: o.type, values: Object.fromEntries(Object.entries(ORGANISATION_FIELDS).map(([k, f]) => [k, o[f]])) })),
+            def.counts ?? ['members', 'active'],
+          );
+          break;
+        case 'contributions':
+          out.byType = byType(
+            contributions.map((c) => ({ site_code: c.site_code, type: c.org_type, values: Object.fromEntries(Object.entries(CONTRIBUTION_FIELDS).map(([k, f]) => [k, c[f]])) })),
+            def.counts ?? ['internships', 'placements'],
+          );
+          break;
+        default: {
+          const never: never = def;
+          throw new Error(`unknown indicator kind ${JSON.stringify(never)}`);
+        }
+      }
+      indicators.push(out);
+    }
+    return {
+      period: { label: query.period ?? null, from: scope.from, to: scope.to },
+      asOf: scope.asOf,
+      lang,
+      filters: { country: filters.country ?? null, programme: filters.programme ?? null, site: filters.site ?? null },
+      minCell: this.engine.publisher.minCell,
+      generatedAt: now.toISOString(),
+      indicators,
+    };
+  }
+
+  /**
+   * Counts of organisations (or their contributions) per type: each (count, type) pair is a
+   * measure of its own, counted per site and published through the disclosure plan like any other.
+   */
+  private publishByType(
+    principal: Principal,
+    directory: SiteDirectory,
+    unit: Unit,
+    rows: readonly { site_code: string; type: string; values: Record<string, number> }[],
+    fields: readonly string[],
+  ): EvaluatedIndicator['byType'] {
+    const typeOf = (t: string) => (t === '' ? 'unknown' : t);
+    const types = [...ORGANISATION_TYPES, ...[...new Set(rows.map((r) => typeOf(r.type)))].filter((t) => !(ORGANISATION_TYPES as readonly string[]).includes(t)).sort()];
+    const sites = refsWith(directory, rows.map((r) => r.site_code));
+    return types.map((type) => {
+      const counts: Record<string, Cell> = {};
+      for (const field of fields) {
+        const totals = sites.map((s) => rows.filter((r) => r.site_code === s.code && typeOf(r.type) === type).reduce((a, r) => a + (r.values[field] ?? 0), 0));
+        const measure = this.engine.publisher.publish(principal, {
+          key: createHash('sha256').update(JSON.stringify([sites, totals])).digest('base64url'),
+          sites,
+          categories: [],
+          exhaustive: true,
+          counts: sites.map(() => []),
+          totals,
+        });
+        counts[field] = cellOf(measure, unit);
+      }
+      return { type, counts };
+    });
+  }
+}
+
+/** What to read for one indicator once the measures are published. */
+interface Recipe {
+  def: IndicatorDef;
+  value?: MeasureRef;
+  of: { key: string; title: Record<Language, string>; ref: MeasureRef; category: string | null }[];
+  rates: { key: string; title?: Record<Language, string>; numerator: MeasureRef; denominator: MeasureRef }[];
+}
+
+function recipe(def: IndicatorDef, plan: MeasurePlan): Recipe {
+  const r: Recipe = { def, of: [], rates: [] };
+  switch (def.kind) {
+    case 'count': {
+      const parent = def.condition as Condition;
+      const first = def.of?.find((o) => 'category' in o);
+      // With a breakdown column among the sub-counts, the count is that breakdown's total, so the
+      // two are hidden by the same plan (docs/adr/0006).
+      r.value = plan.add(parent, first && 'category' in first ? first.category.by : undefined);
+      for (const o of def.of ?? []) {
+        if ('category' in o) r.of.push({ key: o.key, title: o.title, ref: o.category.by === r.value.by ? r.value : plan.add(parent, o.category.by), category: o.category.value });
+        else r.of.push({ key: o.key, title: o.title, ref: plan.add({ all: [parent, o.condition as Condition] }), category: null });
+      }
+      break;
+    }
+    case 'rate':
+      for (const x of ratesOf(def)) {
+        r.rates.push({ key: x.key, title: x.title, numerator: plan.add({ all: [x.denominator, x.numerator] }), denominator: plan.add(x.denominator) });
+      }
+      break;
+    case 'median_days':
+      r.value = plan.add(def.cohort as Condition);
+      break;
+    case 'organisations':
+    case 'contributions':
+      break;
+    default: {
+      const never: never = def;
+      throw new Error(`unknown indicator kind ${JSON.stringify(never)}`);
+    }
+  }
+  return r;
+}
+
+/** A site as the disclosure plan knows it; one seen only in events counts under its code's country. */
+function refOf(directory: SiteDirectory, code: string): SiteRef {
+  const info = directory.info.get(code);
+  return info ? { code, country: info.country, programme: info.programme } : { code, country: code.slice(0, 2), programme: 'unknown' };
+}
+
+/** The registered sites plus any seen only in the counted rows (as KpiEngine.measures does). */
+function refsWith(directory: SiteDirectory, codes: readonly string[]): SiteRef[] {
+  const refs = [...directory.refs];
+  const known = new Set(refs.map((s) => s.code));
+  for (const code of codes) {
+    if (code === '' || known.has(code)) continue;
+    known.add(code);
+    refs.push(refOf(directory, code));
+  }
+  return refs.sort((a, b) => a.code.localeCompare(b.code));
+}
