@@ -84,6 +84,44 @@ describe('disclosure control holds across every response of a scenario', () => {
     recordRate(ledger, level, key, M({ all: [{ step: 'enrolled' }, { step: 'placed', when: 'ever' }] }), ENROLLED, g.placementRatePct);
   }
 
+  type CellBody = { value: number | null; suppressed: boolean };
+  type RateBody = { numerator: number | null; denominator: number | null; suppressed: boolean };
+  interface FunnelBody {
+    groups: { key: string; steps: { step: string; count: CellBody; conversion: RateBody | null }[] }[];
+    totals: { steps: { step: string; count: CellBody; conversion: RateBody | null }[] };
+  }
+  interface BreakdownFigures {
+    total: { count: CellBody };
+    categories: { category: string; count: CellBody }[];
+  }
+  interface BreakdownBody {
+    exhaustive: boolean;
+    categories: string[];
+    groups: ({ key: string } & BreakdownFigures)[];
+    totals: BreakdownFigures;
+  }
+  interface TrendsBody {
+    periods: string[];
+    groups: { key: string; total: CellBody; series: { period: string; value: CellBody }[] }[];
+    totals: { total: CellBody; series: { period: string; value: CellBody }[] };
+  }
+
+  const FUNNEL_STEPS: Record<string, string> = { enrolled: 'enrolled', assessed: 'assessed', trained: 'courseCompleted', internship: 'internshipStarted', placed: 'placed', employed6: 'employed6' };
+  function recordFunnel(ledger: ResponseLedger, [level, key]: [LedgerLevel, string], steps: FunnelBody['totals']['steps']): void {
+    let prev: string | undefined;
+    for (const s of steps) {
+      const step = FUNNEL_STEPS[s.step];
+      if (!step) throw new Error(`unknown funnel step ${s.step}`);
+      const m = step === 'enrolled' ? ENROLLED : M({ all: [{ step: 'enrolled' }, { step, when: 'ever' }] });
+      ledger.record(m, level, key, null, s.count);
+      if (s.conversion && prev) {
+        const prevM = prev === 'enrolled' ? ENROLLED : M({ all: [{ step: 'enrolled' }, { step: prev, when: 'ever' }] });
+        recordRate(ledger, level, key, M({ all: [{ step: 'enrolled' }, { step: prev, when: 'ever' }, { step, when: 'ever' }] }), prevM, s.conversion);
+      }
+      prev = step;
+    }
+  }
+
   interface CatalogueEntry {
     code: string;
     kind: string;
@@ -122,7 +160,7 @@ describe('disclosure control holds across every response of a scenario', () => {
     }
   }
 
-  it('no suppressed cell can be recovered from the overview and the indicators, over all groupings and filters', async () => {
+  it('no suppressed cell can be recovered from the overview, funnel, breakdowns, trends and indicators, over all groupings and filters', async () => {
     const ledger = new ResponseLedger();
     const catalogue = (await get<{ indicators: CatalogueEntry[] }>('/v1/indicators/catalogue')).indicators;
     for (const period of ['', `&from=2025-06-01&to=2026-03-31`]) {
@@ -131,6 +169,43 @@ describe('disclosure control holds across every response of a scenario', () => {
           const body = await get<OverviewResponse>(`/v1/kpis/overview?groupBy=${groupBy}&asOf=${AS_OF}${f.query}${period}`);
           for (const g of body.groups) recordOverview(ledger, unitOf(groupBy, g.key, f), g);
           recordOverview(ledger, totalsOf(f), body.totals);
+        }
+        for (const groupBy of ['site', 'country', 'programme'] as const) {
+          const q = `groupBy=${groupBy}&asOf=${AS_OF}${f.query}${period}`;
+          const funnel = await get<FunnelBody>(`/v1/kpis/funnel?${q}`);
+          for (const [unit, steps] of [...funnel.groups.map((g) => [unitOf(groupBy, g.key, f), g.steps] as const), [totalsOf(f), funnel.totals.steps] as const]) recordFunnel(ledger, unit, steps);
+          for (const metric of ['enrolled', 'placed'] as const) {
+            for (const by of ['sex', 'ageBand', 'legalStatus', 'citizenship', 'courseType'] as const) {
+              const b = await get<BreakdownBody>(`/v1/kpis/breakdown?${q}&metric=${metric}&by=${by}`);
+              const m = metric === 'enrolled' ? ENROLLED : M({ step: 'placed' });
+              if (b.exhaustive) ledger.markExhaustive(`${m}#${by}`, b.categories);
+              // A breakdown the planner could not protect is withheld whole, zeros included
+              // (publisher.service.ts): its hidden cells may be 0, so they tell the attacker nothing.
+              const withheld = [...b.groups, b.totals].every((g) => g.categories.every((c) => c.count.suppressed));
+              for (const [unit, fig] of [...b.groups.map((g) => [unitOf(groupBy, g.key, f), g] as const), [totalsOf(f), b.totals] as const]) {
+                if (withheld) continue;
+                // The breakdown's total is the measure's count; its columns are categories of a plan per dimension.
+                ledger.record(m, unit[0], unit[1], null, fig.total.count);
+                ledger.record(`${m}#${by}`, unit[0], unit[1], null, fig.total.count);
+                ledger.equal(ResponseLedger.id(`${m}#${by}`, unit[0], unit[1]), ResponseLedger.id(m, unit[0], unit[1]));
+                for (const c of fig.categories) ledger.record(`${m}#${by}`, unit[0], unit[1], c.category, c.count);
+              }
+            }
+            // Trends default to the last 24 months; the history starts 2025-01-01, so this window
+            // counts the same people as the whole history.
+            const window = period || `&from=2025-01-01&to=${AS_OF}`;
+            const t = await get<TrendsBody>(`/v1/kpis/trends?groupBy=${groupBy}&asOf=${AS_OF}${f.query}${window}&metric=${metric}&interval=month`);
+            const m = metric === 'enrolled' ? ENROLLED : M({ step: 'placed' });
+            ledger.markExhaustive(`${m}#month`, t.periods);
+            const withheld = [...t.groups, t.totals].every((g) => g.series.every((p) => p.value.suppressed));
+            for (const [unit, fig] of [...t.groups.map((g) => [unitOf(groupBy, g.key, f), g] as const), [totalsOf(f), t.totals] as const]) {
+              ledger.record(m, unit[0], unit[1], null, fig.total);
+              if (withheld) continue;
+              ledger.record(`${m}#month`, unit[0], unit[1], null, fig.total);
+              ledger.equal(ResponseLedger.id(`${m}#month`, unit[0], unit[1]), ResponseLedger.id(m, unit[0], unit[1]));
+              for (const p of fig.series) ledger.record(`${m}#month`, unit[0], unit[1], p.period, p.value);
+            }
+          }
         }
         const ind = await get<{ indicators: IndicatorResult[] }>(`/v1/indicators?asOf=${AS_OF}${f.query}${period ? `&period=2025-06-01..2026-03-31` : ''}`);
         recordIndicators(ledger, totalsOf(f), catalogue, ind.indicators);

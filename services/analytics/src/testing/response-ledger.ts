@@ -40,7 +40,15 @@ export class ResponseLedger {
     this.measures.set(measure, cats);
   }
 
+  private readonly equalities: LinearRelation[] = [];
+
+  /** Two names for one number (a breakdown's total is the measure's count). */
+  equal(a: string, b: string): void {
+    this.equalities.push({ parent: a, children: [b] });
+  }
+
   reset(): void {
+    this.equalities.length = 0;
     this.entries.clear();
     this.exhaustive.clear();
     this.measures.clear();
@@ -74,7 +82,7 @@ export class ResponseLedger {
   }
 
   private allRelations(sites: readonly LedgerSite[]): LinearRelation[] {
-    const rel: LinearRelation[] = [];
+    const rel: LinearRelation[] = [...this.equalities];
     const cps = new Map<string, LedgerSite[]>();
     for (const s of sites) {
       const k = `${s.country}|${s.programme}`;
