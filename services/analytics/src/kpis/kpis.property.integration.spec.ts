@@ -5,7 +5,8 @@ import { referenceOverview, referencePeople, type Period, type RefPerson } from 
 import type { OverviewResponse } from './kpis.schemas';
 
 /**
- * Property: for random event histories (shuffled, partly redelivered), every overview figure
+ * Property: for random event histories (shuffled, partly redelivered), every overview figure,
+ * funnel step and breakdown cell
  * the API computes in ClickHouse equals a plain TypeScript computation over the same events.
  * Read as site_staff of the history's own sites, so nothing is suppressed and every number is
  * comparable. A failure names the seed, which regenerates the same history.
@@ -66,6 +67,24 @@ describe('overview KPIs equal a plain computation over random histories', () => 
             medianDaysToPlacement: g.medianDaysToPlacement,
           };
           expect({ seed, period, groupBy, key: g.key, ...got }).toEqual({ seed, period, groupBy, key: g.key, ...want });
+        }
+        // The funnel: the enrolment cohort of the period, each later step reached by the evaluation date.
+        const funnel = await h.get<{ groups: { key: string; steps: { step: string; count: { value: number | null } }[] }[] }>(`/v1/kpis/funnel?${q}&groupBy=${groupBy}`, staff);
+        expect(funnel.status).toBe(200);
+        for (const g of funnel.body.groups) {
+          const cohort = people.filter((p) => keyOf(p) === g.key && p.enrolledOn >= period.from && p.enrolledOn <= period.to);
+          const reached = (step: 'assessed' | 'courseCompleted' | 'internshipStarted' | 'placed' | 'employed6') => cohort.filter((p) => (p.first[step] ?? '9999') <= period.asOf).length;
+          const want = { enrolled: cohort.length, assessed: reached('assessed'), trained: reached('courseCompleted'), internship: reached('internshipStarted'), placed: reached('placed'), employed6: reached('employed6') };
+          expect({ seed, groupBy, key: g.key, steps: Object.fromEntries(g.steps.map((x) => [x.step, x.count.value])) }).toEqual({ seed, groupBy, key: g.key, steps: want });
+        }
+        // Breakdown of the period's placements by age band.
+        const breakdown = await h.get<{ groups: { key: string; categories: { category: string; count: { value: number | null } }[] }[] }>(`/v1/kpis/breakdown?${q}&groupBy=${groupBy}&metric=placed&by=ageBand`, staff);
+        expect(breakdown.status).toBe(200);
+        for (const g of breakdown.body.groups) {
+          const placed = people.filter((p) => keyOf(p) === g.key && (p.first.placed ?? '') >= period.from && (p.first.placed ?? '9999') <= period.to && (p.first.placed ?? '9999') <= period.asOf);
+          const got = Object.fromEntries(g.categories.map((c) => [c.category, c.count.value]));
+          const want = Object.fromEntries(g.categories.map((c) => [c.category, placed.filter((p) => p.ageBand === c.category).length]));
+          expect({ seed, groupBy, key: g.key, byAgeBand: got }).toEqual({ seed, groupBy, key: g.key, byAgeBand: want });
         }
         const totals = referenceOverview(people, period);
         expect(res.body.totals.enrolled.value).toBe(totals.enrolled);
