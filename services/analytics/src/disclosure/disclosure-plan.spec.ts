@@ -1,5 +1,6 @@
 import { DisclosurePlanError, planDisclosure, type DisclosurePlan, type EntryRef, type MeasureInput, type PlanEntry, type SiteRef } from './disclosure-plan';
 import { recoverHidden, type LinearRelation, type PublishedEntry } from './lp-attacker';
+import { prng } from '../testing/prng';
 
 // Jest evaluates modules inside a vm context, where a global lookup (yalps's Math.imul in its
 // innermost loop) costs about a hundred times what it does in Node: timed there, the performance
@@ -30,17 +31,6 @@ const hiddenIds = (plan: DisclosurePlan) =>
     .sort();
 const totalsOnly = (sites: SiteRef[], totals: number[]): MeasureInput => ({ sites, categories: [], exhaustive: true, counts: sites.map(() => []), totals });
 
-/** mulberry32: a small seeded PRNG, so the random cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('planDisclosure: hand-made cases', () => {
   it('hides a sibling of a small site so the country total does not give it away', async () => {

@@ -1,4 +1,5 @@
 import { applyTablePattern, suppressColumn, suppressColumnWithTotal, suppressTable, type TablePattern } from './disclosure';
+import { prng } from '../testing/prng';
 
 const MIN = 5;
 
@@ -277,17 +278,6 @@ function recoverByLinearAlgebra(g: number[][], p: TablePattern): [number, number
   return recovered;
 }
 
-/** mulberry32: small seeded PRNG so that every run sees the same tables. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomTable(rand: () => number): number[][] {
   const R = 1 + Math.floor(rand() * 6);

@@ -1,6 +1,7 @@
 import { randomSiteCode } from '@meic/testing';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
-import { prng, randomHistory, type HistorySite } from '../testing/random-history';
+import { prng } from '../testing/prng';
+import { randomHistory, type HistorySite } from '../testing/random-history';
 import { referenceOverview, referencePeople, type Period, type RefPerson } from '../testing/reference-model';
 import type { OverviewResponse } from './kpis.schemas';
 

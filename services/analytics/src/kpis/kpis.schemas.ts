@@ -1,38 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CountryCode, IsoDate, ProgrammeCode, SiteCode } from '@meic/contracts';
+import { IsoDate } from '@meic/contracts';
+import { CountCell, RateCell, ViewQueryFields } from '../kpi-views/kpi-views.schemas';
 
-export const OverviewQuery = Type.Object(
-  {
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    asOf: Type.Optional(Type.String({ format: 'date', description: 'Evaluation date (default today): later facts are ignored, censoring and observability are measured here' })),
-    country: Type.Optional(CountryCode),
-    site: Type.Optional(SiteCode),
-    programme: Type.Optional(ProgrammeCode),
-    groupBy: Type.Optional(Type.Union([Type.Literal('country'), Type.Literal('site'), Type.Literal('programme')], { default: 'site' })),
-  },
-  { additionalProperties: false },
-);
+export const OverviewQuery = Type.Object({ ...ViewQueryFields }, { additionalProperties: false });
 export type OverviewQuery = Static<typeof OverviewQuery>;
 
-const Count = Type.Object({ value: Type.Union([Type.Integer(), Type.Null()]), suppressed: Type.Boolean() });
-const Rate = Type.Object({
-  value: Type.Union([Type.Number(), Type.Null()]),
-  low: Type.Union([Type.Number(), Type.Null()]),
-  high: Type.Union([Type.Number(), Type.Null()]),
-  numerator: Type.Union([Type.Integer(), Type.Null()]),
-  denominator: Type.Union([Type.Integer(), Type.Null()]),
-  suppressed: Type.Boolean(),
-});
 const Nullable = (t: ReturnType<typeof Type.Number>) => Type.Union([t, Type.Null()]);
 const Figures = {
-  enrolled: Count,
-  women: Count,
-  trained: Count,
-  internshipsStarted: Count,
-  placed: Count,
-  dropouts: Count,
-  placementRatePct: Rate,
+  enrolled: CountCell,
+  women: CountCell,
+  trained: CountCell,
+  internshipsStarted: CountCell,
+  placed: CountCell,
+  dropouts: CountCell,
+  placementRatePct: RateCell,
   medianDaysToPlacement: Nullable(Type.Number()),
   targets: Type.Object({ enrolled: Nullable(Type.Number()), placed: Nullable(Type.Number()), womenSharePct: Nullable(Type.Number()) }),
   progress: Type.Object({ enrolledPct: Nullable(Type.Number()), placedPct: Nullable(Type.Number()), womenSharePct: Nullable(Type.Number()) }),

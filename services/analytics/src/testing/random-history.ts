@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AGE_BANDS, buildEvent, CONTRACT_TYPES, COURSE_TYPES, LEGAL_STATUSES, SEXES, type CloudEvent } from '@meic/contracts';
-
-/** Small seeded PRNG (mulberry32) so a failing history can be reproduced from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 export interface HistorySite {
   code: string;
