@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
-import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { BreakdownQuery, BreakdownResponse } from './breakdown.schemas';
 import { BreakdownService } from './breakdown.service';
 
@@ -9,7 +8,7 @@ export class BreakdownController {
   constructor(private readonly service: BreakdownService) {}
 
   @Get('breakdown')
-  get(@CurrentPrincipal() principal: Principal, @KpiQuery(BreakdownQuery) query: BreakdownQuery): Promise<BreakdownResponse> {
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(BreakdownQuery) query: BreakdownQuery): Promise<BreakdownResponse> {
     return this.service.breakdown(principal, query);
   }
 }
@@ -27,10 +26,11 @@ export const breakdownRoutes: RouteDoc[] = [
           'Counts of people whose step occurred in the period; placementRate is the enrolment cohort of the period placed whenever up to asOf, per category, with its 95% Wilson interval. ' +
           'Citizenships: the 10 most frequent among people enrolled in the period, then "other". Course type is not exhaustive (exhaustive: false). ' +
           'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff; rates with a suppressed part are suppressed. ' +
-          '422 names a bad query field; 403 when site_staff filter on a site or country outside theirs.',
+          '400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff filter on a site or country outside theirs.',
         schema: BreakdownResponse,
       },
-      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+      400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
+      422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
     },
   },
 ];

@@ -96,11 +96,12 @@ describe('GET /v1/kpis/breakdown', () => {
     expect(counts(res.body.totals)).toMatchObject({ female: 3, male: 5 });
   });
 
-  it('answers 422 naming a bad field, 403 for site_staff outside their sites', async () => {
+  it('answers 400 naming a malformed or missing field, 403 for site_staff outside their sites', async () => {
     const bad = await h.getRaw(`/v1/kpis/breakdown?metric=enrolled&by=religion`, ALL_STAFF);
-    expect(bad.status).toBe(422);
+    expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/by']);
     const missing = await h.getRaw(`/v1/kpis/breakdown?by=sex`, ALL_STAFF);
+    expect(missing.status).toBe(400);
     expect(((await missing.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/metric']);
     expect((await h.getRaw(`/v1/kpis/breakdown?metric=enrolled&by=sex&site=GR-ATH`, { role: 'site_staff', sites: ['IT-RM'] })).status).toBe(403);
   });

@@ -1,5 +1,5 @@
 import { COHORT, ever, type Attribute, type Condition, type Scope, type Step } from '../kpis/measures';
-import { badQuery } from '../kpi-views/kpi-query.pipe';
+import { badQuery } from '../kpi-views/bad-query.problem';
 
 /** One side of a comparison: who is in it. Every field narrows it; none = everyone enrolled. */
 export interface CohortDef {

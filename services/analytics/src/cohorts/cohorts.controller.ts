@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
-import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CohortsQuery, CohortsResponse } from './cohorts.schemas';
 import { CohortsService } from './cohorts.service';
 
@@ -9,7 +8,7 @@ export class CohortsController {
   constructor(private readonly service: CohortsService) {}
 
   @Get('cohorts')
-  get(@CurrentPrincipal() principal: Principal, @KpiQuery(CohortsQuery) query: CohortsQuery): Promise<CohortsResponse> {
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(CohortsQuery) query: CohortsQuery): Promise<CohortsResponse> {
     return this.service.compare(principal, query);
   }
 }
@@ -28,10 +27,11 @@ export const cohortsRoutes: RouteDoc[] = [
           'Placement within 6 and 12 months counts only people observable for the whole window (enrolled at least that long before asOf), reporting the observed denominator and how many were left out. ' +
           'Every figure is a count of its own, suppressed for roles other than site_staff when from 1 to minCell−1 (rates with a suppressed part are suppressed); the median is withheld with a suppressed cohort. ' +
           'Overlapping cohorts (e.g. a site with and without an activity) can be differenced: disclosure control protects each cohort’s own table, not arbitrary differences between cohorts (docs/adr/0006). ' +
-          '422 names a bad query field; 403 when site_staff ask for a site or country outside theirs.',
+          '400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff ask for a site or country outside theirs.',
         schema: CohortsResponse,
       },
-      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+      400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
+      422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
     },
   },
 ];

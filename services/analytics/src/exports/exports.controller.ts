@@ -1,6 +1,5 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal, type RouteDoc } from '@meic/service-kit';
-import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CurrentPrincipal, ValidQuery, Roles, type Principal, type RouteDoc } from '@meic/service-kit';
 import { ExportQuery } from './exports.schemas';
 import { ExportsService } from './exports.service';
 
@@ -13,7 +12,7 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get(':file')
-  async file(@CurrentPrincipal() principal: Principal, @Param('file') file: string, @KpiQuery(ExportQuery) query: ExportQuery): Promise<StreamableFile> {
+  async file(@CurrentPrincipal() principal: Principal, @Param('file') file: string, @ValidQuery(ExportQuery) query: ExportQuery): Promise<StreamableFile> {
     const out = await this.exports.export(principal, file, query);
     return new StreamableFile(out.stream, { type: out.type, disposition: `attachment; filename="${out.fileName}"` });
   }

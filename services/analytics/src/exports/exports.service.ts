@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER, problems, type Principal } from '@meic/service-kit';
 import type { Logger } from 'pino';
-import { badQuery } from '../kpi-views/kpi-query.pipe';
+import { badQuery } from '../kpi-views/bad-query.problem';
 import { today } from '../kpi-views/kpi-groups';
 import { hmacPads } from './export-pseudonym';
 import { ExportsRepository, type ExportFormat } from './exports.repository';

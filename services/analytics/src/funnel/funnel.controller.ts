@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
-import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { FunnelQuery, FunnelResponse } from './funnel.schemas';
 import { FunnelService } from './funnel.service';
 
@@ -9,7 +8,7 @@ export class FunnelController {
   constructor(private readonly funnel: FunnelService) {}
 
   @Get('funnel')
-  get(@CurrentPrincipal() principal: Principal, @KpiQuery(FunnelQuery) query: FunnelQuery): Promise<FunnelResponse> {
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(FunnelQuery) query: FunnelQuery): Promise<FunnelResponse> {
     return this.funnel.funnel(principal, query);
   }
 }
@@ -28,10 +27,11 @@ export const funnelRoutes: RouteDoc[] = [
           'Steps are not strictly nested: a person can be placed without an internship or trained without an assessment, so a step may count people ' +
           'absent from the step before it. Each conversion is therefore "previous step AND this step" over the previous step, never this step over the previous one. ' +
           'employed6 counts people employed at their 6-month follow-up; a follow-up not yet due is not a failure but lowers the placed → employed6 conversion. ' +
-          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff; rates with a suppressed part are suppressed. 422 names a bad query field; 403 when site_staff filter on a site or country outside theirs.',
+          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff; rates with a suppressed part are suppressed. 400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff filter on a site or country outside theirs.',
         schema: FunnelResponse,
       },
-      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+      400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
+      422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
     },
   },
 ];

@@ -105,13 +105,13 @@ describe('GET /v1/kpis/funnel', () => {
     expect(counts(res.body.totals.steps)).toEqual([4, 4, 0, 0, 1, 0]);
   });
 
-  it('answers 422 naming a bad field, 403 for site_staff outside their sites', async () => {
+  it('answers 400 naming a malformed field, 422 for from after to, 403 for site_staff outside their sites', async () => {
     const bad = await h.getRaw(`/v1/kpis/funnel?groupBy=region`, ALL_STAFF);
-    expect(bad.status).toBe(422);
+    expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/groupBy']);
     const badDate = await h.getRaw(`/v1/kpis/funnel?from=2025-13-01`, ALL_STAFF);
-    expect(badDate.status).toBe(422);
+    expect(badDate.status).toBe(400);
     expect(((await badDate.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/from']);
     const reversed = await h.getRaw(`/v1/kpis/funnel?from=2025-06-01&to=2025-01-01`, ALL_STAFF);
     expect(reversed.status).toBe(422);

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
-import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CatalogueResponse, type Catalogue } from './indicator-catalogue';
 import { IndicatorsQuery, IndicatorsResponse } from './indicators.schemas';
 import { IndicatorsService } from './indicators.service';
@@ -14,7 +13,7 @@ export class IndicatorsController {
   ) {}
 
   @Get()
-  evaluate(@CurrentPrincipal() principal: Principal, @KpiQuery(IndicatorsQuery) query: IndicatorsQuery): Promise<IndicatorsResponse> {
+  evaluate(@CurrentPrincipal() principal: Principal, @ValidQuery(IndicatorsQuery) query: IndicatorsQuery): Promise<IndicatorsResponse> {
     return this.indicators.evaluate(principal, query);
   }
 

@@ -207,10 +207,10 @@ describe('GET /v1/indicators', () => {
     expect(byCode(all, 'MEIC-01').value?.value).toBe(6);
   });
 
-  it('answers a bad period with 422 naming period, and a site_staff outside their site with 403', async () => {
-    for (const period of ['2026-Q5', '2026-02-30..2026-03-01', '2026-04-01..2026-03-01']) {
+  it('answers a bad period naming period (400 when malformed, 422 when no such period), and a site_staff outside their site with 403', async () => {
+    for (const [period, status] of [['2026-Q5', 400], ['2026-02-30..2026-03-01', 422], ['2026-04-01..2026-03-01', 422]] as const) {
       const res = await h.get<{ errors: { path: string }[] }>(`/v1/indicators?period=${period}`, { role: 'admin' });
-      expect(res.status).toBe(422);
+      expect(res.status).toBe(status);
       expect(res.body.errors.map((e) => e.path)).toEqual(['/period']);
     }
     const res = await h.get('/v1/indicators?site=CY-NIC', { role: 'site_staff', sites: ['IT-RM'] });

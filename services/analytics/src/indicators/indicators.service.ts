@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ORGANISATION_TYPES } from '@meic/contracts';
 import type { Principal } from '@meic/service-kit';
-import { badQuery } from '../kpi-views/kpi-query.pipe';
+import { badQuery } from '../kpi-views/bad-query.problem';
 import { cellOf, today, viewGroups, type Filters, type Unit } from '../kpi-views/kpi-groups';
 import type { Cell } from '../kpis/disclosure';
 import { kaplanMeier } from '../kpis/kaplan-meier';

@@ -3,7 +3,7 @@ import type { SiteDirectory } from '../kpis/kpi-engine.service';
 import type { Scope } from '../kpis/measures';
 import type { Cell } from '../kpis/disclosure';
 import { groupUnit, inUnit, totalsUnit, type Level, type PublishedMeasure, type SiteRef } from '../kpis/publisher.service';
-import { badQuery } from './kpi-query.pipe';
+import { badQuery } from './bad-query.problem';
 
 export type GroupBy = 'site' | 'country' | 'programme';
 

@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
-import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { TimeToPlacementQuery, TimeToPlacementResponse } from './time-to-placement.schemas';
 import { TimeToPlacementService } from './time-to-placement.service';
 
@@ -9,7 +8,7 @@ export class TimeToPlacementController {
   constructor(private readonly service: TimeToPlacementService) {}
 
   @Get('time-to-placement')
-  get(@CurrentPrincipal() principal: Principal, @KpiQuery(TimeToPlacementQuery) query: TimeToPlacementQuery): Promise<TimeToPlacementResponse> {
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(TimeToPlacementQuery) query: TimeToPlacementQuery): Promise<TimeToPlacementResponse> {
     return this.service.timeToPlacement(principal, query);
   }
 }
@@ -27,10 +26,11 @@ export const timeToPlacementRoutes: RouteDoc[] = [
           'The enrolment cohort of the period; people not placed by asOf are censored at asOf, or at their drop-out date if earlier. ' +
           'For roles other than site_staff: a group whose cohort count is suppressed has no curve (suppressed: true); numbers at risk from 1 to minCell−1 are suppressed, ' +
           'and the curve stops at the last time at which at least minCell people are at risk (truncatedAt), because each step of a curve with few at risk reveals individual times. ' +
-          '422 names a bad query field; 403 when site_staff filter on a site or country outside theirs.',
+          '400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff filter on a site or country outside theirs.',
         schema: TimeToPlacementResponse,
       },
-      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+      400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
+      422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
     },
   },
 ];

@@ -148,12 +148,12 @@ describe('GET /v1/kpis/time-to-placement', () => {
     ]);
   });
 
-  it('answers 422 naming a bad field, 403 for site_staff outside their sites', async () => {
+  it('answers 400 naming a malformed or unknown field, 403 for site_staff outside their sites', async () => {
     const bad = await h.getRaw(`/v1/kpis/time-to-placement?asOf=yesterday`, ALL_STAFF);
-    expect(bad.status).toBe(422);
+    expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/asOf']);
     const unknown = await h.getRaw(`/v1/kpis/time-to-placement?metric=placed`, ALL_STAFF);
-    expect(unknown.status).toBe(422);
+    expect(unknown.status).toBe(400);
     expect((await h.getRaw(`/v1/kpis/time-to-placement?site=IT-MI`, { role: 'site_staff', sites: ['IT-RM'] })).status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import { intervalBuckets, type Step } from '../kpis/measures';
 import { addMonthsIso } from '../kpi-views/kpi-groups';
-import { badQuery } from '../kpi-views/kpi-query.pipe';
+import { badQuery } from '../kpi-views/bad-query.problem';
 
 export const TREND_METRICS = {
   enrolled: 'enrolled',

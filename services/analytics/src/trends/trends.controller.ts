@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, type RouteDoc } from '@meic/service-kit';
-import { KpiQuery } from '../kpi-views/kpi-query.pipe';
+import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { TrendsQuery, TrendsResponse } from './trends.schemas';
 import { TrendsService } from './trends.service';
 
@@ -9,7 +8,7 @@ export class TrendsController {
   constructor(private readonly service: TrendsService) {}
 
   @Get('trends')
-  get(@CurrentPrincipal() principal: Principal, @KpiQuery(TrendsQuery) query: TrendsQuery): Promise<TrendsResponse> {
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(TrendsQuery) query: TrendsQuery): Promise<TrendsResponse> {
     return this.service.trends(principal, query);
   }
 }
@@ -27,10 +26,11 @@ export const trendsRoutes: RouteDoc[] = [
           'People whose first such step occurred in each bucket (by occurredOn; a late-recorded event moves its own past bucket). ' +
           'to defaults to asOf, from to the start of the bucket 24 months earlier; every bucket is present, empty ones as 0. ' +
           'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff. ' +
-          '422 names a bad query field (interval when the period holds more than 120 buckets); 403 when site_staff filter on a site or country outside theirs.',
+          '400 names a malformed query field, 422 one that cannot be evaluated (interval when the period holds more than 120 buckets); 403 when site_staff filter on a site or country outside theirs.',
         schema: TrendsResponse,
       },
-      422: { description: 'A query parameter cannot be evaluated; problem+json whose errors name the field' },
+      400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
+      422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
     },
   },
 ];
