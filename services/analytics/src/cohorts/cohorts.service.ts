@@ -41,7 +41,7 @@ export class CohortsService {
     const visible = this.engine.publisher.visibleSites(principal);
     const subjects = times.filter((t) => visible === null || visible.includes(t.site_code)).map((t) => ({ time: t.days, event: t.event }));
     const enrolled = cell('enrolled');
-    const curve = publishCurve(kaplanMeier(subjects, { riskTimes: [] }), { open: visible !== null, withheld: enrolled.suppressed, minCell: this.engine.publisher.minCell });
+    const curve = publishCurve(kaplanMeier(subjects, { riskTimes: [] }), { open: visible !== null, withheld: enrolled.suppressed, minCell: this.engine.publisher.minCell, atRisk: [] });
     const window = (months: 6 | 12) => {
       const observed = cell(`observed${months}`);
       return { rate: rateOf(cell(`placedWithin${months}`), observed), observed, notYetObservable: cell(`notObservable${months}`) };

@@ -122,6 +122,17 @@ describe('disclosure control holds across every response of a scenario', () => {
     }
   }
 
+  interface TimeToPlacementFigures {
+    cohort: CellBody;
+    events: CellBody;
+    suppressed: boolean;
+    atRisk: { t: number; count: CellBody }[];
+  }
+  interface TimeToPlacementBody {
+    groups: ({ key: string } & TimeToPlacementFigures)[];
+    totals: TimeToPlacementFigures;
+  }
+
   interface CatalogueEntry {
     code: string;
     kind: string;
@@ -160,7 +171,7 @@ describe('disclosure control holds across every response of a scenario', () => {
     }
   }
 
-  it('no suppressed cell can be recovered from the overview, funnel, breakdowns, trends and indicators, over all groupings and filters', async () => {
+  it('no suppressed cell can be recovered from the overview, funnel, breakdowns, trends, time to placement and indicators, over all groupings and filters', async () => {
     const ledger = new ResponseLedger();
     const catalogue = (await get<{ indicators: CatalogueEntry[] }>('/v1/indicators/catalogue')).indicators;
     for (const period of ['', `&from=2025-06-01&to=2026-03-31`]) {
@@ -205,6 +216,16 @@ describe('disclosure control holds across every response of a scenario', () => {
               ledger.equal(ResponseLedger.id(`${m}#month`, unit[0], unit[1]), ResponseLedger.id(m, unit[0], unit[1]));
               for (const p of fig.series) ledger.record(`${m}#month`, unit[0], unit[1], p.period, p.value);
             }
+          }
+        }
+        for (const groupBy of ['site', 'country', 'programme'] as const) {
+          const ttp = await get<TimeToPlacementBody>(`/v1/kpis/time-to-placement?groupBy=${groupBy}&asOf=${AS_OF}${f.query}${period}`);
+          for (const [unit, fig] of [...ttp.groups.map((g) => [unitOf(groupBy, g.key, f), g] as const), [totalsOf(f), ttp.totals] as const]) {
+            ledger.record(ENROLLED, unit[0], unit[1], null, fig.cohort);
+            ledger.record(M({ all: [{ step: 'enrolled' }, { step: 'placed', when: 'ever' }] }), unit[0], unit[1], null, fig.events);
+            // A withheld curve hides its numbers at risk whatever they are (zeros too): no information.
+            if (fig.suppressed) continue;
+            for (const r of fig.atRisk) ledger.record(M({ all: [{ step: 'enrolled' }, { atRisk: { step: 'placed', days: r.t } }] }), unit[0], unit[1], null, r.count);
           }
         }
         const ind = await get<{ indicators: IndicatorResult[] }>(`/v1/indicators?asOf=${AS_OF}${f.query}${period ? `&period=2025-06-01..2026-03-31` : ''}`);

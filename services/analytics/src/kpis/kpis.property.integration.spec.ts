@@ -1,13 +1,13 @@
 import { randomSiteCode } from '@meic/testing';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { prng } from '../testing/prng';
-import { randomHistory, type HistorySite } from '../testing/random-history';
+import { daysBetween, randomHistory, type HistorySite } from '../testing/random-history';
 import { referenceOverview, referencePeople, type Period, type RefPerson } from '../testing/reference-model';
 import type { OverviewResponse } from './kpis.schemas';
 
 /**
  * Property: for random event histories (shuffled, partly redelivered), every overview figure,
- * funnel step and breakdown cell
+ * funnel step, breakdown cell and number at risk
  * the API computes in ClickHouse equals a plain TypeScript computation over the same events.
  * Read as site_staff of the history's own sites, so nothing is suppressed and every number is
  * comparable. A failure names the seed, which regenerates the same history.
@@ -86,6 +86,20 @@ describe('overview KPIs equal a plain computation over random histories', () => 
           const got = Object.fromEntries(g.categories.map((c) => [c.category, c.count.value]));
           const want = Object.fromEntries(g.categories.map((c) => [c.category, placed.filter((p) => p.ageBand === c.category).length]));
           expect({ seed, groupBy, key: g.key, byAgeBand: got }).toEqual({ seed, groupBy, key: g.key, byAgeBand: want });
+        }
+        // Numbers at risk of the time-to-placement curves: days from enrolment to placement, or to
+        // drop-out or the evaluation date, at least t (the enrolment cohort of the period).
+        const ttp = await h.get<{ riskTimes: number[]; groups: { key: string; atRisk: { t: number; count: { value: number | null } }[] }[] }>(`/v1/kpis/time-to-placement?${q}&groupBy=${groupBy}`, staff);
+        expect(ttp.status).toBe(200);
+        for (const g of ttp.body.groups) {
+          const cohort = people.filter((p) => keyOf(p) === g.key && p.enrolledOn >= period.from && p.enrolledOn <= period.to && p.enrolledOn <= period.asOf);
+          const days = cohort.map((p) => {
+            const placed = p.first.placed !== undefined && p.first.placed <= period.asOf ? p.first.placed : undefined;
+            const dropped = p.first.droppedOut !== undefined && p.first.droppedOut < period.asOf ? p.first.droppedOut : undefined;
+            return Math.max(0, daysBetween(p.enrolledOn, placed ?? dropped ?? period.asOf));
+          });
+          const want = ttp.body.riskTimes.map((t) => [t, days.filter((d) => d >= t).length]);
+          expect({ seed, groupBy, key: g.key, atRisk: g.atRisk.map((r) => [r.t, r.count.value]) }).toEqual({ seed, groupBy, key: g.key, atRisk: want });
         }
         const totals = referenceOverview(people, period);
         expect(res.body.totals.enrolled.value).toBe(totals.enrolled);

@@ -50,12 +50,16 @@ export const ATTRIBUTE_NAMES = [...Object.keys(ATTRIBUTES), 'courseType'] as Att
  * - `observable`: enrolled at least `months` before the evaluation date (kpis.md: cohort rates count
  *   only people who can have been observed for the whole window).
  * - `followUpDue`: the n-month follow-up of their first placement is due by the evaluation date.
+ * - `atRisk`: still "at risk" of `step` after `days` days, as Kaplan–Meier counts it: the days from
+ *   enrolment to the step, or to censoring (drop-out, else the evaluation date), are at least
+ *   `days`. Numbers at risk are then counts like any other, published through the disclosure plan.
  */
 export type Condition =
   | { step: Step; when?: 'period' | 'ever'; withinMonths?: number }
   | { attribute: Attribute; in: readonly string[] }
   | { observable: { months: number } }
   | { followUpDue: 3 | 6 | 12 }
+  | { atRisk: { step: Step; days: number } }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
@@ -99,6 +103,12 @@ export class SqlBuilder {
     }
     if ('observable' in c) return `ifNull(addMonths(enrolled_on, ${this.param('UInt16', checkMonths(c.observable.months))}) <= toDate32({asOf:String}), 0)`;
     if ('followUpDue' in c) return `ifNull(addMonths(placed_on, ${this.param('UInt16', c.followUpDue)}) <= toDate32({asOf:String}), 0)`;
+    if ('atRisk' in c) {
+      const col = stepColumn(c.atRisk.step);
+      const asOf = 'toDate32({asOf:String})';
+      const end = `multiIf(ifNull(${col} <= ${asOf}, 0), ${col}, ifNull(dropped_on < ${asOf}, 0), dropped_on, ${asOf})`;
+      return `ifNull(greatest(0, dateDiff('day', enrolled_on, ${end})) >= ${this.param('UInt32', checkDays(c.atRisk.days))}, 0)`;
+    }
     if ('all' in c) return c.all.length === 0 ? '1' : `(${c.all.map((x) => this.condition(x)).join(' AND ')})`;
     if ('any' in c) return c.any.length === 0 ? '0' : `(${c.any.map((x) => this.condition(x)).join(' OR ')})`;
     return `(NOT ${this.condition(c.not)})`;
@@ -115,6 +125,11 @@ export function attributeColumn(attribute: Exclude<Attribute, 'courseType'>): st
   const col = ATTRIBUTES[attribute] as string | undefined;
   if (!col) throw new RangeError(`unknown attribute "${attribute}"`);
   return col;
+}
+
+function checkDays(d: number): number {
+  if (!Number.isInteger(d) || d < 0 || d > 36_500) throw new RangeError(`days must be an integer from 0 to 36500, got ${d}`);
+  return d;
 }
 
 function checkMonths(m: number): number {

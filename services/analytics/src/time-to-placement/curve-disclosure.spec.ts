@@ -15,10 +15,20 @@ const C = (time: number): KmSubject => ({ time, event: false });
 // 60  2        1       0.45·1/2      = 0.225
 // 70  1        0 (1 censored)
 const km = kaplanMeier([E(10), E(20), C(25), E(30), E(40), C(50), E(60), C(70)], { riskTimes: [0, 30, 35, 90] });
+// Numbers at risk (time ≥ t) at 0, 30, 35, 90: 8, 5, 4, 0 — as the disclosure plan publishes them.
+const shown = (value: number) => ({ value, suppressed: false });
+const hiddenCell = { value: null, suppressed: true };
+const openAtRisk = [0, 30, 35, 90].map((t, i) => ({ t, count: shown([8, 5, 4, 0][i] ?? 0) }));
+const planAtRisk = [
+  { t: 0, count: shown(8) },
+  { t: 30, count: shown(5) },
+  { t: 35, count: hiddenCell }, // 4 < minCell
+  { t: 90, count: shown(0) },
+];
 
 describe('publishCurve', () => {
   it('shows site_staff the whole curve, every number at risk and the median', () => {
-    const p = publishCurve(km, { open: true, withheld: true, minCell: 5 });
+    const p = publishCurve(km, { open: true, withheld: true, minCell: 5, atRisk: openAtRisk });
     expect(p.suppressed).toBe(false);
     expect(p.truncatedAt).toBeNull();
     expect(p.points?.map((x) => [x.t, x.survival])).toEqual([
@@ -42,8 +52,8 @@ describe('publishCurve', () => {
     expect(p.median.t).toBe(40);
   });
 
-  it('cuts the curve after the last time with at least minCell at risk, and hides small numbers at risk', () => {
-    const p = publishCurve(km, { open: false, withheld: false, minCell: 5 });
+  it('cuts the curve after the last time with at least minCell at risk, and shows the numbers at risk as the plan does', () => {
+    const p = publishCurve(km, { open: false, withheld: false, minCell: 5, atRisk: planAtRisk });
     // at risk 8, 7, 6, 5 at t = 10, 20, 25, 30; 4 at t = 40 → the curve ends at 30
     expect(p.truncatedAt).toBe(30);
     expect(p.points?.map((x) => [x.t, x.survival])).toEqual([
@@ -64,6 +74,16 @@ describe('publishCurve', () => {
     expect(p.median.t).toBeNull();
   });
 
+  it('also cuts the curve before a fixed time whose number at risk the plan hides to protect another group', () => {
+    // The plan hid the 5 at day 30 (complementary suppression): steps from day 30 on would let
+    // it be read back, so the curve ends at 25 although 5 people are at risk there.
+    const atRisk = planAtRisk.map((r) => (r.t === 30 ? { t: 30, count: hiddenCell } : r));
+    const p = publishCurve(km, { open: false, withheld: false, minCell: 5, atRisk });
+    expect(p.truncatedAt).toBe(25);
+    expect(p.points?.map((x) => x.t)).toEqual([0, 10, 20, 25]);
+    expect(p.atRisk[1]).toEqual({ t: 30, count: hiddenCell });
+  });
+
   it('keeps a median read from the shown part of the curve', () => {
     // Ten people placed at days 1..10: S drops by 0.1 a day, S(5) = 0.5 → median 5;
     // at risk at t = 5 is 6 (times 5..10) ≥ 5, at t = 7 it is 4 → the curve ends at 6.
@@ -71,13 +91,13 @@ describe('publishCurve', () => {
       Array.from({ length: 10 }, (_, i) => E(i + 1)),
       { riskTimes: [] },
     );
-    const p = publishCurve(ten, { open: false, withheld: false, minCell: 5 });
+    const p = publishCurve(ten, { open: false, withheld: false, minCell: 5, atRisk: [] });
     expect(p.truncatedAt).toBe(6);
     expect(p.median.t).toBe(5);
   });
 
   it('withholds everything when the cohort count is suppressed', () => {
-    const p = publishCurve(km, { open: false, withheld: true, minCell: 5 });
+    const p = publishCurve(km, { open: false, withheld: true, minCell: 5, atRisk: planAtRisk });
     expect(p).toEqual({
       suppressed: true,
       points: null,
@@ -89,7 +109,7 @@ describe('publishCurve', () => {
 
   it('does not cut a curve that never has fewer than minCell at risk', () => {
     // 6 people all censored at 100 and placed at 0..: one event at day 0 with 6 at risk → S = 5/6
-    const p = publishCurve(kaplanMeier([E(0), C(100), C(100), C(100), C(100), C(100)], { riskTimes: [] }), { open: false, withheld: false, minCell: 5 });
+    const p = publishCurve(kaplanMeier([E(0), C(100), C(100), C(100), C(100), C(100)], { riskTimes: [] }), { open: false, withheld: false, minCell: 5, atRisk: [] });
     expect(p.truncatedAt).toBeNull();
     // the day-0 step is the curve's first point, no separate origin
     expect(p.points?.map((x) => [x.t, x.survival])).toEqual([

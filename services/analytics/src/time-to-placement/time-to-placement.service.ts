@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { kaplanMeier } from '../kpis/kaplan-meier';
 import { KpiEngine } from '../kpis/kpi-engine.service';
-import { COHORT, ever } from '../kpis/measures';
+import { COHORT, ever, type Condition } from '../kpis/measures';
 import type { SiteRef } from '../kpis/publisher.service';
 import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
 import { publishCurve } from './curve-disclosure';
@@ -10,8 +10,15 @@ import type { TimeToPlacementQuery, TimeToPlacementResponse } from './time-to-pl
 
 export const RISK_TIMES = [0, 30, 90, 180, 365, 540, 730] as const;
 
-/** The cohort count is the overview's `enrolled` (the same totals plan), so a curve hides with it. */
-const MEASURES = { enrolled: COHORT, placed: { all: [COHORT, ever('placed')] } };
+/**
+ * The cohort count is the overview's `enrolled` (the same totals plan), so a curve hides with it;
+ * each number at risk is a measure of its own, so the plan protects it like any count.
+ */
+const MEASURES: Record<string, Condition> = {
+  enrolled: COHORT,
+  placed: { all: [COHORT, ever('placed')] },
+  ...Object.fromEntries(RISK_TIMES.map((t) => [`atRisk${t}`, { all: [COHORT, { atRisk: { step: 'placed', days: t } }] } satisfies Condition])),
+};
 
 @Injectable()
 export class TimeToPlacementService {
@@ -32,7 +39,8 @@ export class TimeToPlacementService {
         { riskTimes: RISK_TIMES },
       );
       const cohort = cellOf(measures.enrolled, unit);
-      const published = publishCurve(km, { open, withheld: cohort.suppressed, minCell: this.engine.publisher.minCell });
+      const atRisk = RISK_TIMES.map((t) => ({ t, count: cellOf(measures[`atRisk${t}`], unit) }));
+      const published = publishCurve(km, { open, withheld: cohort.suppressed, minCell: this.engine.publisher.minCell, atRisk });
       return {
         cohort,
         events: cellOf(measures.placed, unit),
