@@ -1,6 +1,6 @@
 import { Problem } from '@meic/service-kit';
 import { COHORT } from '../kpis/measures';
-import { cohortCondition, cohortMeasures, cohortOf, cohortScope } from './cohort-measures';
+import { cohortCondition, cohortMeasures, cohortOf, cohortScope, cohortUnit } from './cohort-measures';
 
 describe('cohortOf', () => {
   it('reads the prefixed fields of one side only', () => {
@@ -38,6 +38,9 @@ describe('cohortMeasures', () => {
 
   it('counts placement within a window over the observable people only, and the others apart', () => {
     const m = cohortMeasures(def);
+    // The place is not in the measures: they are read at the cohort's unit of the plan.
+    const member = { all: [{ step: 'enrolled' }, { step: 'l2Enrolled', when: 'ever' }] };
+    expect(cohortUnit(def)).toEqual({ level: 'site', key: 'IT-RM' });
     expect(m.enrolled).toEqual(member);
     expect(m.observed6).toEqual({ all: [member, { observable: { months: 6 } }] });
     expect(m.notObservable6).toEqual({ all: [member, { not: { observable: { months: 6 } } }] });

@@ -1,6 +1,7 @@
 import type { CloudEvent } from '@meic/contracts';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { ALL_STAFF, LEAD, personEvents, scenarioEvents, scenarioPeople, SCENARIO_SITES, siteEvent } from '../testing/kpi-scenario';
+import type { OverviewResponse } from '../kpis/kpis.schemas';
 import type { CohortsResponse } from './cohorts.schemas';
 
 /**
@@ -66,21 +67,27 @@ describe('GET /v1/kpis/cohorts', () => {
     expect(own.body.a.enrolled.value).toBe(11);
   });
 
-  it('suppresses small counts, rates built on them and the median of a small cohort for consortium_lead', async () => {
-    const res = await h.get<CohortsResponse>(`/v1/kpis/cohorts?asOf=${AS_OF}&${A}&b.site=IT-MI`, LEAD);
+  it('reads each side at its place in the plan the overview uses, so a cohort is hidden exactly where the overview hides it', async () => {
+    const res = await h.get<CohortsResponse>(`/v1/kpis/cohorts?asOf=${AS_OF}&${A}&b.site=IT-MI&b.enrolledFrom=2025-01-01&b.enrolledTo=2025-12-31`, LEAD);
     expect(res.status).toBe(200);
-    // a: 11 enrolled, 10 observed for 12 months and 8 placed are shown; 1 left out and 2 dropped out are hidden
-    expect(res.body.a.enrolled).toEqual({ value: 11, suppressed: false });
-    expect(res.body.a.placementWithin12Months.rate).toMatchObject({ numerator: 8, denominator: 10, value: 80, suppressed: false });
-    expect(res.body.a.placementWithin12Months.notYetObservable).toEqual({ value: null, suppressed: true });
-    expect(res.body.a.placementWithin6Months.notYetObservable).toEqual({ value: 0, suppressed: false });
-    expect(res.body.a.dropoutRate).toEqual({ value: null, low: null, high: null, numerator: null, denominator: null, suppressed: true });
-    // the median is read where 9 are at risk (≥ 5), so it is shown
-    expect(res.body.a.medianDaysToPlacement).toMatchObject({ t: 181, suppressed: false });
-    // b: Milan's 3 people → everything hidden
+    const overview = await h.get<OverviewResponse>(`/v1/kpis/overview?groupBy=site&from=2025-01-01&to=2025-12-31&asOf=${AS_OF}`, LEAD);
+    const byCountry = await h.get<OverviewResponse>(`/v1/kpis/overview?groupBy=country&from=2025-01-01&to=2025-12-31&asOf=${AS_OF}`, LEAD);
+    const rome = overview.body.groups.find((g) => g.key === 'IT-RM');
+    const italy = byCountry.body.groups.find((g) => g.key === 'IT');
+    // Milan's 3 are hidden everywhere; Italy is Rome 11 + Milan 3 = 14, so Rome or Italy must hide
+    // too, or 14 − 11 would give Milan away. Before, the cohort showed Rome's 11 as a cell of its own.
     expect(res.body.b.enrolled).toEqual({ value: null, suppressed: true });
+    expect(rome?.enrolled.suppressed || italy?.enrolled.suppressed).toBe(true);
+    expect(res.body.a.enrolled).toEqual(rome?.enrolled);
+    if (res.body.a.enrolled.suppressed) {
+      expect(res.body.a.medianDaysToPlacement).toEqual({ t: null, low: null, high: null, suppressed: true });
+      expect(res.body.a.dropoutRate.suppressed).toBe(true);
+    }
     expect(res.body.b.medianDaysToPlacement).toEqual({ t: null, low: null, high: null, suppressed: true });
     expect(res.body.b.dropoutRate.suppressed).toBe(true);
+    // The whole programme history enrolled in 2025: Rome 11 + Milan 3 + Athens 7 = 21, shown.
+    const all = await h.get<CohortsResponse>(`/v1/kpis/cohorts?asOf=${AS_OF}&a.enrolledFrom=2025-01-01&a.enrolledTo=2025-12-31&b.enrolledFrom=2025-01-01&b.enrolledTo=2025-12-31`, LEAD);
+    expect(all.body.a.enrolled).toEqual({ value: 21, suppressed: false });
   });
 
   it('takes in a late placement: placement within 6 months changes, the 12-month window still leaves R4 out', async () => {

@@ -2,16 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { kaplanMeier } from '../kpis/kaplan-meier';
 import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
-import { checkConfinement, cellOf, scopeOf, type Unit } from '../kpi-views/kpi-groups';
+import { checkConfinement, cellOf, scopeOf } from '../kpi-views/kpi-groups';
 import { publishCurve } from '../time-to-placement/curve-disclosure';
-import { cohortCondition, cohortMeasures, cohortOf, cohortScope, type CohortDef } from './cohort-measures';
+import { cohortCondition, cohortMeasures, cohortOf, cohortScope, cohortUnit, type CohortDef } from './cohort-measures';
 import type { CohortFigures, CohortsQuery, CohortsResponse } from './cohorts.schemas';
-
-/**
- * Each cohort's measure embeds its filter, so its figure is the plan's grand total: the total of
- * a measure that counts only that cohort's people.
- */
-const TOTAL: Unit = { level: 'total', key: 'total' };
 
 @Injectable()
 export class CohortsService {
@@ -37,7 +31,8 @@ export class CohortsService {
       this.engine.measures(principal, cohortMeasures(def), null, scope, directory),
       this.engine.participants.timesToEvent(cohortCondition(def), 'placed', scope),
     ]);
-    const cell = (name: string) => cellOf(measures[name], TOTAL);
+    const unit = cohortUnit(def);
+    const cell = (name: string) => cellOf(measures[name], unit);
     const visible = this.engine.publisher.visibleSites(principal);
     const subjects = times.filter((t) => visible === null || visible.includes(t.site_code)).map((t) => ({ time: t.days, event: t.event }));
     const enrolled = cell('enrolled');

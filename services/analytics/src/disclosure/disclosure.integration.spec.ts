@@ -133,6 +133,18 @@ describe('disclosure control holds across every response of a scenario', () => {
     totals: TimeToPlacementFigures;
   }
 
+  interface CohortWindow {
+    rate: RateBody;
+    observed: CellBody;
+    notYetObservable: CellBody;
+  }
+  interface CohortFigures {
+    enrolled: CellBody;
+    placementWithin6Months: CohortWindow;
+    placementWithin12Months: CohortWindow;
+    dropoutRate: RateBody;
+  }
+
   interface CatalogueEntry {
     code: string;
     kind: string;
@@ -171,7 +183,7 @@ describe('disclosure control holds across every response of a scenario', () => {
     }
   }
 
-  it('no suppressed cell can be recovered from the overview, funnel, breakdowns, trends, time to placement and indicators, over all groupings and filters', async () => {
+  it('no suppressed cell can be recovered from the overview, funnel, breakdowns, trends, time to placement, cohort comparisons and indicators, over all groupings and filters', async () => {
     const ledger = new ResponseLedger();
     const catalogue = (await get<{ indicators: CatalogueEntry[] }>('/v1/indicators/catalogue')).indicators;
     for (const period of ['', `&from=2025-06-01&to=2026-03-31`]) {
@@ -227,6 +239,25 @@ describe('disclosure control holds across every response of a scenario', () => {
             if (fig.suppressed) continue;
             for (const r of fig.atRisk) ledger.record(M({ all: [{ step: 'enrolled' }, { atRisk: { step: 'placed', days: r.t } }] }), unit[0], unit[1], null, r.count);
           }
+        }
+        // Cohort comparison, each side a place of the hierarchy enrolled in the period: the same
+        // cells as the overview's (cohort-measures.ts reads them at the place's unit).
+        const dates = period ? '&a.enrolledFrom=2025-06-01&a.enrolledTo=2026-03-31&b.enrolledFrom=2025-06-01&b.enrolledTo=2026-03-31' : '';
+        const places: [string, [LedgerLevel, string]][] = [
+          ...sites.filter((x) => (!f.country || x.country === f.country) && (!f.programme || x.programme === f.programme)).map((x) => [`site=${x.code}`, ['site', x.code]] as [string, [LedgerLevel, string]]),
+          [[f.country ? `country=${f.country}` : '', f.programme ? `programme=${f.programme}` : ''].filter(Boolean).join('&'), totalsOf(f)],
+        ];
+        for (const [place, unit] of places) {
+          const side = (name: 'a' | 'b') => place.split('&').filter(Boolean).map((kv) => `&${name}.${kv}`).join('');
+          const c = await get<{ a: CohortFigures; b: CohortFigures }>(`/v1/kpis/cohorts?asOf=${AS_OF}${side('a')}${side('b')}${dates}`);
+          ledger.record(ENROLLED, unit[0], unit[1], null, c.a.enrolled);
+          for (const months of [6, 12] as const) {
+            const w = months === 6 ? c.a.placementWithin6Months : c.a.placementWithin12Months;
+            ledger.record(M({ all: [{ step: 'enrolled' }, { observable: { months } }] }), unit[0], unit[1], null, w.observed);
+            ledger.record(M({ all: [{ step: 'enrolled' }, { not: { observable: { months } } }] }), unit[0], unit[1], null, w.notYetObservable);
+            recordRate(ledger, unit[0], unit[1], M({ all: [{ step: 'enrolled' }, { observable: { months } }, { step: 'placed', when: 'ever', withinMonths: months }] }), M({ all: [{ step: 'enrolled' }, { observable: { months } }] }), w.rate);
+          }
+          recordRate(ledger, unit[0], unit[1], M({ all: [{ step: 'enrolled' }, { step: 'droppedOut', when: 'ever' }] }), ENROLLED, c.a.dropoutRate);
         }
         const ind = await get<{ indicators: IndicatorResult[] }>(`/v1/indicators?asOf=${AS_OF}${f.query}${period ? `&period=2025-06-01..2026-03-31` : ''}`);
         recordIndicators(ledger, totalsOf(f), catalogue, ind.indicators);
