@@ -1,4 +1,4 @@
-import { SqlBuilder, type Condition } from '../kpis/measures';
+import { categorySql, SqlBuilder, type Categorisation, type Condition } from '../kpis/measures';
 import { CatalogueError, DEFAULT_CATALOGUE, loadCatalogue, parseCatalogue, ratesOf, type IndicatorDef } from './indicator-catalogue';
 
 /** Every condition an indicator is made of. */
@@ -52,9 +52,21 @@ describe('the default indicator catalogue', () => {
         compiled++;
       }
     }
-    // counts MEIC-01, -02, -03, -05, -06, -07, -13: 7 × 1; MEIC-08: 1 + 3 sub-counts = 4;
-    // rates MEIC-04, -11, -12: 3 × 2; MEIC-09: 2 rates × 2 = 4; median MEIC-10: 1 → 7 + 4 + 6 + 4 + 1 = 22
-    expect(compiled).toBe(22);
+    // counts MEIC-01, -02, -03, -05, -06, -07, -08, -13: 8 × 1 (sub-counts of MEIC-01 and -08 are
+    // categories, below); rates MEIC-04, -11, -12: 3 × 2; MEIC-09: 2 rates × 2 = 4; median MEIC-10: 1
+    // → 8 + 6 + 4 + 1 = 19
+    expect(compiled).toBe(19);
+  });
+
+  it('takes sub-counts by category from one breakdown: women of MEIC-01, the contracts of MEIC-08', () => {
+    const categorised = catalogue.indicators.flatMap((d) => (d.kind === 'count' ? (d.of ?? []).flatMap((o) => ('category' in o ? [[d.code, o.category.by, o.category.value]] : [])) : []));
+    expect(categorised).toEqual([
+      ['MEIC-01', 'sex', 'female'],
+      ['MEIC-08', 'firstContractType', 'permanent'],
+      ['MEIC-08', 'firstContractType', 'fixed_term'],
+      ['MEIC-08', 'firstContractType', 'self_employment'],
+    ]);
+    for (const [, by] of categorised) expect(() => categorySql({ by } as Categorisation, new SqlBuilder())).not.toThrow();
   });
 
   it('has the two cohort rates of MEIC-09 with observable denominators', () => {

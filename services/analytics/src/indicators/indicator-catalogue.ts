@@ -49,7 +49,7 @@ export type IndicatorKind = (typeof KINDS)[number];
 export const TARGETS = ['enrolled', 'placed'] as const;
 export const DISAGGREGATIONS = ['sex', 'ageBand', 'legalStatus', 'citizenship', 'courseType', 'site', 'country', 'programme'] as const;
 /** Categorisations a sub-count may be a column of (exhaustive ones with fixed categories, measures.ts). */
-export const SUBCOUNT_CATEGORISATIONS = ['sex', 'ageBand', 'legalStatus', 'programme'] as const;
+export const SUBCOUNT_CATEGORISATIONS = ['sex', 'ageBand', 'legalStatus', 'programme', 'firstContractType'] as const;
 export const ORGANISATION_COUNTS = ['members', 'active', 'providedCourse', 'hostedInternship', 'hired'] as const;
 export const CONTRIBUTION_COUNTS = ['internships', 'placements', 'courses'] as const;
 

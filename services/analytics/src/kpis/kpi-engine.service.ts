@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AGE_BANDS, COURSE_TYPES, LEGAL_STATUSES, SEXES } from '@meic/contracts';
+import { AGE_BANDS, CONTRACT_TYPES, COURSE_TYPES, LEGAL_STATUSES, SEXES } from '@meic/contracts';
 import type { Principal } from '@meic/service-kit';
 import type { Cell } from './disclosure';
 import { intervalBuckets, isExhaustive, OTHER, type Categorisation, type Condition, type Scope } from './measures';
@@ -53,6 +53,8 @@ export class KpiEngine {
         return [...LEGAL_STATUSES];
       case 'programme':
         return [...new Set(directory.refs.map((s) => s.programme))].sort();
+      case 'firstContractType':
+        return [...CONTRACT_TYPES];
       case 'citizenship':
         return [...c.top, OTHER];
       case 'courseType':

@@ -149,6 +149,8 @@ export const COHORT: Condition = { step: 'enrolled' };
  */
 export type Categorisation =
   | { by: 'sex' | 'ageBand' | 'legalStatus' | 'programme' }
+  /** Contract of the first placement: exhaustive for measures of placed people (MEIC-08). */
+  | { by: 'firstContractType' }
   | { by: 'citizenship'; top: readonly string[] }
   | { by: 'courseType' }
   | { by: 'interval'; step: Step; interval: 'month' | 'quarter' | 'year' };
@@ -170,6 +172,8 @@ export function categorySql(c: Categorisation, b: SqlBuilder): string {
     case 'legalStatus':
     case 'programme':
       return attributeColumn(c.by);
+    case 'firstContractType':
+      return ATTRIBUTES.firstContractType;
     case 'citizenship':
       return `if(citizenship IN ${b.param('Array(String)', [...c.top])}, citizenship, '${OTHER}')`;
     case 'courseType':
