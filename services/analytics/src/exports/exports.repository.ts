@@ -43,7 +43,7 @@ export class ExportsRepository {
    */
   async participants(filter: ParticipantsExportFilter, pads: { ipad: string; opad: string }, format: ExportFormat): Promise<Readable> {
     const steps = STEP_NAMES.map((s) => `${known(stepColumn(s))} AS ${s}On`).join(',\n  ');
-    const employed = ([3, 6, 12] as const).map((m) => `CAST(if(ifNull(followup_${m}_on <= as_of, 0), employed_${m} = 1, NULL) AS Nullable(Bool)) AS employedAt${m}`).join(',\n  ');
+    const employed = ([3, 6, 12] as const).map((m) => `CAST(if(ifNull(followup_${m}_on <= as_of, 0), ifNull(employed_${m}_on <= as_of, 0) = 1, NULL) AS Nullable(Bool)) AS employedAt${m}`).join(',\n  ');
     const where = ["enrolled_on IS NOT NULL", "site_code != ''", 'erased_on IS NULL', 'enrolled_on <= as_of', 'enrolled_on BETWEEN toDate32({from:String}) AND toDate32({to:String})'];
     if (filter.site !== undefined) where.push('site_code = {site:String}');
     if (filter.country !== undefined) where.push('country = {country:String}');

@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { buildEvent } from '@meic/contracts';
 import { randomSiteCode } from '@meic/testing';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { prng } from '../testing/prng';
 import { daysBetween, randomHistory, type HistorySite } from '../testing/random-history';
-import { referenceOverview, referencePeople, type Period, type RefPerson } from '../testing/reference-model';
+import { referenceOverview, referencePeople, referenceWithinMonths, type Period, type RefPerson } from '../testing/reference-model';
 import type { OverviewResponse } from './kpis.schemas';
 
 /**
  * Property: for random event histories (shuffled, partly redelivered), every overview figure,
- * funnel step, breakdown cell and number at risk
+ * funnel step, breakdown cell, number at risk and catalogue indicator (MEIC-01, -02, -06…-09, -11, -12)
  * the API computes in ClickHouse equals a plain TypeScript computation over the same events.
  * Read as site_staff of the history's own sites, so nothing is suppressed and every number is
  * comparable. A failure names the seed, which regenerates the same history.
@@ -46,6 +48,52 @@ describe('overview KPIs equal a plain computation over random histories', () => 
     ];
     for (const period of periods) {
       const q = `from=${period.from}&to=${period.to}&asOf=${period.asOf}`;
+      // The indicators of the catalogue for the period, per site.
+      for (const site of sites) {
+        const ind = await h.get<{ indicators: { code: string; value?: { value: number | null } | null; of?: { key: string; value: { value: number | null } }[] | null; rates?: { key: string; rate: { numerator: number | null; denominator: number | null } }[] | null }[] }>(
+          `/v1/indicators?period=${period.from}..${period.to}&asOf=${period.asOf}&site=${site.code}`,
+          staff,
+        );
+        expect(ind.status).toBe(200);
+        const at = people.filter((p) => p.site === site.code);
+        const inP = (on: string | undefined) => on !== undefined && on >= period.from && on <= period.to && on <= period.asOf;
+        const cohort = at.filter((p) => inP(p.enrolledOn));
+        const byCode = new Map(ind.body.indicators.map((i) => [i.code, i]));
+        const rate = (code: string, key?: string) => {
+          const r = byCode.get(code)?.rates ?? [];
+          const x = key ? r.find((y) => y.key === key) : r[0];
+          return [x?.rate.numerator, x?.rate.denominator];
+        };
+        const w6 = referenceWithinMonths(at, period, 6);
+        const w12 = referenceWithinMonths(at, period, 12);
+        expect({
+          seed,
+          site: site.code,
+          meic01: [byCode.get('MEIC-01')?.value?.value, byCode.get('MEIC-01')?.of?.find((o) => o.key === 'women')?.value.value],
+          meic02: byCode.get('MEIC-02')?.value?.value,
+          meic06: byCode.get('MEIC-06')?.value?.value,
+          meic07: byCode.get('MEIC-07')?.value?.value,
+          meic08: byCode.get('MEIC-08')?.value?.value,
+          meic09: [rate('MEIC-09', 'within6'), rate('MEIC-09', 'within12')],
+          meic11: rate('MEIC-11'),
+          meic12: rate('MEIC-12'),
+        }).toEqual({
+          seed,
+          site: site.code,
+          meic01: [cohort.length, cohort.filter((p) => p.sex === 'female').length],
+          meic02: at.filter((p) => inP(p.first.assessed)).length,
+          meic06: at.filter((p) => inP(p.first.courseCompleted)).length,
+          meic07: at.filter((p) => inP(p.first.internshipStarted)).length,
+          meic08: at.filter((p) => inP(p.first.placed)).length,
+          meic09: [
+            [w6.numerator, w6.denominator],
+            [w12.numerator, w12.denominator],
+          ],
+          // employed at the 6-month follow-up in the period, among those followed up at 6 months in it
+          meic11: [at.filter((p) => inP(p.first.followedUp6) && inP(p.first.employed6)).length, at.filter((p) => inP(p.first.followedUp6)).length],
+          meic12: [cohort.filter((p) => p.first.droppedOut !== undefined && p.first.droppedOut <= period.asOf).length, cohort.length],
+        });
+      }
       for (const groupBy of ['site', 'country', 'programme'] as const) {
         const res = await h.get<OverviewResponse>(`/v1/kpis/overview?${q}&groupBy=${groupBy}`, staff);
         expect(res.status).toBe(200);
@@ -107,5 +155,37 @@ describe('overview KPIs equal a plain computation over random histories', () => 
         expect(res.body.totals.medianDaysToPlacement).toBe(totals.medianDaysToPlacement);
       }
     }
+  });
+
+  it('dates "employed at 6 months" by the follow-up that said so, not by the first 6-month follow-up', async () => {
+    // One person, two jobs: the first job's 6-month follow-up (2025-08-05) says not employed, the
+    // second job's (2026-03-05) says employed. In July–December 2025 the person was followed up at
+    // 6 months (1) but not found employed then (0): MEIC-11 = 0 of 1. In 2026 the person's first
+    // 6-month follow-up lies outside the period (0 of 0); over both years: 1 of 1.
+    const site = { code: randomSiteCode('IT'), country: 'IT', programme: 'AMIL' };
+    const person = { beneficiaryId: randomUUID(), siteCode: site.code, country: 'IT', sex: 'female' as const, ageBand: '30-39' as const, citizenship: 'NG', legalStatus: 'refugee' as const };
+    const placed = (placementId: string, on: string) =>
+      buildEvent('meic.beneficiary.placed.v1', { ...person, occurredOn: on, placementId, employerOrgId: null, employerOrgType: null, contractType: 'fixed_term', hoursPerWeek: 30, naceSector: 'C' });
+    const followUp = (placementId: string, placedOn: string, on: string, employed: boolean) =>
+      buildEvent('meic.beneficiary.followed-up.v1', { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: 6, employed });
+    const [j1, j2] = [randomUUID(), randomUUID()];
+    await h.send([
+      buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: 'AMIL', occurredOn: '2025-01-10' }),
+      placed(j1, '2025-02-01'),
+      followUp(j1, '2025-02-01', '2025-08-05', false),
+      placed(j2, '2025-09-01'),
+      followUp(j2, '2025-09-01', '2026-03-05', true),
+    ]);
+    const meic11 = async (period: string) => {
+      const res = await h.get<{ indicators: { code: string; rates?: { rate: { numerator: number | null; denominator: number | null } }[] | null }[] }>(
+        `/v1/indicators?period=${period}&asOf=${AS_OF}&site=${site.code}`,
+        { role: 'site_staff', sites: [site.code] },
+      );
+      const r = res.body.indicators.find((i) => i.code === 'MEIC-11')?.rates?.[0]?.rate;
+      return [r?.numerator, r?.denominator];
+    };
+    expect(await meic11('2025-07-01..2025-12-31')).toEqual([0, 1]);
+    expect(await meic11('2026')).toEqual([0, 0]);
+    expect(await meic11('2025-01-01..2026-06-30')).toEqual([1, 1]);
   });
 });

@@ -21,9 +21,9 @@ export const STEPS = {
   followedUp3: 'followup_3_on',
   followedUp6: 'followup_6_on',
   followedUp12: 'followup_12_on',
-  employed3: 'if(employed_3 = 1, followup_3_on, NULL)',
-  employed6: 'if(employed_6 = 1, followup_6_on, NULL)',
-  employed12: 'if(employed_12 = 1, followup_12_on, NULL)',
+  employed3: 'employed_3_on',
+  employed6: 'employed_6_on',
+  employed12: 'employed_12_on',
   mentored: 'mentored_on',
   droppedOut: 'dropped_on',
 } as const;
