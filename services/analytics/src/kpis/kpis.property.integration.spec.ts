@@ -9,7 +9,8 @@ import type { OverviewResponse } from './kpis.schemas';
 
 /**
  * Property: for random event histories (shuffled, partly redelivered), every overview figure,
- * funnel step, breakdown cell, number at risk and catalogue indicator (MEIC-01, -02, -06…-09, -11, -12)
+ * funnel step, breakdown cell, number at risk, monthly trend, cohort rate and catalogue indicator
+ * (MEIC-01…09, -11, -12)
  * the API computes in ClickHouse equals a plain TypeScript computation over the same events.
  * Read as site_staff of the history's own sites, so nothing is suppressed and every number is
  * comparable. A failure names the seed, which regenerates the same history.
@@ -59,6 +60,27 @@ describe('overview KPIs equal a plain computation over random histories', () => 
         const inP = (on: string | undefined) => on !== undefined && on >= period.from && on <= period.to && on <= period.asOf;
         const cohort = at.filter((p) => inP(p.enrolledOn));
         const byCode = new Map(ind.body.indicators.map((i) => [i.code, i]));
+        // Cohort "this site, enrolled in the period": placement within 6 and 12 months among the observable.
+        const c = await h.get<{ a: { placementWithin6Months: { rate: { numerator: number | null; denominator: number | null } }; placementWithin12Months: { rate: { numerator: number | null; denominator: number | null } } } }>(
+          `/v1/kpis/cohorts?asOf=${period.asOf}&a.site=${site.code}&a.enrolledFrom=${period.from}&a.enrolledTo=${period.to}&b.site=${site.code}`,
+          staff,
+        );
+        expect(c.status).toBe(200);
+        const r6 = referenceWithinMonths(at, period, 6);
+        const r12 = referenceWithinMonths(at, period, 12);
+        expect({ seed, site: site.code, cohort: [c.body.a.placementWithin6Months.rate.numerator, c.body.a.placementWithin6Months.rate.denominator, c.body.a.placementWithin12Months.rate.numerator, c.body.a.placementWithin12Months.rate.denominator] }).toEqual({
+          seed,
+          site: site.code,
+          cohort: [r6.numerator, r6.denominator, r12.numerator, r12.denominator],
+        });
+        // Placements per month (first placement, by the month it occurred in).
+        if (period.from !== '1900-01-01') {
+          const t = await h.get<{ groups: { key: string; series: { period: string; value: { value: number | null } }[] }[] }>(`/v1/kpis/trends?${q}&site=${site.code}&metric=placed&interval=month`, staff);
+          expect(t.status).toBe(200);
+          const series = t.body.groups[0]?.series ?? [];
+          const want = series.map((x) => [x.period, at.filter((p) => inP(p.first.placed) && (p.first.placed as string).slice(0, 7) === x.period.slice(0, 7)).length]);
+          expect({ seed, site: site.code, trend: series.map((x) => [x.period, x.value.value]) }).toEqual({ seed, site: site.code, trend: want });
+        }
         const rate = (code: string, key?: string) => {
           const r = byCode.get(code)?.rates ?? [];
           const x = key ? r.find((y) => y.key === key) : r[0];
@@ -71,6 +93,9 @@ describe('overview KPIs equal a plain computation over random histories', () => 
           site: site.code,
           meic01: [byCode.get('MEIC-01')?.value?.value, byCode.get('MEIC-01')?.of?.find((o) => o.key === 'women')?.value.value],
           meic02: byCode.get('MEIC-02')?.value?.value,
+          meic03: byCode.get('MEIC-03')?.value?.value,
+          meic04: rate('MEIC-04'),
+          meic05: byCode.get('MEIC-05')?.value?.value,
           meic06: byCode.get('MEIC-06')?.value?.value,
           meic07: byCode.get('MEIC-07')?.value?.value,
           meic08: byCode.get('MEIC-08')?.value?.value,
@@ -82,6 +107,10 @@ describe('overview KPIs equal a plain computation over random histories', () => 
           site: site.code,
           meic01: [cohort.length, cohort.filter((p) => p.sex === 'female').length],
           meic02: at.filter((p) => inP(p.first.assessed)).length,
+          meic03: at.filter((p) => inP(p.first.l2Enrolled)).length,
+          // left an L2 course in the period; of them, improved by the evaluation date
+          meic04: [at.filter((p) => inP(p.first.l2Left) && (p.first.l2Improved ?? '9999') <= period.asOf).length, at.filter((p) => inP(p.first.l2Left)).length],
+          meic05: at.filter((p) => inP(p.first.vocationalEnrolled)).length,
           meic06: at.filter((p) => inP(p.first.courseCompleted)).length,
           meic07: at.filter((p) => inP(p.first.internshipStarted)).length,
           meic08: at.filter((p) => inP(p.first.placed)).length,

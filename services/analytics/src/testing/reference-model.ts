@@ -20,7 +20,9 @@ export interface RefPerson {
   employedAt: Partial<Record<3 | 6 | 12, boolean>>;
 }
 
-export type RefStep = 'assessed' | 'courseCompleted' | 'internshipStarted' | 'placed' | 'droppedOut' | 'followedUp6' | 'employed6';
+export type RefStep = 'assessed' | 'courseCompleted' | 'l2Enrolled' | 'l2Left' | 'l2Improved' | 'vocationalEnrolled' | 'internshipStarted' | 'placed' | 'droppedOut' | 'followedUp6' | 'employed6';
+
+const CEFR = ['pre-A1', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
 
 export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
   const seen = new Set<string>();
@@ -63,9 +65,18 @@ export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
         break;
       case 'meic.course.enrolled.v1':
         p.courseTypes.add(d.courseType as string);
+        if (d.courseType === 'l2_language') note(p, 'l2Enrolled', on);
+        // MEIC-05: vocational, company or entrepreneurship training
+        if (['vocational_training', 'company_training', 'entrepreneurship_lab'].includes(d.courseType as string)) note(p, 'vocationalEnrolled', on);
         break;
       case 'meic.course.completed.v1':
         if (d.outcome === 'completed') note(p, 'courseCompleted', on);
+        if (d.courseType === 'l2_language') {
+          note(p, 'l2Left', on);
+          // MEIC-04: left at least one CEFR level above a known starting level
+          const start = CEFR.indexOf(d.cefrLevelAtStart as string);
+          if (start >= 0 && CEFR.indexOf(d.cefrLevelReached as string) > start) note(p, 'l2Improved', on);
+        }
         break;
       case 'meic.internship.started.v1':
         note(p, 'internshipStarted', on);
