@@ -6,6 +6,7 @@ import { badQuery } from '../kpi-views/bad-query.problem';
 import { cellOf, today, viewGroups, type Filters, type Unit } from '../kpi-views/kpi-groups';
 import type { Cell } from '../kpis/disclosure';
 import { kaplanMeier } from '../kpis/kaplan-meier';
+import { publishedMedian } from '../time-to-placement/curve-disclosure';
 import { KpiEngine, rateOf, type MeasureSet, type SiteDirectory } from '../kpis/kpi-engine.service';
 import type { Categorisation, Condition, Scope } from '../kpis/measures';
 import type { ContributionCounts, OrganisationCounts } from '../kpis/participants.repository';
@@ -141,8 +142,8 @@ export class IndicatorsService {
           const cohort = cell(r.value as MeasureRef);
           const times = await this.engine.participants.timesToEvent(def.cohort as Condition, def.step, scope);
           const subjects = times.filter((t) => inScope(t.site_code)).map((t) => ({ time: t.days, event: t.event }));
-          // Read from the curve of the cohort, and hidden with it.
-          out.median = { days: cohort.suppressed ? null : (kaplanMeier(subjects).median?.t ?? null), cohort };
+          // Read from the curve of the cohort as the time-to-placement view publishes it.
+          out.median = { days: publishedMedian(kaplanMeier(subjects), { open: !this.engine.publisher.confined(principal), withheld: cohort.suppressed, minCell: this.engine.publisher.minCell }), cohort };
           break;
         }
         case 'organisations':

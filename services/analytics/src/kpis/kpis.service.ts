@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import type { Cell } from './disclosure';
+import { publishedMedian } from '../time-to-placement/curve-disclosure';
 import { kaplanMeier, type KmSubject } from './kaplan-meier';
 import { KpiEngine, rateOf } from './kpi-engine.service';
 import type { OverviewQuery, OverviewResponse } from './kpis.schemas';
@@ -50,7 +51,7 @@ export class KpisService {
         placed: cell('placed'),
         dropouts: cell('dropouts'),
         cohortPlaced: cell('cohortPlaced'),
-        medianDays: kaplanMeier(subjects).median?.t ?? null,
+        medianDays: publishedMedian(kaplanMeier(subjects), { open: !this.engine.publisher.confined(principal), withheld: false, minCell: this.engine.publisher.minCell }),
         targets: sites.map((s) => directory.info.get(s.code)).filter((s) => s !== undefined),
       });
     };
@@ -87,7 +88,8 @@ export class KpisService {
       placed: f.placed,
       dropouts: f.dropouts,
       placementRatePct: rateOf(f.cohortPlaced, f.enrolled),
-      // Read from the Kaplan–Meier curve; hidden with the cohort it is estimated from.
+      // Read from the Kaplan–Meier curve as the time-to-placement view publishes it; hidden with the
+      // cohort it is estimated from.
       medianDaysToPlacement: f.enrolled.suppressed ? null : f.medianDays,
       targets: { enrolled: targetEnrolled, placed: targetPlaced, womenSharePct: womenTarget },
       progress: {

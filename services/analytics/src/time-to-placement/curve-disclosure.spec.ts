@@ -1,5 +1,5 @@
 import { kaplanMeier, type KmSubject } from '../kpis/kaplan-meier';
-import { publishCurve } from './curve-disclosure';
+import { publishCurve, publishedMedian } from './curve-disclosure';
 
 const E = (time: number): KmSubject => ({ time, event: true });
 const C = (time: number): KmSubject => ({ time, event: false });
@@ -116,5 +116,13 @@ describe('publishCurve', () => {
       [0, 0.8333],
       [100, 0.8333],
     ]);
+  });
+
+  it('gives every view the same median: none where it is read from fewer than minCell at risk', () => {
+    // The median of km is 40, where 4 are at risk: shown to site_staff, hidden from everyone else.
+    expect(publishedMedian(km, { open: true, withheld: false, minCell: 5 })).toBe(40);
+    expect(publishedMedian(km, { open: false, withheld: false, minCell: 5 })).toBeNull();
+    expect(publishedMedian(km, { open: false, withheld: false, minCell: 4 })).toBe(40);
+    expect(publishedMedian(km, { open: false, withheld: true, minCell: 4 })).toBeNull();
   });
 });

@@ -67,3 +67,12 @@ export function publishCurve(km: KmResult, d: CurveDisclosure): PublishedCurve {
     median: { t: shown(km.median.t), low: shown(km.median.low), high: shown(km.median.high) },
   };
 }
+
+/**
+ * The median days to placement a reader may see wherever it is shown (overview, indicators,
+ * cohorts): the one the published curve shows, so no view reveals a median read where few people
+ * are still at risk, or of a cohort whose count is hidden.
+ */
+export function publishedMedian(km: KmResult, d: Omit<CurveDisclosure, 'atRisk'>): number | null {
+  return publishCurve(km, { ...d, atRisk: [] }).median.t;
+}
