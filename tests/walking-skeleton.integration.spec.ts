@@ -11,7 +11,7 @@ import { createStakeholdersApp } from '@meic/stakeholders/app';
 import { loadStakeholdersConfig } from '@meic/stakeholders/config';
 import { createBeneficiariesApp } from '@meic/beneficiaries/app';
 import { loadBeneficiariesConfig } from '@meic/beneficiaries/config';
-import { createPathwayWorker } from '@meic/beneficiaries/pathway-worker';
+import { createPathwayWorker, openPathwayPorts } from '@meic/beneficiaries/pathway-worker';
 import { createAnalyticsApp } from '@meic/analytics/app';
 import { loadAnalyticsConfig } from '@meic/analytics/config';
 import { Client } from 'pg';
@@ -33,6 +33,7 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
   let chdbDir: string;
   let worker: Awaited<ReturnType<typeof createPathwayWorker>>;
   let workerRun: Promise<void>;
+  let closePorts: (() => Promise<void>) | undefined;
   let urls: { stakeholders: string; beneficiaries: string; analytics: string };
   let beneficiariesDb: string;
 
@@ -52,7 +53,10 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     apps.push(stakeholders, beneficiaries, analytics);
     urls = { stakeholders: await listen(stakeholders), beneficiaries: await listen(beneficiaries), analytics: await listen(analytics) };
 
-    worker = await createPathwayWorker({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.temporalNamespace, TEMPORAL_TASK_QUEUE: taskQueue });
+    // The worker's activities write stage changes and tasks to the beneficiaries database.
+    const ports = openPathwayPorts(benDb.url);
+    closePorts = ports.close;
+    worker = await createPathwayWorker({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.temporalNamespace, TEMPORAL_TASK_QUEUE: taskQueue }, ports.ports);
     workerRun = worker.worker.run();
   });
 
@@ -60,6 +64,7 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     worker?.worker.shutdown();
     await workerRun?.catch(() => undefined);
     await worker?.connection.close();
+    await closePorts?.();
     for (const app of apps.reverse()) await app.close();
     for (const drop of drops) await drop();
     if (chdbDir) rmSync(chdbDir, { recursive: true, force: true });

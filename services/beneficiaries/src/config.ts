@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
 
 const temporalEnv = {
@@ -14,6 +15,8 @@ export const beneficiariesEnvSchema = envSchema({
   DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the beneficiaries database' }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
   KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'beneficiaries' }),
+  // The package's own directory (src/ and dist/ are both one level below it).
+  PATHWAY_TEMPLATES_DIR: Type.String({ minLength: 1, default: join(__dirname, '..', 'pathway-templates'), description: 'Pathway templates: default.yaml and <siteCode>.yaml' }),
 });
 
 export const pathwayWorkerEnvSchema = envSchema({
@@ -21,6 +24,8 @@ export const pathwayWorkerEnvSchema = envSchema({
   ...temporalEnv,
   HEALTH_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3005 }),
   HOST: Type.String({ default: '127.0.0.1' }),
+  // The activities write task rows and outbox events to the service's own database.
+  DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the beneficiaries database' }),
 });
 
 export type BeneficiariesConfig = Static<typeof beneficiariesEnvSchema>;

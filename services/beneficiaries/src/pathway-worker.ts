@@ -1,20 +1,38 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { ConfigError } from '@meic/config';
 import { createLogger } from '@meic/service-kit';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadPathwayWorkerConfig, type PathwayWorkerConfig } from './config';
+import { PrismaClient } from './generated/prisma/client';
+import { createPathwayActivities, type PathwayActivityPorts } from './pathway/pathway.activities';
+import { PathwayRepository } from './pathway/pathway.repository';
 
-/** Creates the pathway worker (workflow code bundled from pathway.workflow). Shared by main and tests. */
-export async function createPathwayWorker(config: Pick<PathwayWorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>): Promise<{ worker: Worker; connection: NativeConnection }> {
+/**
+ * Creates the pathway worker: workflow code bundled from pathway.workflow, activities over the
+ * given ports (the repository of the beneficiaries database in production, stubs in unit tests).
+ * Shared by main and tests.
+ */
+export async function createPathwayWorker(
+  config: Pick<PathwayWorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
+  ports: PathwayActivityPorts,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowsPath: require.resolve('./pathway/pathway.workflow'),
+    activities: createPathwayActivities(ports),
   });
   return { worker, connection };
+}
+
+/** The production ports: the pathway repository over its own client of the beneficiaries database. */
+export function openPathwayPorts(databaseUrl: string): { ports: PathwayActivityPorts; close: () => Promise<void> } {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return { ports: new PathwayRepository(prisma), close: () => prisma.$disconnect() };
 }
 
 async function main(): Promise<void> {
@@ -29,7 +47,8 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger('pathway-worker', config.LOG_LEVEL);
-  const { worker, connection } = await createPathwayWorker(config);
+  const database = openPathwayPorts(config.DATABASE_URL);
+  const { worker, connection } = await createPathwayWorker(config, database.ports);
   // The worker has no HTTP API; this tiny server lets the supervisor and orchestrators probe it.
   const health = createServer((req, res) => {
     const running = worker.getState() === 'RUNNING';
@@ -47,6 +66,7 @@ async function main(): Promise<void> {
   } finally {
     health.close();
     await connection.close();
+    await database.close();
     logger.info('pathway worker stopped');
   }
 }

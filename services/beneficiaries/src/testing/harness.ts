@@ -11,7 +11,9 @@ import { Client } from 'pg';
 import { createBeneficiariesApp } from '../app';
 import type { BeneficiaryView } from '../beneficiaries/beneficiaries.schemas';
 import { loadBeneficiariesConfig } from '../config';
+import { PrismaClient } from '../generated/prisma/client';
 import { createPathwayWorker } from '../pathway-worker';
+import { PathwayRepository } from '../pathway/pathway.repository';
 
 const logger = createLogger('test', 'warn');
 
@@ -92,7 +94,10 @@ export async function startHarness(opts: { worker?: boolean } = {}): Promise<Har
     const url = await listen(app);
 
     if (opts.worker) {
-      const worker = await createPathwayWorker({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.temporalNamespace, TEMPORAL_TASK_QUEUE: taskQueue });
+      const worker = await createPathwayWorker(
+        { TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.temporalNamespace, TEMPORAL_TASK_QUEUE: taskQueue },
+        new PathwayRepository(started.get(PrismaClient)),
+      );
       const running = worker.worker.run();
       closers.unshift(async () => {
         worker.worker.shutdown();
