@@ -13,14 +13,18 @@ import { DropoutsModule } from './dropouts/dropouts.module';
 import { EventsModule } from './events/events.module';
 import { followUpsRoutes } from './follow-ups/follow-ups.controller';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { PathwayApiModule } from './pathway/pathway-api.module';
+import { pathwayRoutes } from './pathway/pathway.controller';
 import { PathwayModule } from './pathway/pathway.module';
 import { placementsRoutes } from './placements/placements.controller';
 import { PlacementsModule } from './placements/placements.module';
+import { tasksRoutes } from './tasks/tasks.controller';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class AppModule {
   static register(config: BeneficiariesConfig, logger: Logger): DynamicModule {
-    const pathways = PathwayModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE });
+    const pathways = PathwayModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, templatesDir: config.PATHWAY_TEMPLATES_DIR });
     return {
       module: AppModule,
       imports: [
@@ -31,7 +35,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            [...beneficiariesRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...auditRoutes],
+            [...beneficiariesRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...tasksRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),
@@ -42,6 +46,8 @@ export class AppModule {
         FollowUpsModule,
         DropoutsModule,
         pathways,
+        PathwayApiModule.forRoot(pathways),
+        TasksModule.forRoot(pathways),
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP, pathways),
       ],
     };

@@ -1,6 +1,7 @@
 import { TOPICS } from '@meic/contracts';
 import { collectEvents, pollUntil } from '@meic/testing';
 import { enrolmentBody, expectNoPersonalData, expectPersonalDataAccess, outboxRows, startHarness, type Harness } from '../testing/harness';
+import { pathwayRepositoryOf } from '../testing/pathway.fixture';
 import type { BeneficiaryView } from './beneficiaries.schemas';
 
 type Problem = { status: number; errors?: { path: string; message: string }[] };
@@ -114,20 +115,11 @@ describe('beneficiaries: POST /v1/beneficiaries, GET /v1/beneficiaries, GET /v1/
     expect(other.body.items[0]?.person.givenName).toBe('Amina');
     expect((await h.as.staff.get(`/v1/beneficiaries?siteCode=${h.otherSiteCode}`)).status).toBe(403);
 
-    // The stage comes from the pathway's events (published here as the workflow would).
+    // The stage comes from the pathway's activity (called here as the workflow would).
     const moved = mine[1]!;
-    await h.publish('meic.pathway.stage-changed.v1', {
-      beneficiaryId: moved.id,
-      siteCode: h.siteCode,
-      country: 'IT',
-      occurredOn: '2026-03-05',
-      sex: 'female',
-      ageBand: '25-29',
-      citizenship: 'ML',
-      legalStatus: 'refugee',
-      from: 'intake',
-      to: 'orientation',
-    });
+    const pathway = pathwayRepositoryOf(h);
+    await pathway.repo.recordStageChange({ beneficiaryId: moved.id, siteCode: h.siteCode, from: 'intake', to: 'orientation', on: '2026-03-05' });
+    await pathway.close();
     const oriented = await pollUntil('the stage filter to find the person', async () => {
       const res = await h.as.staff.get<Page>(`/v1/beneficiaries?siteCode=${h.siteCode}&stage=orientation`);
       return res.body.items.length > 0 ? res.body : undefined;

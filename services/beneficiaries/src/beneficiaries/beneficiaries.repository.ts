@@ -57,7 +57,7 @@ export class BeneficiariesRepository {
 
   /**
    * Erasure in one transaction: the personal data row goes, free text about the person is
-   * emptied (assessment skills, employer names), attributes finer than the coarse ones are
+   * emptied (assessment skills, employer names), their open caseworker tasks go, attributes finer than the coarse ones are
    * nulled (birth year — the age band stays —, arrival year, education, languages), stored
    * Idempotency-Key responses about the person are reduced to ids, and the event is written.
    * Returns false when there was no such person or they were erased already.
@@ -72,6 +72,9 @@ export class BeneficiariesRepository {
       await tx.personalData.deleteMany({ where: { beneficiaryId: id } });
       await tx.assessment.updateMany({ where: { beneficiaryId: id }, data: { skills: [] } });
       await tx.placement.updateMany({ where: { beneficiaryId: id }, data: { employerName: null } });
+      // Open caseworker tasks are work about someone who is gone (their pathway ends too); closed
+      // ones stay as the record of work done.
+      await tx.task.deleteMany({ where: { beneficiaryId: id, status: 'open' } });
       // A replayed enrolment or assessment would otherwise hand the erased data back out.
       await tx.$executeRaw`UPDATE idempotency_keys SET response_body = jsonb_build_object('id', response_body -> 'id')
         WHERE status_code IS NOT NULL AND response_body IS NOT NULL
@@ -79,12 +82,6 @@ export class BeneficiariesRepository {
       await tx.outboxEvent.create({ data: event });
       return true;
     });
-  }
-
-  /** The stage the pathway reported; false when this service holds no such person. */
-  async updateStage(id: string, stage: string): Promise<boolean> {
-    const updated = await this.prisma.beneficiary.updateMany({ where: { id }, data: { stage } });
-    return updated.count > 0;
   }
 
   async exists(id: string, opts: { includeErased: boolean }): Promise<boolean> {

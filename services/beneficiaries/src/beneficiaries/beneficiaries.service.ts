@@ -119,11 +119,6 @@ export class BeneficiariesService {
     if (!erased) throw problems.notFound(`Beneficiary ${id} does not exist.`);
   }
 
-  /** From meic.pathway.stage-changed.v1. False when this service holds no such person. */
-  recordStage(id: string, stage: PathwayStage): Promise<boolean> {
-    return this.beneficiaries.updateStage(id, stage);
-  }
-
   /** Whether this service holds the person (their events are its own, not another instance's). */
   holds(id: string, opts: { includeErased: boolean }): Promise<boolean> {
     return this.beneficiaries.exists(id, opts);

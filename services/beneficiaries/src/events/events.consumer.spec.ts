@@ -16,9 +16,8 @@ function setup(held: { active: boolean; any: boolean } = { active: true, any: tr
   const organisations = { recordJoined: jest.fn().mockResolvedValue(undefined), recordLeft: jest.fn().mockResolvedValue(undefined) };
   const beneficiaries = {
     holds: jest.fn((_id: string, opts: { includeErased: boolean }) => Promise.resolve(opts.includeErased ? held.any : held.active)),
-    recordStage: jest.fn().mockResolvedValue(held.any),
   };
-  const pathways = { startFromEnrolment: jest.fn().mockResolvedValue(true), terminate: jest.fn().mockResolvedValue(true) };
+  const pathways = { startFromEnrolment: jest.fn().mockResolvedValue(true), terminate: jest.fn().mockResolvedValue(true), signalFact: jest.fn().mockResolvedValue(true) };
   const consumer = new EventsConsumer(
     {} as Kafka,
     {} as Logger,
@@ -70,17 +69,44 @@ describe('beneficiaries events consumer', () => {
     expect(stranger.pathways.terminate).not.toHaveBeenCalled();
   });
 
-  it('records the stage the pathway reports', async () => {
-    const { consumer, beneficiaries } = setup();
+  it("leaves the stage column to the pathway's activity: stage-changed is a drop", async () => {
+    const { consumer, pathways } = setup();
+    const event = buildEvent('meic.pathway.stage-changed.v1', { ...person, beneficiaryId: randomUUID(), occurredOn: '2026-03-10', from: 'intake', to: 'assessment' }) as CloudEvent;
+    expect(await consumer.dispatch(event)).toEqual({ outcome: 'drop', reason: 'stage recorded by the pathway activity' });
+    expect(pathways.signalFact).not.toHaveBeenCalled();
+  });
+
+  it('moves the pathway with the person events of its own topic and of trainings', async () => {
+    const { consumer, pathways, beneficiaries } = setup();
     const id = randomUUID();
-    const event = buildEvent('meic.pathway.stage-changed.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-10', from: 'intake', to: 'assessment' }) as CloudEvent;
-    expect(await consumer.dispatch(event)).toEqual({ outcome: 'ok' });
-    expect(beneficiaries.recordStage).toHaveBeenCalledWith(id, 'assessment');
+    const assessed = buildEvent('meic.beneficiary.assessed.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }) as CloudEvent;
+    const course = buildEvent('meic.course.enrolled.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: null }) as CloudEvent;
+    expect(await consumer.dispatch(assessed)).toEqual({ outcome: 'ok' });
+    expect(await consumer.dispatch(course)).toEqual({ outcome: 'ok' });
+    expect(beneficiaries.holds).toHaveBeenCalledWith(id, { includeErased: false });
+    expect(pathways.signalFact.mock.calls).toEqual([
+      [id, { eventId: assessed.id, kind: 'assessed', on: '2026-03-10' }],
+      [id, { eventId: course.id, kind: 'course-enrolled', on: '2026-03-20' }],
+    ]);
+  });
+
+  it("drops a person event of someone not held here or erased, and one whose pathway does not run; Temporal errors are retried", async () => {
+    const dropout = (id: string) => buildEvent('meic.beneficiary.dropped-out.v1', { ...person, beneficiaryId: id, occurredOn: '2026-09-01', reason: 'moved_away' }) as CloudEvent;
+    const stranger = setup({ active: false, any: false });
+    expect(await stranger.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'beneficiary not held here or erased' });
+    expect(stranger.pathways.signalFact).not.toHaveBeenCalled();
+
+    const held = setup();
+    held.pathways.signalFact.mockResolvedValueOnce(false);
+    expect(await held.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'no running pathway' });
+    held.pathways.signalFact.mockRejectedValueOnce(new Error('temporal unavailable'));
+    await expect(held.consumer.dispatch(dropout(randomUUID()))).rejects.toThrow('temporal unavailable');
   });
 
   it('drops the events it does not use', async () => {
-    const { consumer } = setup();
-    const event = buildEvent('meic.beneficiary.dropped-out.v1', { ...person, beneficiaryId: randomUUID(), occurredOn: '2026-09-01', reason: 'moved_away' }) as CloudEvent;
+    const { consumer, pathways } = setup();
+    const event = buildEvent('meic.pathway.task-raised.v1', { siteCode: 'IT-RM', country: 'IT', beneficiaryId: randomUUID(), taskId: randomUUID(), kind: 'pathway_stalled', dueOn: '2026-06-01', occurredOn: '2026-06-01' }) as CloudEvent;
     expect((await consumer.dispatch(event)).outcome).toBe('drop');
+    expect(pathways.signalFact).not.toHaveBeenCalled();
   });
 });

@@ -7,12 +7,14 @@ import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PathwayService } from '../pathway/pathway.service';
 import { SitesService } from '../sites/sites.service';
+import { isPathwayFactType, pathwayFactOf, type PathwayFactType } from './pathway-facts';
 
 export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 
 /**
- * Facts this service learns from Kafka: sites and organisations (its read models), and its own
- * beneficiary events, which start and end pathways and carry the pathway's stage back. One
+ * Facts this service learns from Kafka: sites and organisations (its read models), its own
+ * beneficiary events, which start, move and end pathways, and
+ * the trainings service's course and internship events, which move pathways too. One
  * group, one dispatcher; each step calls a service and reports its outcome. Every step is an
  * upsert or a no-op on redelivery.
  */
@@ -29,11 +31,12 @@ export class EventsConsumer extends HostedEventConsumer {
     private readonly beneficiaries: BeneficiariesService,
     private readonly pathways: PathwayService,
   ) {
-    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.stakeholders, TOPICS.beneficiaries]);
+    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.stakeholders, TOPICS.beneficiaries, TOPICS.trainings]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {
     const type: EventType = event.type;
+    if (isPathwayFactType(type)) return this.moveOn(event as CloudEvent<PathwayFactType>);
     switch (type) {
       case 'meic.site.registered.v1':
       case 'meic.site.updated.v1':
@@ -58,25 +61,31 @@ export class EventsConsumer extends HostedEventConsumer {
         // Asynchronous on purpose: the erasure committed already; Temporal being down only delays this (retried).
         return (await this.pathways.terminate(beneficiaryId, 'beneficiary erased (GDPR art. 17)')) ? ok : drop('no running pathway');
       }
-      case 'meic.pathway.stage-changed.v1': {
-        const { beneficiaryId, to } = (event as CloudEvent<typeof type>).data;
-        return (await this.beneficiaries.recordStage(beneficiaryId, to)) ? ok : drop('beneficiary not held here');
-      }
+      // The pathway's activity sets the stage column in the transaction that writes this event
+      // (PathwayRepository.recordStageChange). Applying it again here would be harmless once, but
+      // a replay after a consumer restart would roll the column back through older stages until
+      // it caught up: the column has one writer.
+      case 'meic.pathway.stage-changed.v1':
+        return drop('stage recorded by the pathway activity');
       case 'meic.territorial-indicator.recorded.v1':
       case 'meic.mentor.registered.v1':
       case 'meic.mentoring.started.v1':
       case 'meic.mentoring.ended.v1':
       case 'meic.course.created.v1':
-      case 'meic.course.enrolled.v1':
-      case 'meic.course.completed.v1':
-      case 'meic.internship.started.v1':
-      case 'meic.internship.ended.v1':
-      case 'meic.beneficiary.assessed.v1':
-      case 'meic.beneficiary.placed.v1':
-      case 'meic.beneficiary.followed-up.v1':
-      case 'meic.beneficiary.dropped-out.v1':
       case 'meic.pathway.task-raised.v1':
         return drop(`${type} is not used by this service yet`);
     }
+  }
+
+  /**
+   * A person event moves their pathway: only for people this database holds and has not erased
+   * (a trainings event may be about another instance's person, and an erased person's pathway
+   * has ended). No pathway (never started, or closed) is a drop; anything else is an error the
+   * consumer retries.
+   */
+  private async moveOn(event: CloudEvent<PathwayFactType>): Promise<StepResult> {
+    const { beneficiaryId } = event.data;
+    if (!(await this.beneficiaries.holds(beneficiaryId, { includeErased: false }))) return drop('beneficiary not held here or erased');
+    return (await this.pathways.signalFact(beneficiaryId, pathwayFactOf(event))) ? ok : drop('no running pathway');
   }
 }

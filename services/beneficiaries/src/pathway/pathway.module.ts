@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { ReadinessRegistry } from '@meic/service-kit';
-import { PathwayService, TEMPORAL_OPTIONS, type TemporalOptions } from './pathway.service';
+import { loadPathwayTemplates } from './pathway-templates';
+import { PATHWAY_TEMPLATES, PathwayService, TEMPORAL_OPTIONS, type TemporalOptions } from './pathway.service';
 
 @Module({})
 export class PathwayModule implements OnModuleInit {
@@ -9,8 +10,14 @@ export class PathwayModule implements OnModuleInit {
     private readonly readiness: ReadinessRegistry,
   ) {}
 
-  static forRoot(opts: TemporalOptions): DynamicModule {
-    return { module: PathwayModule, providers: [{ provide: TEMPORAL_OPTIONS, useValue: opts }, PathwayService], exports: [PathwayService] };
+  /** Reads and validates the pathway templates here, at boot: a bad file stops the service (see pathway-templates.ts). */
+  static forRoot(opts: TemporalOptions & { templatesDir: string }): DynamicModule {
+    const { templatesDir, ...temporal } = opts;
+    return {
+      module: PathwayModule,
+      providers: [{ provide: TEMPORAL_OPTIONS, useValue: temporal }, { provide: PATHWAY_TEMPLATES, useValue: loadPathwayTemplates(templatesDir) }, PathwayService],
+      exports: [PathwayService],
+    };
   }
 
   onModuleInit(): void {

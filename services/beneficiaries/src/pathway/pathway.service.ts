@@ -1,11 +1,14 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { BeneficiaryEnrolledV1, CloudEvent } from '@meic/contracts';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { PathwayTemplates } from './pathway-templates';
+import type { PathwayFact } from './pathway.rules';
 import type { pathwayWorkflow } from './pathway.workflow';
-import { pathwayEventSignal, pathwayStateQuery, pathwayWorkflowId, type PathwayEvent, type PathwayState } from './pathway.types';
+import { pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayState } from './pathway.types';
 
 export const TEMPORAL_OPTIONS = Symbol('TEMPORAL_OPTIONS');
+export const PATHWAY_TEMPLATES = Symbol('PATHWAY_TEMPLATES');
 export interface TemporalOptions {
   address: string;
   namespace: string;
@@ -16,7 +19,10 @@ export interface TemporalOptions {
 export class PathwayService implements OnApplicationShutdown {
   private client?: Promise<{ connection: Connection; client: Client }>;
 
-  constructor(@Inject(TEMPORAL_OPTIONS) private readonly opts: TemporalOptions) {}
+  constructor(
+    @Inject(TEMPORAL_OPTIONS) private readonly opts: TemporalOptions,
+    @Inject(PATHWAY_TEMPLATES) private readonly templates: PathwayTemplates,
+  ) {}
 
   private connect(): Promise<{ connection: Connection; client: Client }> {
     this.client ??= Connection.connect({ address: this.opts.address }).then((connection) => ({
@@ -30,18 +36,19 @@ export class PathwayService implements OnApplicationShutdown {
    * Starts the person's pathway, or signals it if it runs already. The workflow id derives
    * from the beneficiary id, so a redelivered enrolment cannot start a second pathway, and a
    * closed pathway is never started again. Returns false when the pathway had already closed.
+   * The site's template goes into the input: the pathway keeps it whatever the site changes later.
    */
   async startFromEnrolment(event: CloudEvent<'meic.beneficiary.enrolled.v1'>): Promise<boolean> {
     const data: BeneficiaryEnrolledV1 = event.data;
     const { client } = await this.connect();
     try {
-      await client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayEvent]>('pathwayWorkflow', {
+      await client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayFact]>('pathwayWorkflow', {
         workflowId: pathwayWorkflowId(data.beneficiaryId),
         taskQueue: this.opts.taskQueue,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [{ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn }],
-        signal: pathwayEventSignal,
-        signalArgs: [{ eventId: event.id, type: event.type, occurredOn: data.occurredOn }],
+        args: [{ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn, template: this.templates.forSite(data.siteCode) }],
+        signal: pathwayFactSignal,
+        signalArgs: [{ eventId: event.id, kind: 'enrolled', on: data.occurredOn }],
       });
       return true;
     } catch (e) {
@@ -65,9 +72,43 @@ export class PathwayService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Delivers a fact of the person's pathway (from their events). False when there is no such
+   * pathway (never started here, or closed: a closed workflow takes no signals).
+   */
+  async signalFact(beneficiaryId: string, fact: PathwayFact): Promise<boolean> {
+    return this.signal(beneficiaryId, (h) => h.signal(pathwayFactSignal, fact));
+  }
+
+  /** A caseworker closed a task of the pathway. False when the pathway has ended meanwhile. */
+  async closeTask(beneficiaryId: string, taskId: string): Promise<boolean> {
+    return this.signal(beneficiaryId, (h) => h.signal(taskClosedSignal, { taskId }));
+  }
+
   async state(beneficiaryId: string): Promise<PathwayState> {
     const { client } = await this.connect();
     return client.workflow.getHandle(pathwayWorkflowId(beneficiaryId)).query(pathwayStateQuery);
+  }
+
+  /** The pathway's state, or undefined when the person has no pathway (never started, or terminated and gone). */
+  async findState(beneficiaryId: string): Promise<PathwayState | undefined> {
+    try {
+      return await this.state(beneficiaryId);
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return undefined;
+      throw e;
+    }
+  }
+
+  private async signal(beneficiaryId: string, send: (handle: WorkflowHandle) => Promise<void>): Promise<boolean> {
+    const { client } = await this.connect();
+    try {
+      await send(client.workflow.getHandle(pathwayWorkflowId(beneficiaryId)));
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return false;
+      throw e;
+    }
   }
 
   async ping(): Promise<void> {

@@ -1,0 +1,12 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
+import { PathwayController } from './pathway.controller';
+import { PathwayViewService } from './pathway-view.service';
+
+/** The pathway's HTTP side; `pathways` is the app's PathwayModule (one Temporal client per app). */
+@Module({})
+export class PathwayApiModule {
+  static forRoot(pathways: DynamicModule): DynamicModule {
+    return { module: PathwayApiModule, imports: [BeneficiariesModule, pathways], controllers: [PathwayController], providers: [PathwayViewService] };
+  }
+}
