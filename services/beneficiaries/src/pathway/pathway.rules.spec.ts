@@ -35,10 +35,14 @@ describe('stageOf', () => {
     expect(stageOf([enrolled, assessed, out, course], DEFAULT_TEMPLATE)).toEqual({ stage: 'dropped_out', since: '2026-03-01' });
   });
 
-  it('skips stages the site does not use to the next one it does', () => {
-    const noAssessment: PathwayTemplate = { ...DEFAULT_TEMPLATE, stages: ['intake', 'training', 'job_search', 'employed', 'follow_up', 'closed'] };
-    // assessed → "assessment" is not used → the next used stage after it is "training"
-    expect(stageOf([enrolled, assessed], noAssessment).stage).toBe('training');
+  it('counts a stage the site does not use as the nearest earlier one it does', () => {
+    // Rome assesses in the orientation interview: assessed → "assessment" is not used → orientation
+    const rome: PathwayTemplate = { ...DEFAULT_TEMPLATE, stages: ['intake', 'orientation', 'training', 'internship', 'job_search', 'employed', 'follow_up', 'closed'] };
+    expect(stageOf([enrolled, assessed], rome).stage).toBe('orientation');
+    expect(stageOf([enrolled, assessed, course], rome).stage).toBe('training');
+    // without orientation either, the person stays in intake until a first activity
+    const bare: PathwayTemplate = { ...DEFAULT_TEMPLATE, stages: ['intake', 'training', 'job_search', 'employed', 'follow_up', 'closed'] };
+    expect(stageOf([enrolled, assessed], bare).stage).toBe('intake');
   });
 
   it('closes on the last follow-up of the template', () => {

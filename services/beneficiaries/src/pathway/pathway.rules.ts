@@ -70,7 +70,7 @@ export interface StageAt {
  * The stage the facts put a pathway in. It depends on the set of facts only, never on the order
  * they arrived in, so a redelivered or late event cannot corrupt the pathway: the latest fact
  * (by date) decides, with a drop-out ending everything and the last follow-up closing it.
- * Stages the site's template does not use are skipped to the next one it does.
+ * A stage the site's template does not use counts as the nearest earlier one it does.
  */
 export function stageOf(facts: readonly PathwayFact[], template: PathwayTemplate): StageAt {
   const enrolled = first(facts, 'enrolled');
@@ -104,12 +104,16 @@ export function stageOf(facts: readonly PathwayFact[], template: PathwayTemplate
   return { stage: best.stage, since: best.since };
 }
 
-/** A stage the template skips moves on to the next one it uses (never back). */
+/**
+ * A stage the template skips counts as the nearest one before it that the site uses: a site that
+ * assesses people in its orientation interview keeps an assessed person in orientation rather
+ * than moving them on to a training they have not started. `intake` is always used.
+ */
 function use(template: PathwayTemplate, stage: PathwayStage): PathwayStage {
   const all: PathwayStage[] = ['intake', 'orientation', 'assessment', 'training', 'internship', 'job_search', 'employed', 'follow_up', 'closed'];
-  for (let i = all.indexOf(stage); i < all.length; i++) {
+  for (let i = all.indexOf(stage); i >= 0; i--) {
     const s = all[i] as PathwayStage;
-    if (template.stages.includes(s) || s === 'closed') return s;
+    if (template.stages.includes(s) || s === 'intake' || s === 'closed') return s;
   }
   return stage;
 }
