@@ -1,12 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
+import { PathwayMigrationController } from './pathway-migration.controller';
+import { PathwayMigrationService } from './pathway-migration.service';
 import { PathwayController } from './pathway.controller';
+import { PathwayRepository } from './pathway.repository';
 import { PathwayViewService } from './pathway-view.service';
 
 /** The pathway's HTTP side; `pathways` is the app's PathwayModule (one Temporal client per app). */
 @Module({})
 export class PathwayApiModule {
   static forRoot(pathways: DynamicModule): DynamicModule {
-    return { module: PathwayApiModule, imports: [BeneficiariesModule, pathways], controllers: [PathwayController], providers: [PathwayViewService] };
+    return { module: PathwayApiModule, imports: [BeneficiariesModule, pathways], controllers: [PathwayController, PathwayMigrationController], providers: [PathwayViewService, PathwayRepository, PathwayMigrationService] };
   }
 }

@@ -97,8 +97,8 @@ export function readTemplate(file: string): PathwayTemplate {
   const problems = [...Value.Errors(PathwayTemplateFile, raw)].map((e) => `${e.path || '/'} ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''}`);
   if (problems.length > 0) throw new PathwayTemplateError(file, problems);
   const template = raw as PathwayTemplateFile;
-  // stageOf moves a skipped stage on to the next used one in the contract's order: a template
-  // listing them in another order would read as something it does not do.
+  // stageOf counts a skipped stage as the nearest earlier used one in the contract's order: a
+  // template listing them in another order would read as something it does not do.
   const order = template.stages.map((s) => PATHWAY_STAGES.indexOf(s));
   if (order.some((o, i) => i > 0 && o < (order[i - 1] ?? -1))) {
     throw new PathwayTemplateError(file, [`/stages must follow the pathway's order (${PATHWAY_STAGES.join(', ')})`]);

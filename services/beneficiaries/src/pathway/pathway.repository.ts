@@ -92,4 +92,14 @@ export class PathwayRepository {
       FROM beneficiaries WHERE id = ${id}::uuid AND erased_at IS NULL FOR SHARE`;
     return rows[0];
   }
+
+  /** People of a site whose pathway may still run: held, not erased, neither closed nor dropped out. */
+  async openPathwaysAt(siteCode: string): Promise<string[]> {
+    const rows = await this.prisma.beneficiary.findMany({
+      where: { siteCode, erasedAt: null, stage: { notIn: ['closed', 'dropped_out'] } },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((r) => r.id);
+  }
 }

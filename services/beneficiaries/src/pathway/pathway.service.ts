@@ -3,9 +3,9 @@ import type { BeneficiaryEnrolledV1, CloudEvent } from '@meic/contracts';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { PathwayTemplates } from './pathway-templates';
-import type { PathwayFact } from './pathway.rules';
+import type { PathwayFact, PathwayTemplate } from './pathway.rules';
 import type { pathwayWorkflow } from './pathway.workflow';
-import { pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayState } from './pathway.types';
+import { migrateTemplateSignal, pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayState } from './pathway.types';
 
 export const TEMPORAL_OPTIONS = Symbol('TEMPORAL_OPTIONS');
 export const PATHWAY_TEMPLATES = Symbol('PATHWAY_TEMPLATES');
@@ -78,6 +78,20 @@ export class PathwayService implements OnApplicationShutdown {
    */
   async signalFact(beneficiaryId: string, fact: PathwayFact): Promise<boolean> {
     return this.signal(beneficiaryId, (h) => h.signal(pathwayFactSignal, fact));
+  }
+
+  /**
+   * Moves a running pathway to its site's current template (a deliberate migration; pathways
+   * otherwise keep the template they started with). False when the pathway is not running.
+   */
+  async migrateTemplate(beneficiaryId: string, siteCode: string): Promise<boolean> {
+    const template = this.templates.forSite(siteCode);
+    return this.signal(beneficiaryId, (h) => h.signal(migrateTemplateSignal, { template }));
+  }
+
+  /** The template a site's new pathways start with. */
+  templateOf(siteCode: string): PathwayTemplate {
+    return this.templates.forSite(siteCode);
   }
 
   /** A caseworker closed a task of the pathway. False when the pathway has ended meanwhile. */

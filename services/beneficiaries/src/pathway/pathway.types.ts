@@ -76,12 +76,19 @@ export interface TaskClosed {
   taskId: string;
 }
 
+/** A site's current template, sent deliberately to a running pathway (`POST /v1/sites/{code}/pathways/migrate-template`). */
+export interface TemplateMigration {
+  template: PathwayTemplate;
+}
+
 /** @deprecated since pathway facts: use `pathwayFactSignal`; still accepted by the workflow. */
 export const pathwayEventSignal = defineSignal<[PathwayEvent]>('pathwayEvent');
 /** A fact of the person's pathway; `eventId` (ce_id) makes redelivery harmless. */
 export const pathwayFactSignal = defineSignal<[PathwayFact]>('pathwayFact');
 /** A caseworker closed one of the pathway's tasks (`POST /tasks/{id}/done`). */
 export const taskClosedSignal = defineSignal<[TaskClosed]>('taskClosed');
+/** Moves a running pathway to another template; without it a pathway keeps the one it started with. */
+export const migrateTemplateSignal = defineSignal<[TemplateMigration]>('migrateTemplate');
 export const pathwayStateQuery = defineQuery<PathwayState>('pathwayState');
 
 export function pathwayWorkflowId(beneficiaryId: string): string {

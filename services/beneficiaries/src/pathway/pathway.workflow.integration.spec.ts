@@ -18,7 +18,7 @@ import { historyToFixture } from '../testing/pathway-history';
 import { createPathwayActivities, type PathwayActivityPorts } from './pathway.activities';
 import { addDays, addMonths, DEFAULT_TEMPLATE, type PathwayFact, type PathwayTemplate } from './pathway.rules';
 import { pathwayTaskId } from './pathway.task-id';
-import { pathwayEventSignal, pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayEvent, type PathwayInput, type PathwayState, type RaiseTaskInput, type StageChangeInput } from './pathway.types';
+import { migrateTemplateSignal, pathwayEventSignal, pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayEvent, type PathwayInput, type PathwayState, type RaiseTaskInput, type StageChangeInput } from './pathway.types';
 import type { pathwayWorkflow } from './pathway.workflow';
 
 const HISTORIES = path.join(__dirname, 'histories');
@@ -225,6 +225,26 @@ describe('pathway workflow (time-skipping)', () => {
       await recordHistory('stalled-pathway', handle);
       // Erasure ends a pathway from outside.
       await handle.terminate('beneficiary erased (test)');
+    });
+  });
+
+  it('keeps its template when the site changes it, and follows the new one only when migrated deliberately', async () => {
+    const { ports, raised } = recordingPorts();
+    await withWorker(ports, async (taskQueue) => {
+      const { day, advanceTo } = await calendar();
+      // Started under the default: assessment by day 14, first activity by day 30.
+      const handle = await start(taskQueue, day(0));
+      await advanceTo(day(2));
+      expect(await until(handle, 'first deadline', (s) => s.nextDueOn !== null)).toMatchObject({ templateVersion: 1, nextDueOn: day(14), nextDueKind: 'assessment_overdue' });
+      // The site's new template (no assessment stage, first activity within 10 days), sent on day 2.
+      const site: PathwayTemplate = { ...DEFAULT_TEMPLATE, version: 2, stages: DEFAULT_TEMPLATE.stages.filter((x) => x !== 'assessment'), deadlines: { ...DEFAULT_TEMPLATE.deadlines, firstActivityWithinDays: 10 } };
+      await handle.signal(migrateTemplateSignal, { template: site });
+      // 0 + 10 = day 10, the assessment deadline is gone with the stage.
+      expect(await until(handle, 'migrated', (s) => s.templateVersion === 2)).toMatchObject({ nextDueOn: day(10), nextDueKind: 'first_activity_overdue' });
+      await advanceTo(day(10));
+      const s10 = await until(handle, 'first-activity task', (s) => s.openTasks.length === 1);
+      expect(s10.openTasks.map((t) => [t.kind, t.dueOn])).toEqual([['first_activity_overdue', day(10)]]);
+      expect(raised.map((r) => r.kind)).toEqual(['first_activity_overdue']);
     });
   });
 

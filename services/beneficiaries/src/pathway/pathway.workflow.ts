@@ -7,11 +7,13 @@ import {
   pathwayEventSignal,
   pathwayFactSignal,
   pathwayStateQuery,
+  migrateTemplateSignal,
   taskClosedSignal,
   type PathwayEvent,
   type PathwayInput,
   type PathwayState,
   type TaskClosed,
+  type TemplateMigration,
 } from './pathway.types';
 
 const { recordStageChange, raiseTask } = proxyActivities<ReturnType<typeof createPathwayActivities>>({
@@ -39,7 +41,8 @@ const TERMINAL: readonly PathwayStage[] = ['closed', 'dropped_out'];
 export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState> {
   if (!patched(RULES_PATCH)) return legacyPathway(input);
 
-  const template: PathwayTemplate = input.template ?? DEFAULT_TEMPLATE;
+  // The template the pathway started with, until a deliberate migration replaces it.
+  let template: PathwayTemplate = input.template ?? DEFAULT_TEMPLATE;
   const workflowId = workflowInfo().workflowId;
   // The enrolment is in the input already; as a fact it makes the pathway work even if the
   // enrolment signal were lost. A signalled enrolment (other eventId) is a harmless duplicate.
@@ -66,6 +69,13 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
   setHandler(pathwayEventSignal, (event: PathwayEvent) => addFact(factFromEvent(event)));
   setHandler(taskClosedSignal, ({ taskId }: TaskClosed) => {
     state.openTasks = state.openTasks.filter((t) => t.taskId !== taskId);
+  });
+  // Deadlines and the stage are recomputed under the new template; tasks already raised stay
+  // raised (their keys are remembered), so a migration never raises a task twice.
+  setHandler(migrateTemplateSignal, ({ template: next }: TemplateMigration) => {
+    template = next;
+    state.templateVersion = next.version;
+    factsVersion += 1;
   });
   setHandler(pathwayStateQuery, () => state);
 

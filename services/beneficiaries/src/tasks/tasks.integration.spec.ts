@@ -38,6 +38,21 @@ describe('tasks and pathways over HTTP: GET /v1/tasks, POST /v1/tasks/{id}/done,
     await expectPersonalDataAccess(h, (as) => as.get(`/v1/beneficiaries/${id}/pathway`), 200);
   });
 
+  it('migrates the running pathways of a site to its current template on an admin request only', async () => {
+    const { id } = await h.enrol();
+    await pollUntil('the pathway to start', async () => (await pathwayOf(id)).status === 200);
+    // The harness's site has no template file of its own: the default (version 1) is its current one.
+    const res = await h.as.admin.post<{ siteCode: string; templateVersion: number; migrated: number; notRunning: number }>(`/v1/sites/${h.siteCode}/pathways/migrate-template`, {});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ siteCode: h.siteCode, templateVersion: 1 });
+    expect(res.body.migrated).toBeGreaterThanOrEqual(1);
+    expect((await pathwayOf(id)).body.templateVersion).toBe(1);
+    expect((await h.as.staff.post(`/v1/sites/${h.siteCode}/pathways/migrate-template`, {})).status).toBe(403);
+    const bad = await h.as.admin.post<{ errors: { path: string }[] }>('/v1/sites/rome/pathways/migrate-template', {});
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.path)).toEqual(['/code']);
+  });
+
   it('answers 404 problem+json for an unknown person', async () => {
     const unknown = await h.as.staff.get<{ status: number }>(`/v1/beneficiaries/${randomUUID()}/pathway`);
     expect(unknown.status).toBe(404);
