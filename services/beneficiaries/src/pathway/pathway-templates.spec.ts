@@ -40,6 +40,14 @@ describe('pathway templates', () => {
     const rome = templates.forSite('IT-RM');
     expect(rome.stages).not.toContain('assessment');
     expect(rome.deadlines.followUpMonths).toEqual([6, 12]);
+    expect(rome.onMissed).toEqual({ internship_end_overdue: 'none' });
+  });
+
+  it('refuses an unknown task kind or action in onMissed, naming the field', () => {
+    write('default.yaml', `${VALID}\nonMissed: {follow_up_due: email}\n`);
+    expect(() => loadPathwayTemplates(dir)).toThrow(/onMissed\/follow_up_due/);
+    write('default.yaml', `${VALID}\nonMissed: {coffee_due: none}\n`);
+    expect(() => loadPathwayTemplates(dir)).toThrow(/onMissed/);
   });
 
   it("gives a site its own file's template and every other site the default", () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PATHWAY_STAGES, PathwayStage } from '@meic/contracts';
+import { PATHWAY_STAGES, PathwayStage, TASK_KINDS } from '@meic/contracts';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { parse } from 'yaml';
@@ -23,9 +23,18 @@ export const PathwayTemplateFile = Type.Object(
       },
       { additionalProperties: false },
     ),
+    onMissed: Type.Optional(
+      Type.Partial(Type.Object(Object.fromEntries(TASK_KINDS.map((k) => [k, missed()])) as Record<(typeof TASK_KINDS)[number], ReturnType<typeof missed>>), {
+        additionalProperties: false,
+        description: 'Per task kind: task (default) raises a caseworker task when the deadline passes, none ignores that deadline',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
+function missed() {
+  return Type.Union([Type.Literal('task'), Type.Literal('none')]);
+}
 type PathwayTemplateFile = Static<typeof PathwayTemplateFile>;
 
 // Compile-time proof that a valid file is a PathwayTemplate (and the other way round).
@@ -104,5 +113,10 @@ export function readTemplate(file: string): PathwayTemplate {
     throw new PathwayTemplateError(file, [`/stages must follow the pathway's order (${PATHWAY_STAGES.join(', ')})`]);
   }
   if (!template.stages.includes('intake')) throw new PathwayTemplateError(file, ['/stages must include intake (every pathway starts there)']);
-  return { version: template.version, stages: [...template.stages], deadlines: { ...template.deadlines, followUpMonths: [...template.deadlines.followUpMonths] } };
+  return {
+    version: template.version,
+    stages: [...template.stages],
+    deadlines: { ...template.deadlines, followUpMonths: [...template.deadlines.followUpMonths] },
+    ...(template.onMissed ? { onMissed: { ...template.onMissed } } : {}),
+  };
 }

@@ -85,6 +85,12 @@ describe('deadlines', () => {
     expect(d.some((x) => x.kind === 'pathway_stalled')).toBe(false);
   });
 
+  it("leaves out the deadlines whose task kind the site's template sets to none", () => {
+    const quiet: PathwayTemplate = { ...DEFAULT_TEMPLATE, onMissed: { internship_end_overdue: 'none', pathway_stalled: 'task' } };
+    const kinds = deadlines([enrolled, internship], quiet).map((x) => x.kind);
+    expect(kinds).toEqual(['assessment_overdue', 'first_activity_overdue', 'pathway_stalled']);
+  });
+
   it('has none after a drop-out', () => {
     expect(deadlines([enrolled, { eventId: 'd', kind: 'dropped-out', on: '2026-01-15' }], DEFAULT_TEMPLATE)).toEqual([]);
   });

@@ -24,7 +24,15 @@ export interface PathwayTemplate {
     /** Follow-ups due this many months after the (first) placement. */
     followUpMonths: (3 | 6 | 12)[];
   };
+  /**
+   * What happens when a deadline passes unmet, per task kind: `task` (the default) raises a
+   * caseworker task; `none` does not track that deadline at all (e.g. a site whose follow-ups are
+   * run by the regional employment service).
+   */
+  onMissed?: Partial<Record<TaskKind, MissedDeadline>>;
 }
+
+export type MissedDeadline = 'task' | 'none';
 
 export const DEFAULT_TEMPLATE: PathwayTemplate = {
   version: 1,
@@ -168,7 +176,7 @@ export function deadlines(facts: readonly PathwayFact[], template: PathwayTempla
       });
     }
   }
-  return out;
+  return out.filter((x) => (template.onMissed?.[x.kind] ?? 'task') === 'task');
 }
 
 /** The deadline the workflow waits for next: the earliest unmet one not yet raised. */
