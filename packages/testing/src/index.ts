@@ -192,3 +192,4 @@ export async function collectEvents(topic: string, match: (e: ReceivedEvent) => 
   }
 }
 export * from './prisma-drift';
+export * from './built-service';

@@ -1,12 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEvent, toKafkaRecord } from '@meic/contracts';
 import { createKafka, createLogger, ensureTopics, ReadinessRegistry } from '@meic/service-kit';
-import { apiClient, pollUntil, randomName, randomSiteCode, serviceTestEnv, signTestToken, testStack } from '@meic/testing';
+import { apiClient, ensureServiceBuilt, freePort, pollUntil, randomName, randomSiteCode, serviceTestEnv, signTestToken, testStack } from '@meic/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import type { IngestStatusResponse } from './ingest-status.schemas';
@@ -15,31 +14,9 @@ import type { IngestStatusResponse } from './ingest-status.schemas';
  * The analytics service as a real process (dist/main.js), killed with SIGKILL in the middle of
  * its ingest and restarted on the same chdb directory and consumer group: every count must be exact.
  */
-const root = join(__dirname, '..', '..');
-const main = join(root, 'dist', 'main.js');
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-function ensureBuilt(): void {
-  if (existsSync(main) && statSync(main).mtimeMs >= newest(join(root, 'src'))) return;
-  const r = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@meic/analytics...'], { cwd: join(root, '..', '..'), stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('building @meic/analytics failed');
-}
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 const enrolled = (siteCode: string) =>
   buildEvent('meic.beneficiary.enrolled.v1', {
@@ -54,6 +31,9 @@ const enrolled = (siteCode: string) =>
     legalStatus: 'asylum_seeker',
   });
 
+/** dist/main.js of the analytics service, built if older than its sources. */
+let main: string;
+
 describe('analytics ingest killed with SIGKILL mid-batch', () => {
   const logger = createLogger('test', 'error');
   let kafka: Kafka;
@@ -62,7 +42,7 @@ describe('analytics ingest killed with SIGKILL mid-batch', () => {
   const dirs: string[] = [];
 
   beforeAll(async () => {
-    ensureBuilt();
+    main = ensureServiceBuilt('analytics', 'main.js');
     kafka = createKafka({ brokers: testStack().kafkaBrokers, clientId: 'crash-test', logger });
     const admin = kafka.admin();
     await admin.connect();

@@ -3,14 +3,13 @@
 // pathway must end in the stage its facts imply (the pure rules say which), and the database
 // must hold exactly one stage-changed event per stage change the workflow made: activities
 // replayed or retried after the crash must not publish twice.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '@meic/service-kit';
-import { createTestDatabase, pollUntil, randomName, randomSiteCode, testStack } from '@meic/testing';
+import { createTestDatabase, ensureServiceBuilt, freePort, pollUntil, randomName, randomSiteCode, testStack } from '@meic/testing';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { MIGRATIONS_DIR } from '../app';
@@ -20,34 +19,12 @@ import { addDays, DEFAULT_TEMPLATE, stageOf, type PathwayFact } from './pathway.
 import { pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, type PathwayInput, type PathwayState } from './pathway.types';
 import type { pathwayWorkflow } from './pathway.workflow';
 
-const root = join(__dirname, '..', '..');
-const workerMain = join(root, 'dist', 'pathway-worker.js');
+/** dist/pathway-worker.js, built if older than its sources. */
+let workerMain: string;
 const STAGE_CHANGED = 'meic.pathway.stage-changed.v1';
 
-/** Newest source file that goes into dist/ (specs and test support are excluded from the build). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) t = e.name === 'testing' ? t : Math.max(t, newest(p));
-    else if (!e.name.endsWith('.spec.ts')) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
 
-function ensureBuilt(): void {
-  if (existsSync(workerMain) && statSync(workerMain).mtimeMs >= newest(join(root, 'src'))) return;
-  const r = spawnSync('npx', ['turbo', 'run', 'build', '--filter=@meic/beneficiaries...'], { cwd: join(root, '..', '..'), stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('building @meic/beneficiaries failed');
-}
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
@@ -160,7 +137,7 @@ describe('pathway durability', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
-    ensureBuilt();
+    workerMain = ensureServiceBuilt('beneficiaries', 'pathway-worker.js');
     db = await createTestDatabase('beneficiaries');
     await runMigrations(db.url, MIGRATIONS_DIR);
     pg = new PgClient({ connectionString: db.url });
