@@ -25,7 +25,7 @@ import { TasksModule } from './tasks/tasks.module';
 @Module({})
 export class AppModule {
   static register(config: BeneficiariesConfig, logger: Logger): DynamicModule {
-    const pathways = PathwayModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, templatesDir: config.PATHWAY_TEMPLATES_DIR });
+    const pathways = PathwayModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, catchUpGraceSeconds: config.PATHWAY_CATCH_UP_GRACE_SECONDS, templatesDir: config.PATHWAY_TEMPLATES_DIR });
     return {
       module: AppModule,
       imports: [

@@ -16,6 +16,11 @@ export const beneficiariesEnvSchema = envSchema({
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
   KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'beneficiaries' }),
   // The package's own directory (src/ and dist/ are both one level below it).
+  PATHWAY_CATCH_UP_GRACE_SECONDS: Type.Integer({
+    minimum: 0,
+    default: 600,
+    description: 'How long a pathway deadline that was already past when the pathway learnt of it (late records, imports) waits for further records before its task is raised',
+  }),
   PATHWAY_TEMPLATES_DIR: Type.String({ minLength: 1, default: join(__dirname, '..', 'pathway-templates'), description: 'Pathway templates: default.yaml and <siteCode>.yaml' }),
 });
 

@@ -13,6 +13,8 @@ export interface TemporalOptions {
   address: string;
   namespace: string;
   taskQueue: string;
+  /** See PathwayInput.catchUpGraceSeconds. */
+  catchUpGraceSeconds: number;
 }
 
 @Injectable()
@@ -46,7 +48,7 @@ export class PathwayService implements OnApplicationShutdown {
         workflowId: pathwayWorkflowId(data.beneficiaryId),
         taskQueue: this.opts.taskQueue,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [{ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn, template: this.templates.forSite(data.siteCode) }],
+        args: [{ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn, template: this.templates.forSite(data.siteCode), catchUpGraceSeconds: this.opts.catchUpGraceSeconds }],
         signal: pathwayFactSignal,
         signalArgs: [{ eventId: event.id, kind: 'enrolled', on: data.occurredOn }],
       });

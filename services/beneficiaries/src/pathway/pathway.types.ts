@@ -18,6 +18,12 @@ export interface PathwayInput {
    * they follow DEFAULT_TEMPLATE.
    */
   template?: PathwayTemplate;
+  /**
+   * How long a deadline that was already past when the pathway learnt of it waits for further
+   * facts before its task is raised (records entered late come in bursts). Absent in pathways
+   * started before it existed: DEFAULT_CATCH_UP_GRACE_SECONDS.
+   */
+  catchUpGraceSeconds?: number;
 }
 
 /**

@@ -100,13 +100,13 @@ async function calendar() {
  * As the consumer does it: signal-with-start with the enrolment as a fact; `shape: 'event'` sends
  * it in the first signal's shape instead (pathways started before facts, senders not moved yet).
  */
-async function start(taskQueue: string, enrolledOn: string, opts: { template?: PathwayTemplate; shape?: 'fact' | 'event' } = {}): Promise<WorkflowHandle<typeof pathwayWorkflow>> {
+async function start(taskQueue: string, enrolledOn: string, opts: { template?: PathwayTemplate; shape?: 'fact' | 'event'; catchUpGraceSeconds?: number } = {}): Promise<WorkflowHandle<typeof pathwayWorkflow>> {
   const beneficiaryId = randomUUID();
   const eventId = randomUUID();
   const options = {
     workflowId: pathwayWorkflowId(beneficiaryId),
     taskQueue,
-    args: [{ beneficiaryId, siteCode: randomSiteCode(), enrolledOn, template: opts.template ?? DEFAULT_TEMPLATE }] as [PathwayInput],
+    args: [{ beneficiaryId, siteCode: randomSiteCode(), enrolledOn, template: opts.template ?? DEFAULT_TEMPLATE, ...(opts.catchUpGraceSeconds !== undefined ? { catchUpGraceSeconds: opts.catchUpGraceSeconds } : {}) }] as [PathwayInput],
   };
   const handle =
     opts.shape === 'event'
@@ -268,6 +268,34 @@ describe('pathway workflow (time-skipping)', () => {
       await env.sleep(120 * DAY);
       expect(raised).toEqual([]);
       await recordHistory('dropped-out', handle);
+    });
+  });
+
+  it('lets records entered late catch up: no task for what they show happened, the truly missed deadline raised after the grace', async () => {
+    const { ports, raised, stageChanges } = recordingPorts();
+    await withWorker(ports, async (taskQueue) => {
+      const { day } = await calendar();
+      // A person imported today with last year's records: every deadline of the enrolment alone
+      // is long past when the pathway starts, and the records that meet them come a moment later.
+      const handle = await start(taskQueue, day(-200), { catchUpGraceSeconds: 600 });
+      const facts: PathwayFact[] = [
+        { eventId: randomUUID(), kind: 'assessed', on: day(-195) },
+        { eventId: randomUUID(), kind: 'course-enrolled', on: day(-180) },
+        { eventId: randomUUID(), kind: 'course-completed', on: day(-100) },
+      ];
+      for (const f of facts) await handle.signal(pathwayFactSignal, f);
+      // Nothing since the course ended 100 days ago: stalled since day -10 (90 days), genuinely.
+      const settled = await until(handle, 'caught up', (s) => s.stage === 'job_search' && s.nextDueKind === 'pathway_stalled');
+      expect(settled).toMatchObject({ openTasks: [], nextDueOn: day(-10) });
+      await env.sleep(5 * 60_000);
+      expect(raised).toEqual([]);
+      await env.sleep(6 * 60_000);
+      const after = await until(handle, 'stalled task raised', (s) => s.openTasks.length === 1);
+      expect(after.openTasks.map((t) => [t.kind, t.dueOn])).toEqual([['pathway_stalled', day(-10)]]);
+      expect(raised.map((r) => r.kind)).toEqual(['pathway_stalled']);
+      expect(stageChanges.at(-1)?.to).toBe('job_search');
+      await recordHistory('late-records', handle);
+      await handle.terminate('test done');
     });
   });
 

@@ -29,6 +29,15 @@ const { recordStageChange, raiseTask } = proxyActivities<ReturnType<typeof creat
  */
 export const RULES_PATCH = 'pathway-rules-v1';
 
+/**
+ * Marks histories in which a deadline that was already past when the pathway learnt of it waits
+ * a grace period before its task is raised (see `catchUpGraceSeconds`).
+ */
+export const CATCH_UP_PATCH = 'pathway-catch-up-grace-v1';
+
+/** Grace for pathways whose input predates `catchUpGraceSeconds`. */
+export const DEFAULT_CATCH_UP_GRACE_SECONDS = 600;
+
 const TERMINAL: readonly PathwayStage[] = ['closed', 'dropped_out'];
 
 /**
@@ -49,6 +58,10 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
   const facts = new Map<string, PathwayFact>([['input:enrolled', { eventId: 'input:enrolled', kind: 'enrolled', on: input.enrolledOn }]]);
   const raised = new Set<string>();
   let factsVersion = 0;
+  // Workflow time at which the facts (or the template) last changed: a deadline due before it
+  // was already past when the pathway learnt of it.
+  let learntAt = Date.now();
+  const graceMs = (input.catchUpGraceSeconds ?? DEFAULT_CATCH_UP_GRACE_SECONDS) * 1000;
   const state: PathwayState = {
     beneficiaryId: input.beneficiaryId,
     siteCode: input.siteCode,
@@ -64,6 +77,7 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
     if (!fact || facts.has(fact.eventId)) return;
     facts.set(fact.eventId, fact);
     factsVersion += 1;
+    learntAt = Date.now();
   };
   setHandler(pathwayFactSignal, (fact: PathwayFact) => addFact(fact));
   setHandler(pathwayEventSignal, (event: PathwayEvent) => addFact(factFromEvent(event)));
@@ -76,6 +90,7 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
     template = next;
     state.templateVersion = next.version;
     factsVersion += 1;
+    learntAt = Date.now();
   });
   setHandler(pathwayStateQuery, () => state);
 
@@ -103,8 +118,15 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
     }
     // A due date is a whole day: the deadline passes at the start of it (UTC). Date.now() is the
     // workflow clock here (deterministic, replayed from the history).
-    const ms = Date.parse(`${next.dueOn}T00:00:00Z`) - Date.now();
+    const dueAt = Date.parse(`${next.dueOn}T00:00:00Z`);
+    const ms = dueAt - Date.now();
     if (ms > 0 && (await condition(() => factsVersion !== seen, ms))) continue;
+    // Records entered late (a spreadsheet import, the demo, a caseworker catching up) arrive as a
+    // burst of facts: an enrolment from last year is overdue for everything until the rest of the
+    // person's records follow a moment later. A deadline already past when the pathway learnt of
+    // it therefore waits for the backlog before it becomes a task; one that passes while the
+    // pathway waits is raised at once.
+    if (ms <= 0 && dueAt < learntAt && patched(CATCH_UP_PATCH) && (await condition(() => factsVersion !== seen, graceMs))) continue;
 
     const taskId = pathwayTaskId(workflowId, next.key);
     const raisedOn = new Date(Date.now()).toISOString().slice(0, 10);
