@@ -20,7 +20,7 @@ const shared = {
   moduleNameMapper: {
     // Generated Prisma clients import their TypeScript siblings with a .js extension.
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@meic/(contracts|config|testing|service-kit)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@meic/(contracts|config|testing|service-kit|onboarding)$': '<rootDir>/packages/$1/src/index.ts',
     // Whole-stack tests start services in-process from their sources.
     '^@meic/(stakeholders|trainings|beneficiaries|analytics)/(.*)$': '<rootDir>/services/$1/src/$2',
   },

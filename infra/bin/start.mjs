@@ -21,6 +21,7 @@ import { APP_PROCESSES, JWT, REPO_ROOT, TEMPORAL, devPorts, processEnv, stackPat
 import { startInfra } from '../lib/stack.mjs';
 import { allSettledOrThrow, createSupervisor, describeExit, logTail } from '../lib/supervisor.mjs';
 import { devTokens, ensureKeyPair } from '../lib/tokens.mjs';
+import { callerToken, localServiceUrls, onboardingPackage } from '../lib/onboarding.mjs';
 
 /** @typedef {import('../lib/supervisor.mjs').Supervisor} Supervisor */
 /** @typedef {import('../lib/settings.mjs').AppProcess} AppProcess */
@@ -43,6 +44,8 @@ const paths = stackPaths(stateDir);
 let supervisor;
 let running = false;
 let stopping = false;
+// Ctrl-C stops the demo load between records; the next start resumes it.
+const demoAbort = new AbortController();
 
 installSignalHandlers();
 main().catch(async (error) => {
@@ -75,7 +78,12 @@ async function main() {
 
   running = true;
   printSummary({ ports, started: apps, tokens, elapsedMs: performance.now() - started });
-  if (process.env.MEIC_DEMO !== '0') await loadDemo();
+  if (process.env.MEIC_DEMO !== '0') {
+    // A failed load leaves a running stack: say why and how to resume, do not stop everything.
+    await loadDemo(ports).catch((error) => {
+      if (!stopping) warn(`Demo data: the load stopped: ${error instanceof Error ? error.message : String(error)}. The next npm start (or npm run demo) resumes it.`);
+    });
+  }
   info('Press Ctrl-C to stop everything.');
 }
 
@@ -122,10 +130,43 @@ function appSpec(proc, context) {
 }
 
 /**
- * The hook for demo programme data. It prints instead of inventing data until the loader exists.
+ * Loads the demo programme (@meic/onboarding) into an empty stack through the public APIs, after
+ * the URLs are printed: the stack is usable while it fills. `demo.json` in the state directory
+ * remembers the seed and reference date, so a load interrupted by Ctrl-C resumes with the same
+ * programme at the next start, and a loaded stack is not loaded twice. A stack that already has
+ * sites of its own is left alone.
+ * @param {DevPorts} ports
  */
-async function loadDemo() {
-  info('Demo data: the demo loader arrives with a later issue; nothing was loaded (MEIC_DEMO=0 hides this note).');
+async function loadDemo(ports) {
+  const marker = path.join(stateDir, 'demo.json');
+  /** @type {{ seed: number, referenceDate: string, status: 'loading' | 'loaded', loadedAt?: string, loadSeconds?: number } | undefined} */
+  const state = existsSync(marker) ? JSON.parse(await fs.readFile(marker, 'utf8')) : undefined;
+  if (state?.status === 'loaded') {
+    info(`Demo data: loaded ${state.loadedAt} (seed ${state.seed}, reference date ${state.referenceDate}); npm run reset starts afresh.`);
+    return;
+  }
+  const { ApiClient, runDemo, DEMO_DEFAULT_SEED } = onboardingPackage();
+  const client = new ApiClient({ urls: localServiceUrls(ports), token: await callerToken(stateDir) });
+  if (!state) {
+    const sites = /** @type {{ items: unknown[] }} */ (await client.read('stakeholders', '/v1/sites?limit=1'));
+    if (sites.items.length > 0) {
+      info('Demo data: this stack already has sites, so the demo programme was not loaded (npm run reset empties it; npm run demo loads it anyway).');
+      return;
+    }
+  }
+  const seed = state?.seed ?? (process.env.MEIC_DEMO_SEED ? Number(process.env.MEIC_DEMO_SEED) : DEMO_DEFAULT_SEED);
+  const referenceDate = state?.referenceDate ?? new Date().toISOString().slice(0, 10);
+  await fs.writeFile(marker, `${JSON.stringify({ seed, referenceDate, status: 'loading' }, null, 2)}\n`);
+  info(`\nDemo data: loading the demo programme${state ? ' (resuming the interrupted load)' : ''} — the stack is usable meanwhile.`);
+  const started = performance.now();
+  const report = await runDemo(
+    { client, stdout: process.stderr, stderr: process.stderr, interactive: Boolean(process.stderr.isTTY) },
+    { seed, referenceDate, signal: demoAbort.signal },
+  );
+  if (!report || report.aborted) return;
+  const loadSeconds = Math.round((performance.now() - started) / 1000);
+  await fs.writeFile(marker, `${JSON.stringify({ seed, referenceDate, status: 'loaded', loadedAt: new Date().toISOString(), loadSeconds }, null, 2)}\n`);
+  info(`Demo data: loaded in ${formatDuration(loadSeconds * 1000)}. Pathway tasks for stalled pathways and due follow-ups appear within 10 minutes (the pathways' catch-up grace).`);
 }
 
 /**
@@ -185,6 +226,7 @@ function installSignalHandlers() {
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
+  demoAbort.abort();
   signalActiveChildren('SIGTERM');
   const started = performance.now();
   await supervisor?.stopAll();

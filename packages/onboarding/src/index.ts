@@ -1,0 +1,15 @@
+export * from './api/api-client';
+export * from './cli/cli-context';
+export * from './cli/run-cli';
+export * from './progress/progress';
+export * from './records/record-types';
+export * from './site-file/site-definition';
+export { DEMO_DEFAULT_SEED, runDemo, type RunDemoOptions } from './demo/demo.command';
+export { loadDemoProgramme, type DemoLoadReport } from './demo/demo-loader';
+export * from './site-file/site-file.error';
+export * from './site-file/site-file.parser';
+export * from './site-file/site-apply';
+export * from './site-file/site-add.command';
+export { demoDigest, generateDemoProgramme, summariseDemo, type DemoPerson, type DemoProgramme, type DemoRecord, type DemoSiteSummary, type GenerateDemoOptions } from './demo/demo-generator';
+export * from './records/record-writer';
+export * from './import/record-file-reader';

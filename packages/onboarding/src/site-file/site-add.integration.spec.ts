@@ -1,0 +1,245 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pollUntil } from '@meic/testing';
+import type { ApiClient } from '../api/api-client';
+import type { CliContext } from '../cli/cli-context';
+import { startStack, type StackHarness } from '../testing/stack-harness';
+import { siteAddCommand } from './site-add.command';
+
+const EXAMPLE = join(__dirname, '../../examples/sites/it-to.yaml');
+
+interface Captured {
+  code: number;
+  out: string;
+  err: string;
+}
+
+interface Listed {
+  id: string;
+  [k: string]: unknown;
+}
+
+describe('site:add through the public API', () => {
+  let stack: StackHarness;
+  let client: ApiClient;
+  let dir: string;
+
+  const context = (out: string[], err: string[]): CliContext => ({
+    client,
+    stdout: sink(out),
+    stderr: sink(err),
+    interactive: false,
+    cwd: dir,
+  });
+
+  async function siteAdd(...argv: string[]): Promise<Captured> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await siteAddCommand(argv, context(out, err));
+    return { code, out: out.join(''), err: err.join('') };
+  }
+
+  /** Every record the site has, as the public API lists them. */
+  async function snapshot(code: string) {
+    const q = `siteCode=${code}`;
+    const [organisations, courses, indicators, mentors] = await Promise.all([
+      client.readAll<Listed>('stakeholders', `/v1/organisations?${q}`),
+      client.readAll<Listed>('trainings', `/v1/courses?${q}`),
+      client.readAll<Listed>('stakeholders', `/v1/sites/${code}/territorial-indicators`),
+      client.readAll<Listed>('stakeholders', `/v1/mentors?${q}`),
+    ]);
+    const site = await client.read<Record<string, unknown>>('stakeholders', `/v1/sites/${code}`);
+    return { site, organisations, courses, indicators, mentors };
+  }
+
+  const example = () => readFileSync(EXAMPLE, 'utf8');
+  const writeFile = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return name;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack({ analytics: true });
+    client = await stack.client();
+    dir = mkdtempSync(join(tmpdir(), 'meic-site-add-'));
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies the example: the site, its cluster, courses, indicators and mentors, and the site reaches the KPI overview', async () => {
+    const run = await siteAdd(EXAMPLE);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('+ site IT-TO "AMIL Torino"');
+    expect(run.out).toContain('+ organisation "Caritas Torino" (civil_society_org)');
+    expect(run.out).toContain('+ course "Italiano per il lavoro A2" (l2_language, 120 h, by "CPIA 1 Torino")');
+    expect(run.out).toContain('+ territorial indicator unemployment_rate_pct 2025 = 6.8');
+    expect(run.out).toContain('✔ IT-TO: 21 change(s) applied');
+    // Mentors are named by position only: their names stay in the stakeholders service.
+    expect(run.out).not.toContain('Mentor Torino');
+
+    const s = await snapshot('IT-TO');
+    expect(s.site).toMatchObject({ code: 'IT-TO', name: 'AMIL Torino', country: 'IT', programme: 'AMIL', startedOn: '2026-02-02', targets: { enrolled: 110, placed: 40, womenSharePct: 40 } });
+    expect(s.organisations.map((o) => [o.name, o.type]).sort()).toEqual(
+      [
+        ['CPIA 1 Torino', 'vet_provider'],
+        ["Centro per l'Impiego Torino", 'public_employment_service'],
+        ['Città di Torino - Ufficio Stranieri', 'local_authority'],
+        ['Camera di commercio di Torino', 'chamber_of_commerce'],
+        ['Confartigianato Torino', 'employer_association'],
+        ['Caritas Torino', 'civil_society_org'],
+        ['Associazione Mamre', 'migrant_association'],
+        ['Logistica Mirafiori srl', 'enterprise'],
+        ['Politecnico di Torino', 'university'],
+      ].sort(),
+    );
+    const orgId = (name: string) => s.organisations.find((o) => o.name === name)?.id;
+    expect(s.courses).toHaveLength(6);
+    expect(s.courses.find((c) => c.title === 'Italiano per il lavoro A2')).toMatchObject({ type: 'l2_language', providerOrgId: orgId('CPIA 1 Torino'), providerOrgType: 'vet_provider', hours: 120, cefrTarget: 'A2' });
+    expect(s.courses.find((c) => c.title === 'Magazziniere e carrellista')).toMatchObject({ providerOrgId: orgId('Confartigianato Torino'), cefrTarget: null });
+    expect(s.indicators.map((i) => [i.key, i.referenceYear, i.value]).sort()).toEqual(
+      [
+        ['employment_centres_per_100k', 2025, 1.4],
+        ['firms_per_1000_inhabitants', 2024, 97.3],
+        ['unemployment_rate_pct', 2025, 6.8],
+      ].sort(),
+    );
+    expect(s.mentors.map((m) => [m.displayName, m.areas])).toEqual(
+      expect.arrayContaining([
+        ['Mentor Torino 1', ['work', 'housing']],
+        ['Mentor Torino 2', ['work', 'financial_literacy']],
+      ]),
+    );
+    expect(s.mentors).toHaveLength(2);
+
+    const sites = await client.readAll<{ code: string }>('stakeholders', '/v1/sites');
+    expect(sites.map((x) => x.code)).toContain('IT-TO');
+
+    const group = await pollUntil('IT-TO in the KPI overview with its targets', async () => {
+      const res = await client.get<{ groups: { key: string; targets: unknown }[] }>('analytics', '/v1/kpis/overview?groupBy=site');
+      return res.status === 200 ? res.body.groups.find((g) => g.key === 'IT-TO' && (g.targets as { enrolled: unknown }).enrolled !== null) : undefined;
+    }, { timeoutMs: 30_000 });
+    expect(group.targets).toEqual({ enrolled: 110, placed: 40, womenSharePct: 40 });
+  });
+
+  it('applying the same file again writes nothing and says so', async () => {
+    const before = await snapshot('IT-TO');
+    const run = await siteAdd(EXAMPLE);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toContain('IT-TO is up to date: nothing to change');
+    expect(run.out).toContain('= site IT-TO unchanged');
+    expect(run.out).toContain('= 9 organisations unchanged');
+    expect(run.out).toContain('= 6 courses unchanged');
+    expect(run.out).not.toMatch(/^\+/m);
+    const after = await snapshot('IT-TO');
+    expect(after).toEqual(before);
+  });
+
+  it('--dry-run prints the changes of an edited file and writes nothing; without it they are made', async () => {
+    const edited = example()
+      .replace('targets: {enrolled: 110, placed: 40, womenSharePct: 40}', 'targets: {enrolled: 110, placed: 50, womenSharePct: 40}')
+      .replace('courses:  ', '  - {name: Cooperativa Orso, type: civil_society_org, naceSector: Q, joinedOn: 2026-04-01}\n\ncourses:  ')
+      .replace(
+        'territorialIndicators:',
+        '  - {type: soft_skills, title: Orientamento al lavoro, provider: Cooperativa Orso, hours: 16, startsOn: 2026-04-13, endsOn: 2026-04-24}\n\nterritorialIndicators:',
+      );
+    const file = writeFile('it-to-edited.yaml', edited);
+    const before = await snapshot('IT-TO');
+
+    const dry = await siteAdd(file, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, err: '' });
+    expect(dry.out.split('\n')).toEqual(
+      expect.arrayContaining([
+        '~ site IT-TO targets.placed: 40 → 50',
+        '+ organisation "Cooperativa Orso" (civil_society_org)',
+        '+ course "Orientamento al lavoro" (soft_skills, 16 h, by "Cooperativa Orso")',
+        '= 9 organisations unchanged',
+        '= 6 courses unchanged',
+        'dry run: 3 change(s) not applied',
+      ]),
+    );
+    expect(await snapshot('IT-TO')).toEqual(before);
+
+    const wet = await siteAdd(file);
+    expect(wet).toMatchObject({ code: 0, err: '' });
+    const after = await snapshot('IT-TO');
+    expect(after.site).toMatchObject({ targets: { enrolled: 110, placed: 50, womenSharePct: 40 } });
+    expect(after.organisations).toHaveLength(10);
+    expect(after.courses.find((c) => c.title === 'Orientamento al lavoro')).toMatchObject({ providerOrgId: after.organisations.find((o) => o.name === 'Cooperativa Orso')?.id });
+    expect((await siteAdd(file)).out).toContain('IT-TO is up to date: nothing to change');
+  });
+
+  it('a difference the API cannot make is an error with its line, and nothing else in the file is applied', async () => {
+    const text = example()
+      .replace('placed: 40', 'placed: 45')
+      .replace('{name: Caritas Torino, type: civil_society_org', '{name: Caritas Torino, type: migrant_association');
+    const file = writeFile('it-to-conflict.yaml', text);
+    const before = await snapshot('IT-TO');
+    const run = await siteAdd(file);
+    expect(run.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('Caritas Torino')) + 1;
+    expect(run.err).toContain(`it-to-conflict.yaml:${line}: organisations[5].type: organisation "Caritas Torino" is already a member of IT-TO with type civil_society_org; the API cannot change it`);
+    expect(run.err).toContain('nothing was changed');
+    expect(await snapshot('IT-TO')).toEqual(before);
+  });
+
+  it('a new site whose last course names an unknown provider is not created at all, and the error names the line', async () => {
+    const text = example()
+      .replace(/IT-TO/g, 'IT-AL')
+      .replace('city: Torino', 'city: Alessandria')
+      .replace(
+        /\n\nterritorialIndicators:/,
+        '\n  - {type: soft_skills, title: Orientamento, provider: Ente che non esiste, hours: 16, startsOn: 2026-04-13, endsOn: 2026-04-24}\n\nterritorialIndicators:',
+      );
+    const file = writeFile('it-al.yaml', text);
+    const line = text.split('\n').findIndex((l) => l.includes('Ente che non esiste')) + 1;
+    const run = await siteAdd(file);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe('');
+    expect(run.err).toContain(`it-al.yaml:${line}: courses[6].provider: "Ente che non esiste" is neither an organisation of this file nor a member of the site`);
+    expect((await client.get('stakeholders', '/v1/sites/IT-AL')).status).toBe(404);
+    expect(await client.readAll('stakeholders', '/v1/organisations?siteCode=IT-AL')).toEqual([]);
+  });
+
+  it('a file with a local error changes nothing and exits 1 with file:line: field', async () => {
+    const text = example().replace('placed: 40', 'placed: many');
+    const run = await siteAdd(writeFile('it-to-bad.yaml', text));
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('it-to-bad.yaml:13: site.targets.placed: must be a whole number, 0 or more');
+  });
+
+  it('runs through runCli with its exit codes: 0 up to date, 2 for usage errors', async () => {
+    // Loaded here, not at the top: run-cli pulls in every command of the package, and only this test needs them.
+    const { runCli } = await import('../cli/run-cli.js');
+    const run = async (argv: string[]): Promise<Captured> => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli('site:add', argv, context(out, err));
+      return { code, out: out.join(''), err: err.join('') };
+    };
+    const file = writeFile('it-ge.yaml', example().replace(/IT-TO/g, 'IT-GE').replace('city: Torino', 'city: Genova'));
+    const first = await run([file]);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toContain('✔ IT-GE: 21 change(s) applied');
+    const again = await run([file]);
+    expect(again).toMatchObject({ code: 0, err: '' });
+    expect(again.out).toContain('IT-GE is up to date: nothing to change');
+    expect(await run([])).toMatchObject({ code: 2, out: '', err: expect.stringContaining('usage: npm run site:add -- <file.yaml> [--dry-run]') });
+    expect(await run([EXAMPLE, '--force'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --force') });
+    expect(await run(['no-such-file.yaml'])).toMatchObject({ code: 2, err: expect.stringContaining('cannot read') });
+  });
+});
+
+function sink(into: string[]): NodeJS.WritableStream {
+  return new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      into.push(chunk.toString());
+      done();
+    },
+  });
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiClient } from '../api/api-client';
+import { parseSiteFile } from './site-file.parser';
+import { SiteFileError } from './site-file.error';
+import { applySiteDefinition, describePlan, planSite } from './site-apply';
+import type { SiteDefinition } from './site-definition';
+
+const definition = (): SiteDefinition => parseSiteFile(readFileSync(join(__dirname, '../../examples/sites/it-to.yaml'), 'utf8'), 'it-to.yaml');
+
+/** What the public GETs answer, by path; every write is recorded and answered 500 (none is expected). */
+function fakeApi(state: Record<string, unknown>) {
+  const writes: string[] = [];
+  const fetchImpl = (async (url: string | URL, init?: RequestInit) => {
+    const path = new URL(String(url)).pathname + new URL(String(url)).search.replace(/[?&]limit=\d+/, '');
+    if ((init?.method ?? 'GET') !== 'GET') {
+      writes.push(`${init?.method} ${path}`);
+      return new Response(JSON.stringify({ status: 500 }), { status: 500 });
+    }
+    const key = Object.keys(state).find((k) => path === k || path.startsWith(`${k}?`) || path === k.replace(/\?$/, ''));
+    if (key === undefined) return new Response(JSON.stringify({ status: 404, title: 'Not Found' }), { status: 404 });
+    const body = state[key];
+    return new Response(JSON.stringify(Array.isArray(body) ? { items: body, nextCursor: null } : body), { status: 200 });
+  }) as typeof fetch;
+  const client = new ApiClient({ urls: { stakeholders: 'http://s', trainings: 'http://t', beneficiaries: 'http://b', analytics: 'http://a' }, token: 't', fetchImpl, unavailableWaitMs: 0, referenceWaitMs: 0 });
+  return { client, writes };
+}
+
+const SITE = { code: 'IT-TO', name: 'AMIL Torino', country: 'IT', city: 'Torino', programme: 'AMIL', clusterName: 'Cluster MEIC Torino', startedOn: '2026-02-02', defaultLanguage: 'it', targets: { enrolled: 110, placed: 40, womenSharePct: 40 } };
+const org = (id: string, name: string, type: string, extra: Record<string, unknown> = {}) => ({ id, name, type, naceSector: null, communityOfInterest: false, joinedOn: '2026-02-02', leftOn: null, ...extra });
+
+describe('planSite', () => {
+  it('plans every record of a site the API does not know, in dependency order', async () => {
+    const { client, writes } = fakeApi({});
+    const plan = await planSite(client, definition());
+    expect(plan.errors).toEqual([]);
+    expect(plan.siteExists).toBe(false);
+    expect(plan.changes.map((c) => c.kind)).toEqual(['create-site', ...Array(9).fill('create-organisation'), ...Array(6).fill('create-course'), ...Array(3).fill('record-indicator'), 'register-mentor', 'register-mentor']);
+    expect(writes).toEqual([]);
+  });
+
+  it('patches only changed site fields, keeps existing records and resolves a provider the site already has', async () => {
+    const def = definition();
+    def.site.targets.placed = 50;
+    def.organisations = def.organisations!.filter((o) => o.name !== 'CPIA 1 Torino');
+    const { client } = fakeApi({
+      '/v1/sites/IT-TO': SITE,
+      '/v1/organisations': [org('o1', 'CPIA 1 Torino', 'vet_provider', { naceSector: 'P', communityOfInterest: true })],
+      '/v1/courses': [],
+      '/v1/sites/IT-TO/territorial-indicators': [],
+      '/v1/mentors': [],
+    });
+    const plan = await planSite(client, def);
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes[0]).toEqual({ kind: 'patch-site', code: 'IT-TO', body: { targets: { enrolled: 110, placed: 50, womenSharePct: 40 } }, changes: [{ field: 'targets.placed', from: 40, to: 50 }] });
+    expect(plan.existing.organisations).toEqual({ 'CPIA 1 Torino': 'o1' });
+    expect(describePlan(plan)).toContain('~ site IT-TO targets.placed: 40 → 50');
+  });
+
+  it('reports what the API cannot change as errors at the file field', async () => {
+    const { client } = fakeApi({
+      '/v1/sites/IT-TO': { ...SITE, programme: 'AMIR' },
+      '/v1/organisations': [org('o1', 'Caritas Torino', 'migrant_association', { naceSector: 'Q', joinedOn: '2026-02-12' }), org('o2', 'CPIA 1 Torino', 'vet_provider', { naceSector: 'P', communityOfInterest: true })],
+      '/v1/courses': [{ id: 'c1', title: 'Italiano per il lavoro A2', type: 'l2_language', providerOrgId: 'o2', hours: 100, startsOn: '2026-03-09', endsOn: '2026-06-05', cefrTarget: 'A2' }],
+      '/v1/sites/IT-TO/territorial-indicators': [{ id: 'i1', key: 'unemployment_rate_pct', value: 7.1, referenceYear: 2025, source: 'ISTAT - Rilevazione sulle forze di lavoro' }],
+      '/v1/mentors': [{ id: 'm1', displayName: 'Mentor Torino 1', languages: ['it', 'ar', 'fr'], areas: ['housing', 'work'] }],
+    });
+    const plan = await planSite(client, definition());
+    expect(plan.errors.map((e) => e.path.join('.'))).toEqual(['site.programme', 'organisations.5.type', 'courses.0.hours', 'territorialIndicators.0.value']);
+    expect(plan.unchanged).toMatchObject({ organisations: 1, mentors: 1 });
+  });
+
+  it('a provider neither in the file nor in the site is an error of the course', async () => {
+    const def = definition();
+    def.courses!.push({ type: 'soft_skills', title: 'Orientamento', provider: 'Nessuno', hours: 10, startsOn: '2026-04-01', endsOn: '2026-04-02' });
+    const { client, writes } = fakeApi({});
+    await expect(applySiteDefinition(client, def)).rejects.toThrow(SiteFileError);
+    await expect(applySiteDefinition(client, def)).rejects.toThrow(/courses\[6\]\.provider: "Nessuno" is neither an organisation of this file nor a member of the site/);
+    expect(writes).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The domain services in-process on fresh databases against the test stack's real Kafka (and,
+ * when asked, the analytics service on a fresh chdb directory reading the real topics), with an
+ * ApiClient as the service-team tools use it. Excluded from the build: tests only.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { createLogger } from '@meic/service-kit';
+import { createTestDatabase, listen, randomName, serviceTestEnv, signTestToken, type TestRole } from '@meic/testing';
+import { createStakeholdersApp } from '@meic/stakeholders/app';
+import { loadStakeholdersConfig } from '@meic/stakeholders/config';
+import { createTrainingsApp } from '@meic/trainings/app';
+import { loadTrainingsConfig } from '@meic/trainings/config';
+import { createBeneficiariesApp } from '@meic/beneficiaries/app';
+import { loadBeneficiariesConfig } from '@meic/beneficiaries/config';
+import { createPathwayWorker, openPathwayPorts } from '@meic/beneficiaries/pathway-worker';
+import { createAnalyticsApp } from '@meic/analytics/app';
+import { loadAnalyticsConfig } from '@meic/analytics/config';
+import { ApiClient, type ServiceUrls } from '../api/api-client';
+
+export interface StackHarness {
+  urls: ServiceUrls;
+  /** A client signed in as `role` (admin unless told), as the CLI would be. */
+  client(as?: { role?: TestRole; sites?: string[]; sub?: string }): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+/**
+ * `pathways` also runs a pathway worker on the beneficiaries service's (random) task queue, with
+ * the given catch-up grace for late records.
+ */
+export async function startStack(opts: { analytics?: boolean; minCell?: number; pathways?: { catchUpGraceSeconds: number } } = {}): Promise<StackHarness> {
+  const logger = createLogger('onboarding-test', 'error');
+  const apps: INestApplication[] = [];
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    for (const app of apps.reverse()) await app.close();
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    const dbs = await Promise.all(['stakeholders', 'trainings', 'beneficiaries'].map((s) => createTestDatabase(s)));
+    cleanups.push(...dbs.map((d) => d.drop));
+    const [sdb, tdb, bdb] = dbs.map((d) => d.url) as [string, string, string];
+    const stakeholders = await createStakeholdersApp(loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: sdb, KAFKA_CONSUMER_GROUP: randomName('stakeholders') })), logger);
+    apps.push(stakeholders);
+    const trainings = await createTrainingsApp(loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: tdb, KAFKA_CONSUMER_GROUP: randomName('trainings') })), logger);
+    apps.push(trainings);
+    const beneficiariesConfig = loadBeneficiariesConfig(
+      serviceTestEnv({
+        DATABASE_URL: bdb,
+        KAFKA_CONSUMER_GROUP: randomName('beneficiaries'),
+        TEMPORAL_TASK_QUEUE: randomName('pathways'),
+        ...(opts.pathways ? { PATHWAY_CATCH_UP_GRACE_SECONDS: String(opts.pathways.catchUpGraceSeconds) } : {}),
+      }),
+    );
+    const beneficiaries = await createBeneficiariesApp(beneficiariesConfig, logger);
+    apps.push(beneficiaries);
+    if (opts.pathways) {
+      const database = openPathwayPorts(bdb);
+      const { worker, connection } = await createPathwayWorker(beneficiariesConfig, database.ports);
+      const running = worker.run();
+      cleanups.push(async () => {
+        worker.shutdown();
+        await running;
+        await connection.close();
+        await database.close();
+      });
+    }
+    const urls: ServiceUrls = {
+      stakeholders: await listen(stakeholders),
+      trainings: await listen(trainings),
+      beneficiaries: await listen(beneficiaries),
+      analytics: 'http://127.0.0.1:9',
+    };
+    if (opts.analytics) {
+      const dir = mkdtempSync(join(tmpdir(), 'meic-onboarding-chdb-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const analytics = await createAnalyticsApp(
+        loadAnalyticsConfig(
+          serviceTestEnv({ CHDB_PATH: dir, CLICKHOUSE_DATABASE: 'meic_test', KAFKA_CONSUMER_GROUP: randomName('analytics'), INGEST_FLUSH_MS: '50', MEIC_MIN_CELL: String(opts.minCell ?? 5) }),
+        ),
+        logger,
+      );
+      apps.push(analytics);
+      urls.analytics = await listen(analytics);
+    }
+    return {
+      urls,
+      async client(as = {}) {
+        const token = await signTestToken({ role: as.role ?? 'admin', sites: as.sites ?? [], ...(as.sub ? { sub: as.sub } : {}) });
+        return new ApiClient({ urls, token, unavailableWaitMs: 10_000, referenceWaitMs: 20_000 });
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
