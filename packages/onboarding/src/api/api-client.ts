@@ -134,7 +134,7 @@ export class ApiClient {
         const text = await res.text();
         result = { status: res.status, body: (text ? safeJson(text) : undefined) as T, ...(res.headers.get('idempotent-replayed') === 'true' ? { replayed: true } : {}) };
       } catch (error) {
-        if (Date.now() + backoff > unavailableDeadline) throw new Error(`${method} ${url}: the ${service} service cannot be reached (${describe(error)})`);
+        if (Date.now() + backoff > unavailableDeadline) throw new Error(`${method} ${url}: the ${service} service cannot be reached (${describe(error)})`, { cause: error });
         await sleep(backoff);
         continue;
       }

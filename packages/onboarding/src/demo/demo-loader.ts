@@ -123,3 +123,16 @@ async function inPool<T>(items: readonly T[], size: number, signal: AbortSignal 
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
 }
+
+/**
+ * The same programme under other site codes (tests: a shared Kafka carries every test's events,
+ * so each test's sites must be its own). Rows refer to people, courses and organisations, never to
+ * sites, so only the definitions and the people's site codes change.
+ */
+export function withSiteCodes(programme: DemoProgramme, rename: (code: string) => string): DemoProgramme {
+  return {
+    ...programme,
+    sites: programme.sites.map((s) => ({ ...s, site: { ...s.site, code: rename(s.site.code) } })),
+    people: programme.people.map((p) => ({ ...p, siteCode: rename(p.siteCode) })),
+  };
+}

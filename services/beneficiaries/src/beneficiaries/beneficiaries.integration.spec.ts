@@ -130,6 +130,31 @@ describe('beneficiaries: POST /v1/beneficiaries, GET /v1/beneficiaries, GET /v1/
     expect(intake.body.items.map((b) => b.id)).not.toContain(moved.id);
   });
 
+  it("keeps the site's own ref: returned, filterable with siteCode, unique per site (409 naming /ref), absent from the event", async () => {
+    const ref = `RM-${Date.now()}`;
+    const created = await h.as.staff.post<BeneficiaryView>('/v1/beneficiaries', { ...enrolmentBody(h.siteCode), ref });
+    expect(created.status).toBe(201);
+    expect(created.body.ref).toBe(ref);
+    expect((await h.as.staff.get<BeneficiaryView>(`/v1/beneficiaries/${created.body.id}`)).body.ref).toBe(ref);
+
+    const found = await h.as.staff.get<Page>(`/v1/beneficiaries?siteCode=${h.siteCode}&ref=${encodeURIComponent(ref)}`);
+    expect(found.body.items.map((b) => b.id)).toEqual([created.body.id]);
+    expect((await h.as.staff.get<Page>(`/v1/beneficiaries?siteCode=${h.siteCode}&ref=nobody-${ref}`)).body.items).toEqual([]);
+
+    const again = await h.as.staff.post<Problem>('/v1/beneficiaries', { ...enrolmentBody(h.siteCode), ref });
+    expect(again.status).toBe(409);
+    expect(again.body.errors).toEqual([{ path: '/ref', message: 'already used by another beneficiary of the site' }]);
+    // Unique per site, not globally: another site may use the same reference.
+    expect((await h.as.admin.post('/v1/beneficiaries', { ...enrolmentBody(h.otherSiteCode), ref })).status).toBe(201);
+    expect((await h.as.staff.post<Problem>('/v1/beneficiaries', { ...enrolmentBody(h.siteCode), ref: 'x'.repeat(65) })).body.errors?.map((e) => e.path)).toEqual(['/ref']);
+    // Without a ref a person is enrolled as before, and has none.
+    const plain = await h.as.staff.post<BeneficiaryView>('/v1/beneficiaries', enrolmentBody(h.siteCode));
+    expect(plain.body).not.toHaveProperty('ref');
+
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === created.body.id && e.headers['ce_type'] === 'meic.beneficiary.enrolled.v1');
+    expect(JSON.stringify(event)).not.toContain(ref);
+  });
+
   it('rejects unknown query fields, bad filters and cursors it did not issue, naming them', async () => {
     const unknown = await h.as.admin.get<Problem>('/v1/beneficiaries?name=Amina');
     expect(unknown.status).toBe(400);

@@ -19,6 +19,7 @@ export async function lockActiveBeneficiary(tx: Prisma.TransactionClient, id: st
 export interface BeneficiaryFilter {
   siteCodes?: readonly string[];
   stage?: string;
+  ref?: string;
   after?: CreatedKey;
   limit: number;
 }
@@ -27,13 +28,19 @@ export interface BeneficiaryFilter {
 export class BeneficiariesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Record, personal data and event in one transaction. */
-  async insertWithEvent(record: NewBeneficiary, person: Omit<PersonalData, 'beneficiaryId'>, event: OutboxRow): Promise<BeneficiaryWithPerson> {
-    const [created] = await this.prisma.$transaction([
-      this.prisma.beneficiary.create({ data: { ...record, personalData: { create: person } }, include: { personalData: true } }),
-      this.prisma.outboxEvent.create({ data: event }),
-    ]);
-    return created;
+  /** Record, personal data and event in one transaction; 'duplicate-ref' when the site's ref is taken. */
+  async insertWithEvent(record: NewBeneficiary, person: Omit<PersonalData, 'beneficiaryId'>, event: OutboxRow): Promise<BeneficiaryWithPerson | 'duplicate-ref'> {
+    try {
+      const [created] = await this.prisma.$transaction([
+        this.prisma.beneficiary.create({ data: { ...record, personalData: { create: person } }, include: { personalData: true } }),
+        this.prisma.outboxEvent.create({ data: event }),
+      ]);
+      return created;
+    } catch (e) {
+      // The only unique key a new record can collide on besides its fresh uuid.
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return 'duplicate-ref';
+      throw e;
+    }
   }
 
   find(id: string): Promise<BeneficiaryWithPerson | null> {
@@ -47,6 +54,7 @@ export class BeneficiariesRepository {
         erasedAt: null,
         ...(filter.siteCodes ? { siteCode: { in: [...filter.siteCodes] } } : {}),
         ...(filter.stage ? { stage: filter.stage } : {}),
+        ...(filter.ref ? { ref: filter.ref } : {}),
         ...afterCreated(filter.after),
       },
       include: { personalData: true },
@@ -56,7 +64,7 @@ export class BeneficiariesRepository {
   }
 
   /**
-   * Erasure in one transaction: the personal data row goes, free text about the person is
+   * Erasure in one transaction: the personal data row goes, the site's ref is nulled, free text about the person is
    * emptied (assessment skills, employer names), their open caseworker tasks go, attributes finer than the coarse ones are
    * nulled (birth year — the age band stays —, arrival year, education, languages), stored
    * Idempotency-Key responses about the person are reduced to ids, and the event is written.
@@ -66,7 +74,7 @@ export class BeneficiariesRepository {
     return this.prisma.$transaction(async (tx) => {
       const updated = await tx.beneficiary.updateMany({
         where: { id, erasedAt: null },
-        data: { erasedAt, birthYear: null, arrivalYear: null, educationIsced: null, languages: Prisma.DbNull },
+        data: { erasedAt, ref: null, birthYear: null, arrivalYear: null, educationIsced: null, languages: Prisma.DbNull },
       });
       if (updated.count === 0) return false;
       await tx.personalData.deleteMany({ where: { beneficiaryId: id } });
@@ -87,5 +95,11 @@ export class BeneficiariesRepository {
   async exists(id: string, opts: { includeErased: boolean }): Promise<boolean> {
     const found = await this.prisma.beneficiary.findUnique({ where: { id }, select: { erasedAt: true } });
     return found !== null && (opts.includeErased || found.erasedAt === null);
+  }
+
+  /** Site and enrolment date of a person not erased: what a pathway starts from. */
+  async pathwayOrigin(id: string): Promise<{ siteCode: string; enrolledOn: Date } | undefined> {
+    const found = await this.prisma.beneficiary.findUnique({ where: { id }, select: { siteCode: true, enrolledOn: true, erasedAt: true } });
+    return found && found.erasedAt === null ? { siteCode: found.siteCode, enrolledOn: found.enrolledOn } : undefined;
   }
 }

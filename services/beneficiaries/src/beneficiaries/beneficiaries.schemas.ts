@@ -18,6 +18,13 @@ const thisYear = new Date().getUTCFullYear();
 export const CreateBeneficiaryBody = Type.Object(
   {
     siteCode: SiteCode,
+    ref: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "The site's own reference for the person (unique within the site; stays in this service, nulled on erasure)",
+      }),
+    ),
     enrolledOn: IsoDate,
     person: Person,
     sex: Sex,
@@ -58,6 +65,7 @@ export const BeneficiaryListQuery = Type.Object(
   {
     siteCode: Type.Optional(SiteCode),
     stage: Type.Optional(PathwayStage),
+    ref: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "The site's own reference (with siteCode: at most one person)" })),
     ...pageQuery,
   },
   { additionalProperties: false },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ageBandOf, type CefrLevel, type DropoutReason, type PathwayStage } from '@meic/contracts';
-import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, problems, toPage, utcDate, type Page, type Principal } from '@meic/service-kit';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, Problem, problems, toPage, utcDate, type Page, type Principal } from '@meic/service-kit';
 import { enrolledEvent, erasedEvent } from '../events/beneficiary-events';
 import type { Beneficiary } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
@@ -16,6 +16,7 @@ export function toBeneficiaryView(b: BeneficiaryWithPerson): BeneficiaryView {
   return {
     id: b.id,
     siteCode: b.siteCode,
+    ...(b.ref !== null ? { ref: b.ref } : {}),
     country: b.country,
     programme: b.programme,
     enrolledOn: isoDate(b.enrolledOn),
@@ -60,6 +61,7 @@ export class BeneficiariesService {
     const record = {
       id: randomUUID(),
       siteCode: site.code,
+      ref: body.ref ?? null,
       country: site.country,
       programme: site.programme,
       enrolledOn: asDate(body.enrolledOn),
@@ -86,6 +88,9 @@ export class BeneficiariesService {
       },
       outboxRow(enrolledEvent(record)),
     );
+    if (created === 'duplicate-ref') {
+      throw Problem.of(409, 'conflict', 'Conflict', `Site ${site.code} has a beneficiary with this ref already.`, [{ path: '/ref', message: 'already used by another beneficiary of the site' }]);
+    }
     return toBeneficiaryView(created);
   }
 
@@ -96,7 +101,7 @@ export class BeneficiariesService {
   async list(principal: Principal, query: BeneficiaryListQuery): Promise<Page<BeneficiaryView>> {
     const siteCodes = personalDataSites(principal, query.siteCode);
     const limit = query.limit ?? 50;
-    const rows = await this.beneficiaries.list({ siteCodes, stage: query.stage, after: decodeCreatedCursor(query.cursor), limit });
+    const rows = await this.beneficiaries.list({ siteCodes, stage: query.stage, ref: query.ref, after: decodeCreatedCursor(query.cursor), limit });
     return toPage(rows, limit, createdKeyOf, toBeneficiaryView);
   }
 
@@ -117,6 +122,15 @@ export class BeneficiariesService {
     const erased = await this.beneficiaries.erase(id, now, outboxRow(erasedEvent(found, utcDate(now))));
     // Erased by a concurrent request between the read and the write.
     if (!erased) throw problems.notFound(`Beneficiary ${id} does not exist.`);
+  }
+
+  /**
+   * Where a held, not erased person's pathway starts from (site, enrolment date), or undefined:
+   * another instance's person, or erased.
+   */
+  async pathwayOrigin(id: string): Promise<{ siteCode: string; enrolledOn: string } | undefined> {
+    const found = await this.beneficiaries.pathwayOrigin(id);
+    return found && { siteCode: found.siteCode, enrolledOn: found.enrolledOn.toISOString().slice(0, 10) };
   }
 
   /** Whether this service holds the person (their events are its own, not another instance's). */

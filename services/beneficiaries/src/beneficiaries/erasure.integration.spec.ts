@@ -31,7 +31,7 @@ describe('beneficiaries: erasure', () => {
 
   /** A person with an assessment and a placement outside the cluster: free text in both. */
   async function personWithHistory(): Promise<BeneficiaryView> {
-    const person = await h.enrol({ person: { givenName: 'Erasable', familyName: 'Person', birthDate: '1980-02-03', phone: '+39 06 7654321', email: 'erasable@example.org' } });
+    const person = await h.enrol({ ref: `ERASE-${Date.now()}`, person: { givenName: 'Erasable', familyName: 'Person', birthDate: '1980-02-03', phone: '+39 06 7654321', email: 'erasable@example.org' } });
     const assessed = await h.as.staff.post(`/v1/beneficiaries/${person.id}/assessments`, { assessedOn: '2026-03-10', skills: ['sewing at home in Gao'], barriers: ['housing'], recommendedActivities: ['l2_language'] });
     expect(assessed.status).toBe(201);
     const placed = await h.as.staff.post(`/v1/beneficiaries/${person.id}/placements`, { employerName: 'Panificio Gao di Luigi Verdi', contractType: 'fixed_term', hoursPerWeek: 20, naceSector: 'C', startedOn: '2026-05-04' });
@@ -50,10 +50,10 @@ describe('beneficiaries: erasure', () => {
 
     expect((await h.pg.query('SELECT 1 FROM personal_data WHERE beneficiary_id = $1', [id])).rowCount).toBe(0);
     const { rows } = await h.pg.query(
-      'SELECT site_code, country, sex, birth_year, age_band, citizenship, legal_status, arrival_year, education_isced, languages, enrolled_on, erased_at IS NOT NULL AS erased FROM beneficiaries WHERE id = $1',
+      'SELECT site_code, ref, country, sex, birth_year, age_band, citizenship, legal_status, arrival_year, education_isced, languages, enrolled_on, erased_at IS NOT NULL AS erased FROM beneficiaries WHERE id = $1',
       [id],
     );
-    expect(rows[0]).toMatchObject({ site_code: h.siteCode, country: 'IT', sex: 'female', birth_year: null, age_band: '40-54', citizenship: 'ML', legal_status: 'refugee', arrival_year: null, education_isced: null, languages: null, erased: true });
+    expect(rows[0]).toMatchObject({ site_code: h.siteCode, ref: null, country: 'IT', sex: 'female', birth_year: null, age_band: '40-54', citizenship: 'ML', legal_status: 'refugee', arrival_year: null, education_isced: null, languages: null, erased: true });
     expect((await h.pg.query('SELECT skills, barriers FROM assessments WHERE beneficiary_id = $1', [id])).rows).toEqual([{ skills: [], barriers: ['housing'] }]);
     expect((await h.pg.query('SELECT employer_name, contract_type FROM placements WHERE beneficiary_id = $1', [id])).rows).toEqual([{ employer_name: null, contract_type: 'fixed_term' }]);
     // Nothing in the database still holds the erased strings (Idempotency-Key responses included).
@@ -61,7 +61,7 @@ describe('beneficiaries: erasure', () => {
       SELECT row_to_json(b)::text AS t FROM beneficiaries b UNION ALL SELECT row_to_json(a)::text FROM assessments a
       UNION ALL SELECT row_to_json(p)::text FROM placements p UNION ALL SELECT row_to_json(i)::text FROM idempotency_keys i
       UNION ALL SELECT value FROM outbox_events) x`);
-    for (const s of ['Erasable', 'Gao', 'Verdi', '7654321', 'erasable@']) expect(dump.rows[0].all ?? '').not.toContain(s);
+    for (const s of ['Erasable', 'Gao', 'Verdi', '7654321', 'erasable@', 'ERASE-']) expect(dump.rows[0].all ?? '').not.toContain(s);
 
     const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.erased.v1');
     expect(event?.headers).toMatchObject({ ce_subject: id, ce_source: '/meic/beneficiaries' });

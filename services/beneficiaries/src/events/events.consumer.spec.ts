@@ -16,6 +16,7 @@ function setup(held: { active: boolean; any: boolean } = { active: true, any: tr
   const organisations = { recordJoined: jest.fn().mockResolvedValue(undefined), recordLeft: jest.fn().mockResolvedValue(undefined) };
   const beneficiaries = {
     holds: jest.fn((_id: string, opts: { includeErased: boolean }) => Promise.resolve(opts.includeErased ? held.any : held.active)),
+    pathwayOrigin: jest.fn(() => Promise.resolve(held.active ? { siteCode: 'IT-RM', enrolledOn: '2026-03-02' } : undefined)),
   };
   const pathways = { startFromEnrolment: jest.fn().mockResolvedValue(true), terminate: jest.fn().mockResolvedValue(true), signalFact: jest.fn().mockResolvedValue(true) };
   const consumer = new EventsConsumer(
@@ -76,21 +77,22 @@ describe('beneficiaries events consumer', () => {
     expect(pathways.signalFact).not.toHaveBeenCalled();
   });
 
-  it('moves the pathway with the person events of its own topic and of trainings', async () => {
+  it('moves the pathway with the person events of its own topic and of trainings, starting it from the person record if a fact overtook the enrolment', async () => {
     const { consumer, pathways, beneficiaries } = setup();
     const id = randomUUID();
     const assessed = buildEvent('meic.beneficiary.assessed.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }) as CloudEvent;
     const course = buildEvent('meic.course.enrolled.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: null }) as CloudEvent;
     expect(await consumer.dispatch(assessed)).toEqual({ outcome: 'ok' });
     expect(await consumer.dispatch(course)).toEqual({ outcome: 'ok' });
-    expect(beneficiaries.holds).toHaveBeenCalledWith(id, { includeErased: false });
+    expect(beneficiaries.pathwayOrigin).toHaveBeenCalledWith(id);
+    const origin = { beneficiaryId: id, siteCode: 'IT-RM', enrolledOn: '2026-03-02' };
     expect(pathways.signalFact.mock.calls).toEqual([
-      [id, { eventId: assessed.id, kind: 'assessed', on: '2026-03-10' }],
-      [id, { eventId: course.id, kind: 'course-enrolled', on: '2026-03-20' }],
+      [origin, { eventId: assessed.id, kind: 'assessed', on: '2026-03-10' }],
+      [origin, { eventId: course.id, kind: 'course-enrolled', on: '2026-03-20' }],
     ]);
   });
 
-  it("drops a person event of someone not held here or erased, and one whose pathway does not run; Temporal errors are retried", async () => {
+  it('drops a person event of someone not held here or erased, and one whose pathway has closed; Temporal errors are retried', async () => {
     const dropout = (id: string) => buildEvent('meic.beneficiary.dropped-out.v1', { ...person, beneficiaryId: id, occurredOn: '2026-09-01', reason: 'moved_away' }) as CloudEvent;
     const stranger = setup({ active: false, any: false });
     expect(await stranger.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'beneficiary not held here or erased' });
@@ -98,7 +100,7 @@ describe('beneficiaries events consumer', () => {
 
     const held = setup();
     held.pathways.signalFact.mockResolvedValueOnce(false);
-    expect(await held.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'no running pathway' });
+    expect(await held.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'pathway closed' });
     held.pathways.signalFact.mockRejectedValueOnce(new Error('temporal unavailable'));
     await expect(held.consumer.dispatch(dropout(randomUUID()))).rejects.toThrow('temporal unavailable');
   });

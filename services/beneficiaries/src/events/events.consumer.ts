@@ -80,12 +80,13 @@ export class EventsConsumer extends HostedEventConsumer {
   /**
    * A person event moves their pathway: only for people this database holds and has not erased
    * (a trainings event may be about another instance's person, and an erased person's pathway
-   * has ended). No pathway (never started, or closed) is a drop; anything else is an error the
-   * consumer retries.
+   * has ended). A fact that overtook the enrolment starts the pathway from the person's record;
+   * a closed pathway is a drop; anything else is an error the consumer retries.
    */
   private async moveOn(event: CloudEvent<PathwayFactType>): Promise<StepResult> {
     const { beneficiaryId } = event.data;
-    if (!(await this.beneficiaries.holds(beneficiaryId, { includeErased: false }))) return drop('beneficiary not held here or erased');
-    return (await this.pathways.signalFact(beneficiaryId, pathwayFactOf(event))) ? ok : drop('no running pathway');
+    const origin = await this.beneficiaries.pathwayOrigin(beneficiaryId);
+    if (!origin) return drop('beneficiary not held here or erased');
+    return (await this.pathways.signalFact({ beneficiaryId, ...origin }, pathwayFactOf(event))) ? ok : drop('pathway closed');
   }
 }

@@ -5,7 +5,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { PathwayTemplates } from './pathway-templates';
 import type { PathwayFact, PathwayTemplate } from './pathway.rules';
 import type { pathwayWorkflow } from './pathway.workflow';
-import { migrateTemplateSignal, pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayState } from './pathway.types';
+import { migrateTemplateSignal, pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayInput, type PathwayState } from './pathway.types';
 
 export const TEMPORAL_OPTIONS = Symbol('TEMPORAL_OPTIONS');
 export const PATHWAY_TEMPLATES = Symbol('PATHWAY_TEMPLATES');
@@ -48,7 +48,7 @@ export class PathwayService implements OnApplicationShutdown {
         workflowId: pathwayWorkflowId(data.beneficiaryId),
         taskQueue: this.opts.taskQueue,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [{ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn, template: this.templates.forSite(data.siteCode), catchUpGraceSeconds: this.opts.catchUpGraceSeconds }],
+        args: [this.inputOf({ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn })],
         signal: pathwayFactSignal,
         signalArgs: [{ eventId: event.id, kind: 'enrolled', on: data.occurredOn }],
       });
@@ -75,11 +75,31 @@ export class PathwayService implements OnApplicationShutdown {
   }
 
   /**
-   * Delivers a fact of the person's pathway (from their events). False when there is no such
-   * pathway (never started here, or closed: a closed workflow takes no signals).
+   * Delivers a fact of the person's pathway (from their events), starting the pathway if the
+   * fact came first: a course or internship event (another topic) can overtake the enrolment
+   * event that starts it, and must not be lost. False when the pathway has closed (its id is
+   * never reused) — a closed workflow takes no facts.
    */
-  async signalFact(beneficiaryId: string, fact: PathwayFact): Promise<boolean> {
-    return this.signal(beneficiaryId, (h) => h.signal(pathwayFactSignal, fact));
+  async signalFact(origin: { beneficiaryId: string; siteCode: string; enrolledOn: string }, fact: PathwayFact): Promise<boolean> {
+    const { client } = await this.connect();
+    try {
+      await client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayFact]>('pathwayWorkflow', {
+        workflowId: pathwayWorkflowId(origin.beneficiaryId),
+        taskQueue: this.opts.taskQueue,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        args: [this.inputOf(origin)],
+        signal: pathwayFactSignal,
+        signalArgs: [fact],
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw e;
+    }
+  }
+
+  private inputOf({ beneficiaryId, siteCode, enrolledOn }: { beneficiaryId: string; siteCode: string; enrolledOn: string }): PathwayInput {
+    return { beneficiaryId, siteCode, enrolledOn, template: this.templates.forSite(siteCode), catchUpGraceSeconds: this.opts.catchUpGraceSeconds };
   }
 
   /**

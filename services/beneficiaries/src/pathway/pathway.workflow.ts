@@ -126,7 +126,7 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
     // person's records follow a moment later. A deadline already past when the pathway learnt of
     // it therefore waits for the backlog before it becomes a task; one that passes while the
     // pathway waits is raised at once.
-    if (ms <= 0 && dueAt < learntAt && patched(CATCH_UP_PATCH) && (await condition(() => factsVersion !== seen, graceMs))) continue;
+    if (ms <= 0 && dueAt < learntAt && graceMs > 0 && patched(CATCH_UP_PATCH) && (await condition(() => factsVersion !== seen, graceMs))) continue;
 
     const taskId = pathwayTaskId(workflowId, next.key);
     const raisedOn = new Date(Date.now()).toISOString().slice(0, 10);

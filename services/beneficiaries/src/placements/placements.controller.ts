@@ -1,7 +1,7 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
-import { CreatePlacementBody, PlacementView } from './placements.schemas';
+import { CreatePlacementBody, PlacementList, PlacementView } from './placements.schemas';
 import { PlacementsService } from './placements.service';
 
 @Controller('v1/beneficiaries/:id/placements')
@@ -14,6 +14,11 @@ export class PlacementsController {
   @HttpCode(201)
   create(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @ValidBody(CreatePlacementBody) body: CreatePlacementBody): Promise<PlacementView> {
     return this.placements.record(principal, id, body);
+  }
+
+  @Get()
+  list(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<PlacementList> {
+    return this.placements.list(principal, id);
   }
 }
 
@@ -29,5 +34,12 @@ export const placementsRoutes: RouteDoc[] = [
       404: { description: 'Unknown or erased beneficiary' },
       422: { description: 'employerOrgId unknown, of another site, or left the cluster' },
     },
+  },
+  {
+    method: 'get',
+    path: '/v1/beneficiaries/{id}/placements',
+    summary: "A beneficiary's placements, oldest start first, each with the months of its follow-ups (site_staff of that site, admin)",
+    roles: PERSONAL_DATA_ROLES,
+    responses: { 200: { description: 'Placements', schema: PlacementList }, 404: { description: 'Unknown or erased beneficiary' } },
   },
 ];

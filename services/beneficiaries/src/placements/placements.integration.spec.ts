@@ -58,6 +58,25 @@ describe('placements: POST /v1/beneficiaries/{id}/placements', () => {
     expect(event?.data).toMatchObject({ placementId: res.body.id, employerOrgId: member, employerOrgType: 'enterprise', contractType: 'permanent', occurredOn: '2026-04-01' });
   });
 
+  it("lists a person's placements, oldest start first, with the months of their follow-ups", async () => {
+    const { id } = await h.enrol();
+    expect((await h.as.staff.get<{ items: unknown[] }>(`/v1/beneficiaries/${id}/placements`)).body).toEqual({ items: [] });
+    const later = await h.as.staff.post<PlacementView>(`/v1/beneficiaries/${id}/placements`, outside({ startedOn: '2026-09-01' }));
+    const first = await h.as.staff.post<PlacementView>(`/v1/beneficiaries/${id}/placements`, { employerOrgId: member, contractType: 'permanent', hoursPerWeek: 38, naceSector: 'C', startedOn: '2026-04-01' });
+    expect((await h.as.staff.post(`/v1/beneficiaries/${id}/follow-ups`, { placementId: first.body.id, monthsAfterPlacement: 6, employed: true, recordedOn: '2026-10-01' })).status).toBe(201);
+    expect((await h.as.staff.post(`/v1/beneficiaries/${id}/follow-ups`, { placementId: first.body.id, monthsAfterPlacement: 3, employed: true, recordedOn: '2026-07-01' })).status).toBe(201);
+
+    const list = await h.as.staff.get<{ items: (PlacementView & { followUpMonths: number[] })[] }>(`/v1/beneficiaries/${id}/placements`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((p) => [p.id, p.startedOn, p.followUpMonths])).toEqual([
+      [first.body.id, '2026-04-01', [3, 6]],
+      [later.body.id, '2026-09-01', []],
+    ]);
+    expect(list.body.items[1]).toMatchObject({ employerName: 'Trattoria da Gino Bianchi', siteCode: h.siteCode });
+    expect((await h.as.otherStaff.get(`/v1/beneficiaries/${id}/placements`)).status).toBe(403);
+    expect((await h.as.staff.get(`/v1/beneficiaries/${randomUUID()}/placements`)).status).toBe(404);
+  });
+
   it('needs exactly one employer field and valid values, naming the field', async () => {
     const { id } = await h.enrol();
     const both = await h.as.staff.post<Problem>(`/v1/beneficiaries/${id}/placements`, outside({ employerOrgId: member }));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxRow } from '@meic/service-kit';
 import { lockActiveBeneficiary } from '../beneficiaries/beneficiaries.repository';
-import { PrismaClient, type Placement } from '../generated/prisma/client';
+import { PrismaClient, type FollowUp, type Placement } from '../generated/prisma/client';
 
 export type NewPlacement = Omit<Placement, 'createdAt'>;
 
@@ -16,6 +16,14 @@ export class PlacementsRepository {
       const created = await tx.placement.create({ data: row });
       await tx.outboxEvent.create({ data: event });
       return created;
+    });
+  }
+
+  listFor(beneficiaryId: string): Promise<(Placement & { followUps: Pick<FollowUp, 'monthsAfterPlacement'>[] })[]> {
+    return this.prisma.placement.findMany({
+      where: { beneficiaryId },
+      include: { followUps: { select: { monthsAfterPlacement: true }, orderBy: { monthsAfterPlacement: 'asc' } } },
+      orderBy: [{ startedOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });
   }
 

@@ -25,3 +25,14 @@ export const PlacementView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 export type PlacementView = Static<typeof PlacementView>;
+
+/** A placement as listed for its person: with the months of the follow-ups recorded so far. */
+export const PlacementListItem = Type.Object({
+  ...PlacementView.properties,
+  followUpMonths: Type.Array(Type.Integer(), { description: 'monthsAfterPlacement of the follow-ups recorded, ascending' }),
+});
+export type PlacementListItem = Static<typeof PlacementListItem>;
+
+/** A person has a handful of placements at most: one unpaginated list, oldest start first. */
+export const PlacementList = Type.Object({ items: Type.Array(PlacementListItem) });
+export type PlacementList = Static<typeof PlacementList>;

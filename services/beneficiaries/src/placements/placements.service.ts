@@ -8,7 +8,7 @@ import type { Placement } from '../generated/prisma/client';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PlacementsRepository } from './placements.repository';
 import { employerFieldProblem, employerReferenceProblem } from './placements.rules';
-import type { CreatePlacementBody, PlacementView } from './placements.schemas';
+import type { CreatePlacementBody, PlacementList, PlacementView } from './placements.schemas';
 
 export function toPlacementView(p: Placement, siteCode: string): PlacementView {
   return {
@@ -60,6 +60,12 @@ export class PlacementsService {
     const created = await this.placements.insertWithEvent(row, outboxRow(placedEvent(person, row)));
     if (!created) throw problems.notFound(`Beneficiary ${beneficiaryId} does not exist.`);
     return toPlacementView(created, person.siteCode);
+  }
+
+  async list(principal: Principal, beneficiaryId: string): Promise<PlacementList> {
+    const person = await this.beneficiaries.findForPersonalData(principal, beneficiaryId);
+    const rows = await this.placements.listFor(beneficiaryId);
+    return { items: rows.map((p) => ({ ...toPlacementView(p, person.siteCode), followUpMonths: p.followUps.map((f) => f.monthsAfterPlacement) })) };
   }
 
   find(id: string): Promise<Placement | null> {

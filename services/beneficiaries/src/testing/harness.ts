@@ -76,9 +76,10 @@ export interface Harness {
 
 /**
  * Starts the app with two registered sites (the staff token works at the first only).
- * `worker: true` also runs a pathway worker on the app's task queue.
+ * `worker: true` also runs a pathway worker on the app's task queue. `catchUpGraceSeconds` sets the
+ * pathways' wait for late records (PATHWAY_CATCH_UP_GRACE_SECONDS; the service's default otherwise).
  */
-export async function startHarness(opts: { worker?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: { worker?: boolean; catchUpGraceSeconds?: number } = {}): Promise<Harness> {
   const stack = testStack();
   const db = await createTestDatabase('beneficiaries');
   const taskQueue = randomName('pathways');
@@ -86,7 +87,14 @@ export async function startHarness(opts: { worker?: boolean } = {}): Promise<Har
   let app: INestApplication | undefined;
   try {
     app = await createBeneficiariesApp(
-      loadBeneficiariesConfig(serviceTestEnv({ DATABASE_URL: db.url, TEMPORAL_TASK_QUEUE: taskQueue, KAFKA_CONSUMER_GROUP: randomName('beneficiaries') })),
+      loadBeneficiariesConfig(
+        serviceTestEnv({
+          DATABASE_URL: db.url,
+          TEMPORAL_TASK_QUEUE: taskQueue,
+          KAFKA_CONSUMER_GROUP: randomName('beneficiaries'),
+          ...(opts.catchUpGraceSeconds !== undefined ? { PATHWAY_CATCH_UP_GRACE_SECONDS: String(opts.catchUpGraceSeconds) } : {}),
+        }),
+      ),
       logger,
     );
     const started = app;

@@ -3,7 +3,7 @@ import type { Assessment, Beneficiary, FollowUp, PersonalData, Placement } from 
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
-export const PERSONAL_FIELD_NAMES = ['givenName', 'familyName', 'birthDate', 'birthYear', 'phone', 'email', 'person', 'personalData', 'skills', 'employerName', 'arrivalYear', 'educationIsced', 'languages'];
+export const PERSONAL_FIELD_NAMES = ['givenName', 'familyName', 'birthDate', 'birthYear', 'phone', 'email', 'person', 'personalData', 'skills', 'employerName', 'arrivalYear', 'educationIsced', 'languages', 'ref'];
 
 const personalData: PersonalData = {
   beneficiaryId: '0b7c6a52-6a43-4a5e-9a53-1d7c1f0c2b11',
@@ -17,6 +17,7 @@ const personalData: PersonalData = {
 export const beneficiary: Beneficiary & { personalData: PersonalData } = {
   id: '0b7c6a52-6a43-4a5e-9a53-1d7c1f0c2b11',
   siteCode: 'IT-RM',
+  ref: 'RM-2026-0042',
   country: 'IT',
   programme: 'AMIL',
   enrolledOn: d('2026-03-02'),
@@ -81,4 +82,4 @@ export const followUp: FollowUp = {
 };
 
 // Distinctive enough not to occur by chance in a random event id or timestamp.
-export const PERSONAL_VALUES = ['Amina', 'Diallo', '1998-05-17', '1234567', 'amina.diallo', 'example.org', 'tailoring', 'Bambara', 'Sartoria', 'Rossi', '"bm"'];
+export const PERSONAL_VALUES = ['Amina', 'Diallo', '1998-05-17', '1234567', 'amina.diallo', 'example.org', 'tailoring', 'Bambara', 'Sartoria', 'Rossi', '"bm"', 'RM-2026-0042'];
