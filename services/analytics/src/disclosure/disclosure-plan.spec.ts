@@ -54,11 +54,11 @@ describe('planDisclosure: hand-made cases', () => {
   it('protects a small site across the groupBy=site, groupBy=country and groupBy=programme views', async () => {
     // A (IT, LIME) 3, B (IT, AMIL) 20, C (FR, LIME) 30, D (FR, AMIL) 25.
     // Separately protected views would publish B = 20 (by site) and IT = 23 (by country): A = 3.
-    // One plan: IT|LIME = A = 3 is small; IT = IT|LIME + IT|AMIL hides IT|AMIL (20 < IT 23), hence
-    // B (IT|AMIL = B); LIME = 33 = IT|LIME + FR|LIME hides FR|LIME (30 < 33), hence C; AMIL = 45 =
-    // IT|AMIL + FR|AMIL hides FR|AMIL (25 < 45), hence D. Countries, programmes and the total stay
-    // published: the four hidden cp cells form a cycle, a + b = 23, c + d = 55, a + c = 33,
-    // b + d = 45, so a = 3 + t for any t in −2..19.
+    // One plan: IT|LIME = A = 3 is small. IT = IT|LIME + IT|AMIL needs a second hidden entry: the
+    // country total (23, an aggregate, costs half its value) rather than B's 20 — sites are what
+    // readers compare. Then total = IT + FR hides FR (55 → 27.5), FR = FR|LIME + FR|AMIL hides
+    // FR|AMIL = D (25 < 30), LIME = IT|LIME + FR|LIME hides LIME (33 → 16.5), and AMIL = IT|AMIL +
+    // FR|AMIL hides AMIL. B and C stay published; A = IT − 20 and IT is hidden: a = 3 + t.
     const sites = [
       { code: 'A', country: 'IT', programme: 'LIME' },
       { code: 'B', country: 'IT', programme: 'AMIL' },
@@ -67,22 +67,36 @@ describe('planDisclosure: hand-made cases', () => {
     ];
     const plan = planDisclosure(totalsOnly(sites, [3, 20, 30, 25]), MIN);
     expect(hiddenIds(plan)).toEqual(
-      [
-        'site:A:*',
-        'site:B:*',
-        'site:C:*',
-        'site:D:*',
-        'countryProgramme:IT|LIME:*',
-        'countryProgramme:IT|AMIL:*',
-        'countryProgramme:FR|LIME:*',
-        'countryProgramme:FR|AMIL:*',
-      ].sort(),
+      ['site:A:*', 'site:D:*', 'countryProgramme:IT|LIME:*', 'countryProgramme:FR|AMIL:*', 'country:IT:*', 'country:FR:*', 'programme:LIME:*', 'programme:AMIL:*'].sort(),
     );
     // The groupBy=site view and the groupBy=country view, side by side: nothing to subtract.
-    expect(sites.map((s) => plan.cell('site', s.code, null).value)).toEqual([null, null, null, null]);
-    expect(['IT', 'FR'].map((c) => plan.cell('country', c, null).value)).toEqual([23, 55]);
-    expect(['LIME', 'AMIL'].map((p) => plan.cell('programme', p, null).value)).toEqual([33, 45]);
+    expect(sites.map((s) => plan.cell('site', s.code, null).value)).toEqual([null, 20, 30, null]);
+    expect(['IT', 'FR'].map((c) => plan.cell('country', c, null).value)).toEqual([null, null]);
+    expect(['LIME', 'AMIL'].map((p) => plan.cell('programme', p, null).value)).toEqual([null, null]);
+    expect(plan.cell('total', 'total', null).value).toBe(78);
     expect(await attack(plan)).toEqual([]);
+  });
+
+  it('hides a kept category (female) only as a last resort, and stays as safe', async () => {
+    // A has 2 people of undisclosed sex: its row needs a second hidden cell, female (40) being the
+    // cheapest — unless female is kept, then male (60) goes instead.
+    const sites = [
+      { code: 'A', country: 'IT', programme: 'AMIL' },
+      { code: 'B', country: 'IT', programme: 'AMIL' },
+      { code: 'C', country: 'IT', programme: 'AMIL' },
+    ];
+    const counts = [
+      [40, 60, 2],
+      [30, 50, 0],
+      [35, 45, 0],
+    ];
+    const input = { sites, categories: ['female', 'male', 'undisclosed'], exhaustive: true, counts, totals: counts.map((r) => r.reduce((a, b) => a + b, 0)) };
+    expect(planDisclosure(input, MIN).cell('site', 'A', 'female').value).toBeNull();
+    const kept = planDisclosure({ ...input, keepCategories: ['female'] }, MIN);
+    expect(sites.map((s) => kept.cell('site', s.code, 'female').value)).toEqual([40, 30, 35]);
+    expect(kept.cell('site', 'A', 'male').value).toBeNull();
+    expect(kept.cell('site', 'A', 'undisclosed').value).toBeNull();
+    expect(await attack(kept)).toEqual([]);
   });
 
   it('links overlapping categories only through the hierarchy', async () => {

@@ -39,6 +39,12 @@ export interface MeasureInput {
    * widened nor narrowed: it is kept and the category cells are protected around it.
    */
   fixedTotals?: TotalsPattern;
+  /**
+   * Categories whose cells are the last choice for secondary suppression (the plan stays as safe;
+   * only which complement is hidden changes): e.g. `female`, since the share of women is a target
+   * of every site and a site with a few people of undisclosed sex would otherwise lose it.
+   */
+  keepCategories?: readonly string[];
 }
 
 export interface EntryRef {
@@ -98,6 +104,10 @@ const EPS = 1e-6;
 /** Below this a coefficient of the eliminated system is zero: exact ones are small rationals. */
 const TINY = 1e-9;
 const LEVEL_RANK: Readonly<Record<Level, number>> = { site: 0, countryProgramme: 1, country: 2, programme: 3, total: 4 };
+/** Weight of a hidden entry's value by level (see byPreference): aggregates of several sites are cheaper to hide than a site. */
+const LEVEL_COST: Readonly<Record<Level, number>> = { site: 1, countryProgramme: 1, country: 0.5, programme: 0.5, total: 1 };
+/** Weight of a cell of a kept category (MeasureInput.keepCategories). */
+const KEEP_COST = 8;
 
 export function planDisclosure(input: MeasureInput, minCell: number): DisclosurePlan {
   if (!Number.isInteger(minCell) || minCell < 1) throw new RangeError(`planDisclosure: minCell must be a positive integer, got ${minCell}`);
@@ -243,9 +253,13 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
     for (const ki of entryConstraints[x] ?? []) hiddenCount[ki] = (hiddenCount[ki] ?? 0) + 1;
   };
   const eligible = (x: number) => !hidden[x] && !fixed[x] && !blocked[x] && (value[x] ?? 0) > 0;
-  // Smallest first, then the lowest level, then unit order: hiding a small cell near the leaves
-  // costs the least information and cascades the least.
-  const byPreference = (a: number, b: number) => (value[a] ?? 0) - (value[b] ?? 0) || LEVEL_RANK[level(a)] - LEVEL_RANK[level(b)] || a - b;
+  // Cheapest first, then the lowest level, then unit order. The cost is the value, halved for a
+  // country or programme aggregate: sites are what leads and evaluators compare, so a small site
+  // next to a large one in its country should cost the country's total rather than the large
+  // site's count (which would also cascade through that site's programme to other countries).
+  const keep = new Set((input.keepCategories ?? []).map((c) => input.categories.indexOf(c)).filter((c) => c >= 0));
+  const cost = (x: number) => (value[x] ?? 0) * LEVEL_COST[level(x)] * (keep.has(x % W) ? KEEP_COST : 1);
+  const byPreference = (a: number, b: number) => cost(a) - cost(b) || LEVEL_RANK[level(a)] - LEVEL_RANK[level(b)] || a - b;
 
   /** Hidden entries linked to `start` through constraints with ≥ 2 hidden entries, sorted. */
   const componentOf = (start: number): number[] => {

@@ -103,6 +103,8 @@ export class KpiEngine {
         exhaustive: categorisation ? isExhaustive(categorisation) : true,
         counts,
         totals: siteTotals,
+        // The share of women is a target of every site: its cells are hidden only as a last resort.
+        ...(categorisation?.by === 'sex' ? { keepCategories: ['female'] } : {}),
       });
     }
     return { categories, measures };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
-import { categorySql, SqlBuilder, stepColumn, type Categorisation, type Condition, type Scope, type Step } from './measures';
+import { categorySql, isExhaustive, SqlBuilder, stepColumn, type Categorisation, type Condition, type Scope, type Step } from './measures';
 
 /** Counts of several measures per site, and per site × category when categorised. */
 export interface CountTable {
@@ -69,8 +69,12 @@ export class ParticipantsRepository {
     const b = new SqlBuilder();
     const selects = names.map((n) => `countIf(${b.condition(measures[n] as Condition)}) AS ${n}`).join(', ');
     const params = { ...b.params, ...scope };
-    const totals = await this.ch.rows<Record<string, string>>(`SELECT site_code, ${selects} FROM ${this.people()} GROUP BY site_code`, params);
     const table: CountTable = { totals: {}, cells: {} };
+    // Exhaustive categories add up to the total, so the total comes from the same query as the
+    // cells: two queries read two moments of a table that ingest keeps writing to, and a total
+    // that is not the sum of its cells would be both wrong and a disclosure risk.
+    const totalsFromCells = categorisation !== null && isExhaustive(categorisation);
+    const totals = totalsFromCells ? [] : await this.ch.rows<Record<string, string>>(`SELECT site_code, ${selects} FROM ${this.people()} GROUP BY site_code`, params);
     for (const n of names) {
       table.totals[n] = new Map(totals.map((r) => [r.site_code as string, Number(r[n])]));
       table.cells[n] = new Map();
@@ -89,6 +93,10 @@ export class ParticipantsRepository {
         const site = bySite.get(r.site_code as string) ?? new Map<string, number>();
         site.set(r.category as string, Number(r[n]));
         bySite.set(r.site_code as string, site);
+        if (totalsFromCells) {
+          const siteTotals = table.totals[n] as Map<string, number>;
+          siteTotals.set(r.site_code as string, (siteTotals.get(r.site_code as string) ?? 0) + Number(r[n]));
+        }
       }
     }
     return table;

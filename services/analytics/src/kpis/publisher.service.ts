@@ -16,6 +16,8 @@ export interface MeasureCounts {
   exhaustive: boolean;
   counts: readonly (readonly number[])[];
   totals: readonly number[];
+  /** Categories to keep published where another complement will do (see MeasureInput.keepCategories). */
+  keepCategories?: readonly string[];
 }
 
 /** What one reader may see of a measure: a cell for every unit of every level. */
@@ -61,12 +63,15 @@ export class PublisherService {
       base = this.remember(totalsKey, plan.totalsPattern(), { cell: (level, key, category) => plan.cell(level, key, category ?? null) });
     }
     if (m.categories.length === 0) return base.plan;
-    const key = `${m.key}|${m.exhaustive}|${createHash('sha256').update(JSON.stringify([m.categories, m.counts])).digest('base64url')}`;
+    const key = `${m.key}|${m.exhaustive}|${createHash('sha256').update(JSON.stringify([m.categories, m.counts, m.keepCategories ?? []])).digest('base64url')}`;
     const cached = this.cached(key);
     if (cached) return cached.plan;
     let categorised: PublishedMeasure;
     try {
-      const plan = planDisclosure({ sites: m.sites, categories: m.categories, exhaustive: m.exhaustive, counts: m.counts, totals: m.totals, fixedTotals: base.pattern }, this.minCell);
+      const plan = planDisclosure(
+        { sites: m.sites, categories: m.categories, exhaustive: m.exhaustive, counts: m.counts, totals: m.totals, fixedTotals: base.pattern, ...(m.keepCategories ? { keepCategories: m.keepCategories } : {}) },
+        this.minCell,
+      );
       categorised = { cell: (level, k, category) => plan.cell(level, k, category ?? null) };
     } catch (e) {
       if (!(e instanceof DisclosurePlanError)) throw e;
