@@ -233,7 +233,9 @@ function generateSitePeople(ctx: SiteContext, windowStart: number, count: number
   const [lo, hi] = profile.womenBand;
   const share = (lo + (hi - lo) * (0.3 + 0.4 * prng.next())) / 100;
   const women = Math.round(count * share);
-  const undisclosed = count >= 100 ? Math.floor(count * 0.005) : 0;
+  // AMIL and LIME intake forms record female/male; AMIR's lets people not say, and a handful at
+  // its larger sites do (enough for disclosure control to show in sex breakdowns there).
+  const undisclosed = profile.programme === 'AMIR' && count >= 200 ? Math.floor(count * 0.01) : 0;
   const sexes = prng.shuffle(Array.from({ length: count }, (_, i) => (i < women ? 'female' : i < women + undisclosed ? 'undisclosed' : 'male')));
 
   const local = profile.code.split('-')[1] ?? profile.code;

@@ -352,7 +352,7 @@ export const SITES: readonly SiteProfile[] = [
   },
   {
     code: 'CY-LIM', name: 'AMIR Limassol', city: 'Limassol', country: 'CY', programme: 'AMIR', clusterName: 'Limassol Peer Mentoring Cluster',
-    startMonth: 6, enrolUntilMonth: 24, people: 18, womenBand: [35, 55],
+    startMonth: 6, enrolUntilMonth: 24, people: 160, womenBand: [35, 55],
     citizenships: [['SY', 5], ['CM', 3], ['UA', 3], ['CD', 2], ['NG', 2]],
     legalStatuses: [['asylum_seeker', 45], ['refugee', 25], ['subsidiary_protection', 25], ['other_tcn', 5]],
     placementRate: 0.45, womenFactor: 0.8, medianDaysToJob: 105, internshipRate: 0.3, dropoutRate: 0.12, mentoringRate: 0.7,
@@ -470,7 +470,7 @@ export const SITES: readonly SiteProfile[] = [
   },
   {
     code: 'FR-LYO', name: 'AMIR Lyon', city: 'Lyon', country: 'FR', programme: 'AMIR', clusterName: 'Cluster AMIR Lyon Métropole',
-    startMonth: 4, enrolUntilMonth: 24, people: 210, womenBand: [35, 48],
+    startMonth: 4, enrolUntilMonth: 24, people: 20, womenBand: [35, 48],
     citizenships: [['GN', 16], ['CI', 14], ['CD', 12], ['AF', 14], ['SD', 10], ['ER', 8], ['CM', 8], ['MA', 8], ['TN', 6], ['GE', 4]],
     legalStatuses: [['refugee', 36], ['subsidiary_protection', 18], ['asylum_seeker', 18], ['former_unaccompanied_minor', 12], ['other_tcn', 16]],
     placementRate: 0.46, womenFactor: 0.8, medianDaysToJob: 115, internshipRate: 0.4, dropoutRate: 0.12, mentoringRate: 0.5,
