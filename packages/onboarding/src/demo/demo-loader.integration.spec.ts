@@ -2,23 +2,18 @@
 // `npm start` does: every record accepted, every KPI view fed, a re-run writing nothing, and the
 // pathways raising exactly the tasks their rules call for — none for the burst of past records.
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { pollUntil } from '@meic/testing';
 import { DEFAULT_TEMPLATE, deadlines, type PathwayFact } from '@meic/beneficiaries/pathway/pathway.rules';
 import type { ApiClient } from '../api/api-client';
 import type { RecordRow } from '../records/record-types';
+import { captured } from '../testing/cli-capture';
 import { startStack, type StackHarness } from '../testing/stack-harness';
 import { generateDemoProgramme, type DemoPerson, type DemoProgramme } from './demo-generator';
 import { loadDemoProgramme, withSiteCodes } from './demo-loader';
 
 const GRACE_SECONDS = 45;
 const today = new Date().toISOString().slice(0, 10);
-const sink = () =>
-  new Writable({
-    write(_chunk, _enc, done) {
-      done();
-    },
-  });
+const sink = () => captured().stream;
 
 interface OverviewGroup {
   key: string;

@@ -1,23 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { ApiClient } from '../api/api-client';
 import type { CliContext } from '../cli/cli-context';
 import type { RecordWriter, RowOutcome } from '../records/record-writer';
 import type { RecordRow, RecordType } from '../records/record-types';
 import { formatSummary, importCommand, importRows, parseImportArgs } from './import.command';
 import { readRecordFile } from './record-file-reader';
+import { captured } from '../testing/cli-capture';
 
 function context(cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const ctx: CliContext = { client: {} as ApiClient, stdout, stderr, interactive: false, cwd };
-  return { ctx, out: () => out, err: () => err };
+  const stdout = captured();
+  const stderr = captured();
+  const ctx: CliContext = { client: {} as ApiClient, stdout: stdout.stream, stderr: stderr.stream, interactive: false, cwd };
+  return { ctx, out: stdout.text, err: stderr.text };
 }
 
 describe('import arguments', () => {

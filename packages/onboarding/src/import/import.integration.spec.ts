@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { signTestToken } from '@meic/testing';
 import { ApiClient } from '../api/api-client';
 import { runCli } from '../cli/run-cli';
 import { startStack, type StackHarness } from '../testing/stack-harness';
 import { parseCsv } from './record-file-reader';
+import { captured } from '../testing/cli-capture';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'import');
 const SUB = 'import-integration-test';
@@ -84,14 +84,10 @@ describe('npm run import: spreadsheets through the public API', () => {
   }
 
   async function run(args: string[], with_: ApiClient = client): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await runCli('import', args, { client: with_, stdout, stderr, interactive: false, cwd: FIXTURES });
-    return { code, stdout: out, stderr: err };
+    const stdout = captured();
+    const stderr = captured();
+    const code = await runCli('import', args, { client: with_, stdout: stdout.stream, stderr: stderr.stream, interactive: false, cwd: FIXTURES });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
   }
 
   const people = (site: string) => client.readAll<Person>('beneficiaries', `/v1/beneficiaries?siteCode=${site}`);

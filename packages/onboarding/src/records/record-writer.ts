@@ -169,6 +169,9 @@ export function problemErrors(type: RecordType, row: RecordRow, result: ApiResul
   const fieldErrors = Array.isArray(problem.errors) ? problem.errors : [];
   if (fieldErrors.length > 0) {
     return fieldErrors.map((e) => {
+      // The site is the command's --site, not a cell: a service that has not yet read the site's
+      // event (a bulk load ahead of it) says so, and a later run will go through.
+      if (e.path === '/siteCode') return { column: '--site', reason: `${problem.detail ?? e.message} Run the import again in a minute: nothing of this row was written.` };
       const column = columnOfPath(type, e.path);
       return { column: column === '(row)' ? fallbackColumn : column, reason: redactRowValues(readableReason(e.message), row) };
     });

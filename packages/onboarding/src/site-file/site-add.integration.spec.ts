@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { pollUntil } from '@meic/testing';
 import type { ApiClient } from '../api/api-client';
 import type { CliContext } from '../cli/cli-context';
 import { startStack, type StackHarness } from '../testing/stack-harness';
 import { siteAddCommand } from './site-add.command';
+import { captured } from '../testing/cli-capture';
 
 const EXAMPLE = join(__dirname, '../../examples/sites/it-to.yaml');
 
@@ -26,20 +26,15 @@ describe('site:add through the public API', () => {
   let client: ApiClient;
   let dir: string;
 
-  const context = (out: string[], err: string[]): CliContext => ({
-    client,
-    stdout: sink(out),
-    stderr: sink(err),
-    interactive: false,
-    cwd: dir,
-  });
-
-  async function siteAdd(...argv: string[]): Promise<Captured> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await siteAddCommand(argv, context(out, err));
-    return { code, out: out.join(''), err: err.join('') };
+  /** Runs a command as the launcher would, keeping its output. */
+  async function capture(command: (argv: string[], ctx: CliContext) => Promise<number>, argv: string[]): Promise<Captured> {
+    const out = captured();
+    const err = captured();
+    const code = await command(argv, { client, stdout: out.stream, stderr: err.stream, interactive: false, cwd: dir });
+    return { code, out: out.text(), err: err.text() };
   }
+
+  const siteAdd = (...argv: string[]) => capture(siteAddCommand, argv);
 
   /** Every record the site has, as the public API lists them. */
   async function snapshot(code: string) {
@@ -216,12 +211,7 @@ describe('site:add through the public API', () => {
   it('runs through runCli with its exit codes: 0 up to date, 2 for usage errors', async () => {
     // Loaded here, not at the top: run-cli pulls in every command of the package, and only this test needs them.
     const { runCli } = await import('../cli/run-cli.js');
-    const run = async (argv: string[]): Promise<Captured> => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli('site:add', argv, context(out, err));
-      return { code, out: out.join(''), err: err.join('') };
-    };
+    const run = (argv: string[]) => capture((a, ctx) => runCli('site:add', a, ctx), argv);
     const file = writeFile('it-ge.yaml', example().replace(/IT-TO/g, 'IT-GE').replace('city: Torino', 'city: Genova'));
     const first = await run([file]);
     expect(first).toMatchObject({ code: 0, err: '' });
@@ -234,12 +224,3 @@ describe('site:add through the public API', () => {
     expect(await run(['no-such-file.yaml'])).toMatchObject({ code: 2, err: expect.stringContaining('cannot read') });
   });
 });
-
-function sink(into: string[]): NodeJS.WritableStream {
-  return new Writable({
-    write(chunk: Buffer | string, _enc, done) {
-      into.push(chunk.toString());
-      done();
-    },
-  });
-}

@@ -5,17 +5,7 @@ import { fieldName, organisationKey, validateSiteDefinition, type FieldPath } fr
 import { SiteFileError } from './site-file.error';
 
 /** The site as GET /v1/sites/{code} answers it (the fields a site file sets). */
-interface SiteState {
-  code: string;
-  name: string;
-  country: string;
-  city: string;
-  programme: string;
-  clusterName: string;
-  startedOn: string;
-  defaultLanguage: string;
-  targets: { enrolled: number; placed: number; womenSharePct: number };
-}
+type SiteState = SiteDefinition['site'];
 
 interface OrganisationState {
   id: string;

@@ -26,6 +26,13 @@ export interface EventConsumerOptions {
   registry?: Registry;
   partitions?: number;
   fromBeginning?: boolean;
+  /**
+   * Partitions whose messages are handled at the same time (default 4). Order holds within a
+   * partition — one aggregate's or one person's events of a topic — which is all a step may rely
+   * on; across partitions and topics there never was an order. Steps wait on I/O (PostgreSQL,
+   * Temporal), so one at a time left a consumer far behind a bulk load.
+   */
+  partitionsConsumedConcurrently?: number;
   /** Handles one valid event. Throw only for transient failures (the message is then retried). */
   handle: (event: CloudEvent, meta: EventMeta) => Promise<StepResult>;
 }
@@ -77,6 +84,7 @@ export class EventConsumer {
       this.running = true;
     });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 4,
       eachMessage: async ({ topic, partition, message }) => {
         const result = await this.step(topic, partition, message);
         this.outcomes?.inc({ topic, outcome: result.outcome });
