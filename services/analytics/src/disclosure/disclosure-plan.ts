@@ -191,6 +191,8 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
     const u = units[floor(x / W)];
     return `${u?.level} ${u?.key} ${x % W === C ? 'total' : input.categories[x % W]}`;
   };
+  const unprotectableAt = (total: number) =>
+    new DisclosurePlanError(`cannot protect the categories of ${describe(total)}: its published total ${value[total] ?? 0} is made of as many single people, so each would be known`);
   const hidden = value.map((v) => v > 0 && v < minCell);
   const fixed = new Array<boolean>(nEntries).fill(false);
   if (input.fixedTotals) {
@@ -207,6 +209,18 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
       if (h && v === 0) throw new DisclosurePlanError(`fixedTotals hides ${unit.level} ${unit.key} whose total is 0`);
       hidden[x] = h;
       fixed[x] = true;
+    }
+  }
+
+  // A unit whose published total T is made of exactly T ones, all small: hidden entries are known
+  // to be ≥ 1 and the rest are zeros, so each one is exactly 1 whatever else is hidden (a site with
+  // 5 placements in 5 different months). Say so at once instead of searching for a pattern.
+  if (input.fixedTotals && input.exhaustive && C > 0 && minCell > 1) {
+    for (let u = 0; u < units.length; u++) {
+      const total = e(u, C);
+      if (hidden[total] || (value[total] ?? 0) === 0) continue;
+      const cells = Array.from({ length: C }, (_, c) => value[e(u, c)] ?? 0).filter((v) => v > 0);
+      if (cells.every((v) => v === 1) && cells.length === value[total]) throw unprotectableAt(total);
     }
   }
 
