@@ -105,7 +105,7 @@ describe('planDisclosure: hand-made cases', () => {
       { code: 'B', country: 'IT', programme: 'AMIR' },
     ];
     const months = Array.from({ length: 24 }, (_, i) => `m${i}`);
-    const a = months.map((_, i) => (i % 5 === 0 ? 1 : 0)); // five ones
+    const a: number[] = months.map((_, i) => (i % 5 === 0 ? 1 : 0)); // five ones
     const b = months.map((_, i) => 3 + (i % 4));
     const counts = [a, b];
     const totals = counts.map((r) => r.reduce((x, y) => x + y, 0));
