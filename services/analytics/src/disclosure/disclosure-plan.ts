@@ -78,6 +78,20 @@ export class DisclosurePlanError extends Error {
   override readonly name = 'DisclosurePlanError';
 }
 
+/**
+ * The categories of these sites can never be shown while their totals are published (each is a
+ * total of T made of T single people); a plan without them, and without every aggregate that
+ * contains them, may still exist.
+ */
+export class UnprotectableSitesError extends DisclosurePlanError {
+  constructor(
+    message: string,
+    readonly sites: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
 export const cpKey = (country: string, programme: string): string => `${country}|${programme}`;
 
 interface Unit {
@@ -216,11 +230,17 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
   // to be ≥ 1 and the rest are zeros, so each one is exactly 1 whatever else is hidden (a site with
   // 5 placements in 5 different months). Say so at once instead of searching for a pattern.
   if (input.fixedTotals && input.exhaustive && C > 0 && minCell > 1) {
+    const offending: number[] = [];
     for (let u = 0; u < units.length; u++) {
       const total = e(u, C);
       if (hidden[total] || (value[total] ?? 0) === 0) continue;
       const cells = Array.from({ length: C }, (_, c) => value[e(u, c)] ?? 0).filter((v) => v > 0);
-      if (cells.every((v) => v === 1) && cells.length === value[total]) throw unprotectableAt(total);
+      if (cells.every((v) => v === 1) && cells.length === value[total]) offending.push(u);
+    }
+    const first = offending[0];
+    if (first !== undefined) {
+      const sites = offending.flatMap((u) => (units[u]?.level === 'site' ? [units[u]?.key ?? ''] : []));
+      throw new UnprotectableSitesError(unprotectableAt(e(first, C)).message, sites);
     }
   }
 

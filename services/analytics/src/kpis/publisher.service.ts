@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
-import { DisclosurePlanError, planDisclosure, type Level, type SiteRef, type TotalsPattern } from '../disclosure/disclosure-plan';
+import { cpKey, DisclosurePlanError, planDisclosure, UnprotectableSitesError, type Level, type SiteRef, type TotalsPattern } from '../disclosure/disclosure-plan';
 import type { Cell } from './disclosure';
 import { MIN_CELL } from './kpis.tokens';
 
@@ -68,11 +68,7 @@ export class PublisherService {
     if (cached) return cached.plan;
     let categorised: PublishedMeasure;
     try {
-      const plan = planDisclosure(
-        { sites: m.sites, categories: m.categories, exhaustive: m.exhaustive, counts: m.counts, totals: m.totals, fixedTotals: base.pattern, ...(m.keepCategories ? { keepCategories: m.keepCategories } : {}) },
-        this.minCell,
-      );
-      categorised = { cell: (level, k, category) => plan.cell(level, k, category ?? null) };
+      categorised = this.planCategories(m, base.pattern, base.plan);
     } catch (e) {
       if (!(e instanceof DisclosurePlanError)) throw e;
       // Published totals and zeros can give a category cell away whatever else is hidden (e.g. a
@@ -82,6 +78,40 @@ export class PublisherService {
       categorised = { cell: (level, k, category) => (category === null || category === undefined ? totals.cell(level, k, null) : { value: null, suppressed: true }) };
     }
     return this.remember(key, base.pattern, categorised).plan;
+  }
+
+  /**
+   * The categories' plan. Sites whose categories can never be shown (UnprotectableSitesError: a
+   * published total of T made of T single people) are left out, with every aggregate containing
+   * them: the plan is made over the other sites, with the totals an attacker can derive (an
+   * aggregate's published total minus the left-out sites' published totals) fixed as published.
+   * Withholding those units entirely only takes information away, so the rest stays protected.
+   */
+  private planCategories(m: MeasureCounts, pattern: TotalsPattern, totalsPlan: PublishedMeasure): PublishedMeasure {
+    const excluded = new Set<string>();
+    for (;;) {
+      const keep = m.sites.map((_, i) => i).filter((i) => !excluded.has(m.sites[i]?.code ?? ''));
+      const sites = keep.map((i) => m.sites[i] as SiteRef);
+      const totals = keep.map((i) => m.totals[i] ?? 0);
+      const fixedTotals = excluded.size === 0 ? pattern : reducedPattern(m, pattern, excluded);
+      try {
+        const plan = planDisclosure(
+          { sites, categories: m.categories, exhaustive: m.exhaustive, counts: keep.map((i) => m.counts[i] ?? []), totals, fixedTotals, ...(m.keepCategories ? { keepCategories: m.keepCategories } : {}) },
+          this.minCell,
+        );
+        const left = m.sites.filter((s) => excluded.has(s.code));
+        return {
+          cell: (level, k, category) => {
+            if (category === null || category === undefined) return totalsPlan.cell(level, k, null);
+            return left.some((s) => contains(level, k, s)) ? { value: null, suppressed: true } : plan.cell(level, k, category);
+          },
+        };
+      } catch (e) {
+        // Leaving out more sites each round; anything else is the caller's fallback.
+        if (!(e instanceof UnprotectableSitesError) || e.sites.length === 0 || e.sites.some((c) => excluded.has(c)) || excluded.size + e.sites.length > MAX_LEFT_OUT) throw e;
+        for (const c of e.sites) excluded.add(c);
+      }
+    }
   }
 
   private cached(key: string) {
@@ -152,4 +182,49 @@ export function totalsUnit(filters: { country?: string; programme?: string; site
   if (filters.country) return { level: 'country', key: filters.country };
   if (filters.programme) return { level: 'programme', key: filters.programme };
   return { level: 'total', key: 'total' };
+}
+
+/** Sites a breakdown may leave out before it is withheld entirely. */
+const MAX_LEFT_OUT = 5;
+
+/** Whether the unit (level, key) counts the site. */
+function contains(level: Level, key: string, site: SiteRef): boolean {
+  switch (level) {
+    case 'site':
+      return key === site.code;
+    case 'countryProgramme':
+      return key === cpKey(site.country, site.programme);
+    case 'country':
+      return key === site.country;
+    case 'programme':
+      return key === site.programme;
+    case 'total':
+      return true;
+    default: {
+      const never: never = level;
+      throw new Error(`unknown level ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * The totals pattern of the plan without the `excluded` sites. An aggregate that contains none of
+ * them keeps its pattern. One that does counts less without them: that smaller total is known to
+ * an attacker when the aggregate's total is published (the left-out sites' totals always are),
+ * so it is fixed as published; otherwise it stays hidden (or published when 0, as zeros are).
+ */
+function reducedPattern(m: MeasureCounts, pattern: TotalsPattern, excluded: ReadonlySet<string>): TotalsPattern {
+  const out: Record<Level, Record<string, boolean>> = { site: {}, countryProgramme: {}, country: {}, programme: {}, total: {} };
+  for (const level of Object.keys(pattern) as Level[]) {
+    for (const [key, hidden] of Object.entries(pattern[level])) {
+      const members = m.sites.map((s, i) => ({ s, total: m.totals[i] ?? 0 })).filter(({ s }) => contains(level, key, s));
+      if (!members.some(({ s }) => excluded.has(s.code))) {
+        out[level][key] = hidden;
+        continue;
+      }
+      const rest = members.filter(({ s }) => !excluded.has(s.code)).reduce((a, { total }) => a + total, 0);
+      out[level][key] = rest > 0 && hidden;
+    }
+  }
+  return out;
 }
