@@ -299,6 +299,25 @@ describe('pathway workflow (time-skipping)', () => {
     });
   });
 
+  it('raises every deadline the late records left unmet after one grace, not one grace each', async () => {
+    const { ports, raised } = recordingPorts();
+    await withWorker(ports, async (taskQueue) => {
+      const { day } = await calendar();
+      const handle = await start(taskQueue, day(-200), { catchUpGraceSeconds: 600 });
+      // Assessed, then nothing: first activity overdue since day -170, stalled since day -105.
+      await handle.signal(pathwayFactSignal, { eventId: randomUUID(), kind: 'assessed', on: day(-195) });
+      await until(handle, 'caught up', (s) => s.stage === 'assessment' && s.nextDueKind === 'first_activity_overdue');
+      expect(raised).toEqual([]);
+      await env.sleep(11 * 60_000);
+      const after = await until(handle, 'both tasks raised', (s) => s.openTasks.length === 2);
+      expect(after.openTasks.map((t) => [t.kind, t.dueOn])).toEqual([
+        ['first_activity_overdue', day(-170)],
+        ['pathway_stalled', day(-105)],
+      ]);
+      await handle.terminate('test done');
+    });
+  });
+
   it('reaches the same state whatever the order of the facts, and however often they come', async () => {
     const { ports, raised } = recordingPorts();
     // A site's own template (data): generous deadlines, so no task races the signals.

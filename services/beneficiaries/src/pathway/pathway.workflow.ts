@@ -35,6 +35,13 @@ export const RULES_PATCH = 'pathway-rules-v1';
  */
 export const CATCH_UP_PATCH = 'pathway-catch-up-grace-v1';
 
+/**
+ * Marks histories in which one grace serves every deadline that was already past: once it has
+ * passed without a new fact, the other past deadlines are raised at once rather than each after
+ * a grace of its own.
+ */
+export const CATCH_UP_ONCE_PATCH = 'pathway-catch-up-once-v1';
+
 /** Grace for pathways whose input predates `catchUpGraceSeconds`. */
 export const DEFAULT_CATCH_UP_GRACE_SECONDS = 600;
 
@@ -62,6 +69,8 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
   // was already past when the pathway learnt of it.
   let learntAt = Date.now();
   const graceMs = (input.catchUpGraceSeconds ?? DEFAULT_CATCH_UP_GRACE_SECONDS) * 1000;
+  // The facts version a grace has passed for without news: the backlog has arrived.
+  let caughtUpAt = -1;
   const state: PathwayState = {
     beneficiaryId: input.beneficiaryId,
     siteCode: input.siteCode,
@@ -126,7 +135,10 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
     // person's records follow a moment later. A deadline already past when the pathway learnt of
     // it therefore waits for the backlog before it becomes a task; one that passes while the
     // pathway waits is raised at once.
-    if (ms <= 0 && dueAt < learntAt && graceMs > 0 && patched(CATCH_UP_PATCH) && (await condition(() => factsVersion !== seen, graceMs))) continue;
+    if (ms <= 0 && dueAt < learntAt && graceMs > 0 && patched(CATCH_UP_PATCH) && !(caughtUpAt === factsVersion && patched(CATCH_UP_ONCE_PATCH))) {
+      if (await condition(() => factsVersion !== seen, graceMs)) continue;
+      caughtUpAt = factsVersion;
+    }
 
     const taskId = pathwayTaskId(workflowId, next.key);
     const raisedOn = new Date(Date.now()).toISOString().slice(0, 10);
