@@ -3,7 +3,7 @@
 // pathways raising exactly the tasks their rules call for — none for the burst of past records.
 import { randomBytes } from 'node:crypto';
 import { pollUntil } from '@meic/testing';
-import { DEFAULT_TEMPLATE, deadlines, type PathwayFact } from '@meic/beneficiaries/pathway/pathway.rules';
+import { DEFAULT_TEMPLATE, deadlines, stageOf, type PathwayFact } from '@meic/beneficiaries/pathway/pathway.rules';
 import type { ApiClient } from '../api/api-client';
 import type { RecordRow } from '../records/record-types';
 import { captured } from '../testing/cli-capture';
@@ -67,9 +67,11 @@ function factsOf(person: DemoPerson): PathwayFact[] {
   return facts;
 }
 
-/** What the pathway rules say must be open today: every deadline past and unmet. */
+/** What the pathway rules say must be open today: every deadline past and unmet, unless the pathway has ended. */
 function expectedTasks(person: DemoPerson): string[] {
-  return deadlines(factsOf(person), DEFAULT_TEMPLATE)
+  const facts = factsOf(person);
+  if (['closed', 'dropped_out'].includes(stageOf(facts, DEFAULT_TEMPLATE).stage)) return [];
+  return deadlines(facts, DEFAULT_TEMPLATE)
     .filter((d) => !d.met && d.dueOn <= today)
     .map((d) => `${d.kind}@${d.dueOn}`)
     .sort();
