@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api/api-client';
 import { createProgress } from '../progress/progress';
-import { createRecordWriter, type RecordWriter } from '../records/record-writer';
+import { countOutcome, createRecordWriter, type RecordWriter } from '../records/record-writer';
+import { runInPool } from '../records/run-in-pool';
 import { applySiteDefinition } from '../site-file/site-apply';
 import type { DemoPerson, DemoProgramme } from './demo-generator';
 
@@ -34,15 +35,16 @@ const MAX_REJECTIONS_KEPT = 20;
  */
 export async function loadDemoProgramme(client: ApiClient, programme: DemoProgramme, options: DemoLoadOptions): Promise<DemoLoadReport> {
   const { out, interactive, signal } = options;
+  const aborted = () => signal?.aborted ?? false;
   const concurrency = options.concurrency ?? 12;
   const report: DemoLoadReport = { sites: programme.sites.length, people: programme.people.length, records: { created: 0, unchanged: 0, rejected: 0 }, rejections: [], sitesMs: 0, peopleMs: 0, aborted: false };
 
   const sitesStarted = Date.now();
   const siteProgress = createProgress('demo sites  ', programme.sites.length, out, interactive);
-  await inPool(programme.sites, 3, signal, async (definition) => {
+  await runInPool(programme.sites, 3, async (definition) => {
     await applySiteDefinition(client, definition);
     siteProgress.increment();
-  });
+  }, aborted);
   siteProgress.stop();
   report.sitesMs = Date.now() - sitesStarted;
   if (signal?.aborted) return { ...report, aborted: true };
@@ -60,32 +62,17 @@ export async function loadDemoProgramme(client: ApiClient, programme: DemoProgra
   const peopleStarted = Date.now();
   const progress = createProgress('demo people ', programme.people.length, out, interactive);
   // Interleave sites so that every site fills from the start rather than one after the other.
-  await inPool(interleaveBySite(programme.people), concurrency, signal, async (person) => {
+  await runInPool(interleaveBySite(programme.people), concurrency, async (person) => {
     const writer = writerFor(person.siteCode);
     for (const record of person.records) {
       if (signal?.aborted) return;
-      const outcome = await writer.write(record.type, record.row);
-      switch (outcome.status) {
-        case 'created':
-          report.records.created += 1;
-          break;
-        case 'unchanged':
-          report.records.unchanged += 1;
-          break;
-        case 'rejected':
-          report.records.rejected += 1;
-          if (report.rejections.length < MAX_REJECTIONS_KEPT) {
-            report.rejections.push(`${person.siteCode} ${person.ref} ${record.type}: ${outcome.errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}`);
-          }
-          break;
-        default: {
-          const never: never = outcome;
-          throw new Error(`unexpected outcome ${JSON.stringify(never)}`);
-        }
+      const outcome = countOutcome(report.records, await writer.write(record.type, record.row));
+      if (outcome.status === 'rejected' && report.rejections.length < MAX_REJECTIONS_KEPT) {
+        report.rejections.push(`${person.siteCode} ${person.ref} ${record.type}: ${outcome.errors.map((e) => `${e.column}: ${e.reason}`).join('; ')}`);
       }
     }
     progress.increment();
-  });
+  }, aborted);
   progress.stop();
   report.peopleMs = Date.now() - peopleStarted;
   report.aborted = signal?.aborted ?? false;
@@ -109,19 +96,6 @@ export function interleaveBySite(people: readonly DemoPerson[]): DemoPerson[] {
     }
   }
   return out;
-}
-
-/** Runs `work` over `items` with at most `size` at once; stops taking new items once aborted. */
-async function inPool<T>(items: readonly T[], size: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length && !signal?.aborted) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
 }
 
 /**

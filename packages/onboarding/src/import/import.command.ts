@@ -11,7 +11,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { CliCommand, CliContext } from '../cli/cli-context';
 import { createProgress } from '../progress/progress';
-import { createRecordWriter, type RecordWriter, type RowOutcome } from '../records/record-writer';
+import { countOutcome, createRecordWriter, type RecordWriter, type RowOutcome } from '../records/record-writer';
+import { runInPool } from '../records/run-in-pool';
 import { isRecordType, RECORD_COLUMNS, RECORD_TYPES, type RecordRow, type RecordType } from '../records/record-types';
 import { readRecordFile, RecordFileError, type NumberedRow } from './record-file-reader';
 
@@ -104,9 +105,10 @@ export async function importRows(
     queues.set(key, [...(queues.get(key) ?? []), r]);
   }
   const summary: ImportSummary = { created: 0, unchanged: 0, rejected: 0, errors: [] };
-  const pending = [...queues.values()];
-  const worker = async () => {
-    for (let queue = pending.shift(); queue && summary.stoppedBy === undefined; queue = pending.shift()) {
+  await runInPool(
+    [...queues.values()],
+    opts.concurrency ?? IMPORT_CONCURRENCY,
+    async (queue) => {
       for (const { rowNumber, row } of queue) {
         if (summary.stoppedBy !== undefined) return;
         let outcome: RowOutcome;
@@ -116,27 +118,13 @@ export async function importRows(
           summary.stoppedBy = `row ${rowNumber}: ${error instanceof Error ? error.message : String(error)}`;
           return;
         }
-        switch (outcome.status) {
-          case 'created':
-            summary.created += 1;
-            break;
-          case 'unchanged':
-            summary.unchanged += 1;
-            break;
-          case 'rejected':
-            summary.rejected += 1;
-            summary.errors.push(...outcome.errors.map((e) => ({ rowNumber, ...e })));
-            break;
-          default: {
-            const never: never = outcome;
-            throw new Error(`unexpected outcome ${JSON.stringify(never)}`);
-          }
-        }
+        countOutcome(summary, outcome);
+        if (outcome.status === 'rejected') summary.errors.push(...outcome.errors.map((e) => ({ rowNumber, ...e })));
         opts.onRow?.();
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? IMPORT_CONCURRENCY) }, () => worker()));
+    },
+    () => summary.stoppedBy !== undefined,
+  );
   summary.errors.sort((a, b) => a.rowNumber - b.rowNumber);
   return summary;
 }

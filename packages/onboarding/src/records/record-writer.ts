@@ -19,6 +19,32 @@ export type { RowError } from './record-body';
 
 export type RowOutcome = { status: 'created' | 'unchanged' } | { status: 'rejected'; errors: RowError[] };
 
+export interface OutcomeCounts {
+  created: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/** Adds a row's outcome to the counts; returns it, so callers can act on a rejection too. */
+export function countOutcome(counts: OutcomeCounts, outcome: RowOutcome): RowOutcome {
+  switch (outcome.status) {
+    case 'created':
+      counts.created += 1;
+      break;
+    case 'unchanged':
+      counts.unchanged += 1;
+      break;
+    case 'rejected':
+      counts.rejected += 1;
+      break;
+    default: {
+      const never: never = outcome;
+      throw new Error(`unexpected outcome ${JSON.stringify(never)}`);
+    }
+  }
+  return outcome;
+}
+
 export interface RecordWriter {
   /** Writes the row unless what it describes exists already. */
   write(type: RecordType, row: RecordRow): Promise<RowOutcome>;

@@ -2,16 +2,8 @@ import { DisclosurePlanError, planDisclosure, type DisclosurePlan, type EntryRef
 import { recoverHidden, type LinearRelation, type PublishedEntry } from './lp-attacker';
 import { prng } from '../testing/prng';
 
-// Jest evaluates modules inside a vm context, where a global lookup (yalps's Math.imul in its
-// innermost loop) costs about a hundred times what it does in Node: timed there, the performance
-// case below measures Jest, not the planner (2.4 s instead of 0.2 s). So yalps is loaded by Node's
-// own require, in Node's realm as in production; Jest's 'module' and process.getBuiltinModule
-// would hand back Jest's require, hence a function made by the outer realm's Function.
-jest.mock('yalps', () => {
-  const OuterFunction = Buffer.constructor as FunctionConstructor;
-  const nodeModule = new OuterFunction('return process.getBuiltinModule("node:module")')() as typeof import('node:module');
-  return nodeModule.createRequire(__filename)('yalps') as unknown;
-});
+// The performance case below times the planner, not Jest's vm context: see yalps-node-realm.
+jest.mock('yalps', () => jest.requireActual<typeof import('../testing/yalps-node-realm')>('../testing/yalps-node-realm').yalpsFromNodeRealm(__filename));
 
 const MIN = 5;
 const id = (e: EntryRef) => `${e.level}:${e.key}:${e.category ?? '*'}`;

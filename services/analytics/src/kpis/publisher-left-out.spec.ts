@@ -6,11 +6,7 @@ import { recoverHidden, type LinearRelation, type PublishedEntry } from '../disc
 import type { Level } from '../disclosure/disclosure-plan';
 import { PublisherService, type MeasureCounts } from './publisher.service';
 
-jest.mock('yalps', () => {
-  const OuterFunction = Buffer.constructor as FunctionConstructor;
-  const nodeModule = new OuterFunction('return process.getBuiltinModule("node:module")')() as typeof import('node:module');
-  return nodeModule.createRequire(__filename)('yalps') as unknown;
-});
+jest.mock('yalps', () => jest.requireActual<typeof import('../testing/yalps-node-realm')>('../testing/yalps-node-realm').yalpsFromNodeRealm(__filename));
 
 const lead: Principal = { sub: 'l', role: 'consortium_lead', sites: [] };
 const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);

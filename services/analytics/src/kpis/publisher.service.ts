@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
-import { cpKey, DisclosurePlanError, planDisclosure, UnprotectableSitesError, type Level, type SiteRef, type TotalsPattern } from '../disclosure/disclosure-plan';
+import { DisclosurePlanError, planDisclosure, UnprotectableSitesError, type Level, type SiteRef, type TotalsPattern } from '../disclosure/disclosure-plan';
 import type { Cell } from './disclosure';
 import { MIN_CELL } from './kpis.tokens';
 
@@ -103,7 +103,7 @@ export class PublisherService {
         return {
           cell: (level, k, category) => {
             if (category === null || category === undefined) return totalsPlan.cell(level, k, null);
-            return left.some((s) => contains(level, k, s)) ? { value: null, suppressed: true } : plan.cell(level, k, category);
+            return left.some((s) => inUnit(s, level, k)) ? { value: null, suppressed: true } : plan.cell(level, k, category);
           },
         };
       } catch (e) {
@@ -187,26 +187,6 @@ export function totalsUnit(filters: { country?: string; programme?: string; site
 /** Sites a breakdown may leave out before it is withheld entirely. */
 const MAX_LEFT_OUT = 5;
 
-/** Whether the unit (level, key) counts the site. */
-function contains(level: Level, key: string, site: SiteRef): boolean {
-  switch (level) {
-    case 'site':
-      return key === site.code;
-    case 'countryProgramme':
-      return key === cpKey(site.country, site.programme);
-    case 'country':
-      return key === site.country;
-    case 'programme':
-      return key === site.programme;
-    case 'total':
-      return true;
-    default: {
-      const never: never = level;
-      throw new Error(`unknown level ${String(never)}`);
-    }
-  }
-}
-
 /**
  * The totals pattern of the plan without the `excluded` sites. An aggregate that contains none of
  * them keeps its pattern. One that does counts less without them: that smaller total is known to
@@ -217,7 +197,7 @@ function reducedPattern(m: MeasureCounts, pattern: TotalsPattern, excluded: Read
   const out: Record<Level, Record<string, boolean>> = { site: {}, countryProgramme: {}, country: {}, programme: {}, total: {} };
   for (const level of Object.keys(pattern) as Level[]) {
     for (const [key, hidden] of Object.entries(pattern[level])) {
-      const members = m.sites.map((s, i) => ({ s, total: m.totals[i] ?? 0 })).filter(({ s }) => contains(level, key, s));
+      const members = m.sites.map((s, i) => ({ s, total: m.totals[i] ?? 0 })).filter(({ s }) => inUnit(s, level, key));
       if (!members.some(({ s }) => excluded.has(s.code))) {
         out[level][key] = hidden;
         continue;
