@@ -41,11 +41,19 @@ class PoolCloser implements OnApplicationShutdown {
   }
 }
 
+function platformPool(service: string, databaseUrl: string): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  // An idle connection the server closes (restart, shutdown) must not crash the service.
+  const logger = createLogger(`${service}-platform-pool`, 'warn');
+  pool.on('error', (e) => logger.warn({ err: e.message }, 'idle database connection lost'));
+  return pool;
+}
+
 function databaseFeatures(service: string, databaseUrl: string | undefined): { providers: Provider[]; controllers: Type<unknown>[] } {
   if (!databaseUrl) return { providers: [], controllers: [] };
   return {
     providers: [
-      { provide: PLATFORM_POOL, useFactory: () => new Pool({ connectionString: databaseUrl, max: 4 }) },
+      { provide: PLATFORM_POOL, useFactory: () => platformPool(service, databaseUrl) },
       { provide: AUDIT_LOGGER, useValue: createLogger(`${service}-audit`, 'warn') },
       PoolCloser,
       // Audit outside idempotency: a replayed write is still a request someone made.

@@ -91,4 +91,32 @@ describe('OutboxRelay against real PostgreSQL and Kafka', () => {
     const { rows } = await pg.query<{ pending: string }>('SELECT count(*) FILTER (WHERE published_at IS NULL) AS pending FROM outbox_events');
     expect(rows[0]?.pending).toBe('0');
   });
+
+  it('survives the database closing its connections and publishes what is committed afterwards', async () => {
+    const site = `CY-${randomName('y').slice(-6).replace(/[^a-z0-9]/g, '').toUpperCase()}`;
+    const received: string[] = [];
+    const consumer = kafka.consumer({ groupId: randomName('outbox-reader') });
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.stakeholders, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.key?.toString() === site) received.push(String(message.headers?.['ce_id']));
+      },
+    });
+    const relay = new OutboxRelay({ databaseUrl: db.url, kafka, logger, registry: new Registry(), pollIntervalMs: 300 });
+    await relay.start();
+    try {
+      const before = await insert(site, 3);
+      await pollUntil('the first events', () => received.length >= 3 || undefined, { timeoutMs: 20_000 });
+      // What a PostgreSQL restart or failover does to every open connection but ours.
+      const { rows } = await pg.query<{ n: string }>('SELECT count(*) AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) t');
+      expect(Number(rows[0]?.n)).toBeGreaterThanOrEqual(2);
+      const after = await insert(site, 3);
+      await pollUntil('the events committed after the connections were lost', () => received.length >= 6 || undefined, { timeoutMs: 20_000 });
+      expect(received).toEqual([...before, ...after]);
+    } finally {
+      await relay.stop();
+      await consumer.disconnect();
+    }
+  });
 });

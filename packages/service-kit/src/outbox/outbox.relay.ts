@@ -48,6 +48,8 @@ export class OutboxRelay {
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: opts.databaseUrl, max: 2 });
+    // An idle connection the server closes (restart, shutdown) must not crash the service.
+    this.pool.on('error', (e) => opts.logger.warn({ err: e.message }, 'outbox pool connection lost'));
     this.published = new Counter({ name: 'outbox_published_total', help: 'Outbox events published to Kafka', registers: [opts.registry] });
     this.lag = new Gauge({ name: 'outbox_publish_lag_seconds', help: 'Commit-to-publish delay of the last published batch', registers: [opts.registry] });
     const pool = this.pool;
@@ -65,13 +67,14 @@ export class OutboxRelay {
   async start(): Promise<void> {
     this.producer = this.opts.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
-    this.listener = new Client({ connectionString: this.opts.databaseUrl });
-    await this.listener.connect();
-    this.listener.on('notification', () => this.kick());
-    this.listener.on('error', (e) => this.opts.logger.warn({ err: e.message }, 'outbox listener connection error; polling continues'));
-    await this.listener.query('LISTEN meic_outbox');
-    this.leader = new Client({ connectionString: this.opts.databaseUrl });
-    await this.leader.connect();
+    const listener = new Client({ connectionString: this.opts.databaseUrl });
+    listener.on('notification', () => this.kick());
+    listener.on('error', (e) => this.opts.logger.warn({ err: e.message }, 'outbox listener connection error; polling continues'));
+    this.listener = listener;
+    await listener.connect();
+    await listener.query('LISTEN meic_outbox');
+    // stop() may have run while we connected; it could not close what did not exist yet.
+    if (this.stopped) return this.stop();
     this.timer = setInterval(() => this.kick(), this.opts.pollIntervalMs ?? 1000);
     this.kick();
   }
@@ -88,6 +91,7 @@ export class OutboxRelay {
     while (this.draining) await this.draining;
     await this.listener?.end().catch(() => undefined);
     await this.leader?.end().catch(() => undefined);
+    this.leader = undefined;
     await this.producer?.disconnect().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }
@@ -99,7 +103,9 @@ export class OutboxRelay {
       return;
     }
     this.draining = this.drainLoop()
-      .catch((e: Error) => this.opts.logger.error({ err: e.message }, 'outbox relay failed; will retry'))
+      .catch((e: Error) => {
+        if (!this.stopped) this.opts.logger.error({ err: e.message }, 'outbox relay failed; will retry');
+      })
       .finally(() => {
         this.draining = null;
         if (this.again && !this.stopped) {
@@ -109,9 +115,28 @@ export class OutboxRelay {
       });
   }
 
+  /** The connection holding the leader lock; a lost one is replaced on the next drain (its lock went with it). */
+  private async leaderConnection(): Promise<Client> {
+    if (this.leader) return this.leader;
+    const leader = new Client({ connectionString: this.opts.databaseUrl });
+    leader.on('error', (e) => {
+      this.opts.logger.warn({ err: e.message }, 'outbox leader connection lost; reconnecting on the next poll');
+      if (this.leader === leader) this.leader = undefined;
+    });
+    leader.on('end', () => {
+      if (this.leader === leader) this.leader = undefined;
+    });
+    await leader.connect();
+    if (this.stopped) {
+      await leader.end().catch(() => undefined);
+      throw new Error('outbox relay stopped');
+    }
+    this.leader = leader;
+    return leader;
+  }
+
   private async drainLoop(): Promise<void> {
-    const leader = this.leader;
-    if (!leader) return;
+    const leader = await this.leaderConnection();
     const { rows } = await leader.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LEADER_LOCK]);
     if (!rows[0]?.ok) return; // another instance is the relay
     try {
