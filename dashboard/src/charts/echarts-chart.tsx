@@ -2,14 +2,32 @@
 // charts use (tree-shaken build), owns the instance's lifecycle and resizes it with
 // its container. Charts never call ECharts directly: they give a transformProps
 // result to this component.
-import { useEffect, useRef, type CSSProperties } from 'react';
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { useEffect, useImperativeHandle, useRef, type CSSProperties, type Ref } from 'react';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from './types';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  ScatterChart,
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  AriaComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
+
+/** What a panel may ask of a drawn chart: its picture, for the PNG export. */
+export interface ChartHandle {
+  /** The chart as a PNG data URL, white background, twice the screen resolution; null before it is drawn. */
+  pngDataUrl(): string | null;
+}
 
 export interface EChartsChartProps {
   option: EChartsOption;
@@ -18,11 +36,18 @@ export interface EChartsChartProps {
   height: number;
   className?: string;
   style?: CSSProperties;
+  handle?: Ref<ChartHandle>;
 }
 
-export function EChartsChart({ option, ariaLabel, height, className, style }: EChartsChartProps) {
+export function EChartsChart({ option, ariaLabel, height, className, style, handle }: EChartsChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+
+  useImperativeHandle(handle, () => ({
+    pngDataUrl() {
+      return chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) ?? null;
+    },
+  }));
 
   useEffect(() => {
     const el = ref.current;

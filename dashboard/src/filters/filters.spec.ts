@@ -1,5 +1,5 @@
 import { overviewQuery } from '../api/analytics';
-import { DEFAULT_GROUP_BY, EMPTY_FILTERS, hasActiveFilters, isIsoDate, isRangeValid, parseFilters, parseLang, serializeQuery, updateFilters } from './filters';
+import { DEFAULT_GROUP_BY, EMPTY_FILTERS, hasActiveFilters, isIsoDate, isRangeValid, parseFilters, parseLang, serializeQuery, updateFilters, viewParams } from './filters';
 
 describe('parseFilters', () => {
   it('reads every filter from the query string', () => {
@@ -87,5 +87,16 @@ describe('overviewQuery', () => {
     const q = overviewQuery(parseFilters('?country=IT&groupBy=country&lang=it'));
     expect(q).toEqual({ groupBy: 'country', programme: null, from: null, to: null, country: 'IT', site: null });
     expect(Object.keys(q)).not.toContain('lang');
+  });
+});
+
+describe('view parameters', () => {
+  it('keeps a view’s own parameters between the shared filters and the language, so a link reproduces the view', () => {
+    const search = '?lang=it&by=sex&country=GR&metric=placementRate&groupBy=site';
+    expect(viewParams(search)).toEqual([
+      ['by', 'sex'],
+      ['metric', 'placementRate'],
+    ]);
+    expect(serializeQuery(parseFilters(search), 'it', viewParams(search))).toBe('?country=GR&by=sex&metric=placementRate&lang=it');
   });
 });

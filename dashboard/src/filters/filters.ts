@@ -71,8 +71,17 @@ export function parseLang(search: string): Lang | null {
   return v !== null && isLang(v) ? v : null;
 }
 
-/** Canonical query string (with leading '?', or '' when empty). */
-export function serializeQuery(filters: Filters, lang: Lang | null): string {
+/**
+ * A view's own parameters (a breakdown's `metric` and `by`, the cohorts' `a.site`, …): every
+ * query parameter that is not a shared filter or the language, in the order given.
+ */
+export function viewParams(search: string): [string, string][] {
+  const shared = new Set<string>(QUERY_ORDER);
+  return [...new URLSearchParams(search).entries()].filter(([k, v]) => !shared.has(k) && v !== '');
+}
+
+/** Canonical query string (with leading '?', or '' when empty): filters, view parameters, language. */
+export function serializeQuery(filters: Filters, lang: Lang | null, extra: readonly [string, string][] = []): string {
   const values: Record<(typeof QUERY_ORDER)[number], string | null> = {
     programme: filters.programme,
     country: filters.country,
@@ -84,6 +93,7 @@ export function serializeQuery(filters: Filters, lang: Lang | null): string {
   };
   const q = new URLSearchParams();
   for (const k of QUERY_ORDER) {
+    if (k === 'lang') for (const [ek, ev] of extra) q.set(ek, ev);
     const v = values[k];
     if (v) q.set(k, v);
   }

@@ -1,8 +1,16 @@
 // Message catalogues. English defines the keys; TypeScript makes every other language
 // carry the same keys, and messages.spec.ts checks they carry the same {placeholders}.
 import type { Lang } from './langs';
+import { funnelMessages } from '../views/funnel/funnel.messages';
+import { timeToPlacementMessages } from '../views/time-to-placement/time-to-placement.messages';
+import { trendsMessages } from '../views/trends/trends.messages';
+import { breakdownsMessages } from '../views/breakdowns/breakdowns.messages';
+import { cohortsMessages } from '../views/cohorts/cohorts.messages';
+import { clustersMessages } from '../views/clusters/clusters.messages';
+import { indicatorsMessages } from '../views/indicators/indicators.messages';
+import { ingestMessages } from '../views/ingest/ingest.messages';
 
-const en = {
+const core = {
   'app.name': 'MEIC dashboard',
   'app.tagline': 'Migrants’ Economic Integration Cluster',
   'app.skipToContent': 'Skip to content',
@@ -10,6 +18,21 @@ const en = {
 
   'nav.label': 'Views',
   'nav.overview': 'Overview',
+  'nav.funnel': 'Funnel',
+  'nav.timeToPlacement': 'Time to placement',
+  'nav.trends': 'Trends',
+  'nav.breakdowns': 'Breakdowns',
+  'nav.cohorts': 'Cohorts',
+  'nav.clusters': 'Clusters',
+  'nav.indicators': 'Indicators',
+  'nav.ingest': 'Ingest status',
+  'panel.downloadPng': 'Download PNG',
+  'panel.downloadCsv': 'Download CSV',
+  'panel.dataTable': 'Data table ({n} rows)',
+  'panel.exportLabel': 'Export {title}',
+  'csv.suppressed': 'suppressed',
+  'csv.ciLow': '{label} 95% CI low',
+  'csv.ciHigh': '{label} 95% CI high',
 
   'lang.label': 'Language',
 
@@ -133,10 +156,31 @@ const en = {
   'notFound.back': 'Go to the overview',
 } as const;
 
+const en = {
+  ...core,
+  ...funnelMessages.en,
+  ...timeToPlacementMessages.en,
+  ...trendsMessages.en,
+  ...breakdownsMessages.en,
+  ...cohortsMessages.en,
+  ...clustersMessages.en,
+  ...indicatorsMessages.en,
+  ...ingestMessages.en,
+} as const;
+
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
 const it: Catalogue = {
+  ...funnelMessages.it,
+  ...timeToPlacementMessages.it,
+  ...trendsMessages.it,
+  ...breakdownsMessages.it,
+  ...cohortsMessages.it,
+  ...clustersMessages.it,
+  ...indicatorsMessages.it,
+  ...ingestMessages.it,
+
   'app.name': 'Cruscotto MEIC',
   'app.tagline': 'Migrants’ Economic Integration Cluster',
   'app.skipToContent': 'Vai al contenuto',
@@ -144,6 +188,21 @@ const it: Catalogue = {
 
   'nav.label': 'Viste',
   'nav.overview': 'Panoramica',
+  'nav.funnel': 'Percorso',
+  'nav.timeToPlacement': 'Tempi di inserimento',
+  'nav.trends': 'Andamenti',
+  'nav.breakdowns': 'Disaggregazioni',
+  'nav.cohorts': 'Coorti',
+  'nav.clusters': 'Cluster',
+  'nav.indicators': 'Indicatori',
+  'nav.ingest': 'Stato dell’acquisizione',
+  'panel.downloadPng': 'Scarica PNG',
+  'panel.downloadCsv': 'Scarica CSV',
+  'panel.dataTable': 'Tabella dei dati ({n} righe)',
+  'panel.exportLabel': 'Esporta {title}',
+  'csv.suppressed': 'oscurato',
+  'csv.ciLow': '{label} IC 95% inferiore',
+  'csv.ciHigh': '{label} IC 95% superiore',
 
   'lang.label': 'Lingua',
 
@@ -268,6 +327,15 @@ const it: Catalogue = {
 };
 
 const el: Catalogue = {
+  ...funnelMessages.el,
+  ...timeToPlacementMessages.el,
+  ...trendsMessages.el,
+  ...breakdownsMessages.el,
+  ...cohortsMessages.el,
+  ...clustersMessages.el,
+  ...indicatorsMessages.el,
+  ...ingestMessages.el,
+
   'app.name': 'Πίνακας MEIC',
   'app.tagline': 'Migrants’ Economic Integration Cluster',
   'app.skipToContent': 'Μετάβαση στο περιεχόμενο',
@@ -275,6 +343,21 @@ const el: Catalogue = {
 
   'nav.label': 'Προβολές',
   'nav.overview': 'Επισκόπηση',
+  'nav.funnel': 'Διαδρομή',
+  'nav.timeToPlacement': 'Χρόνος έως την τοποθέτηση',
+  'nav.trends': 'Τάσεις',
+  'nav.breakdowns': 'Αναλύσεις',
+  'nav.cohorts': 'Κοόρτεις',
+  'nav.clusters': 'Συμπράξεις',
+  'nav.indicators': 'Δείκτες',
+  'nav.ingest': 'Κατάσταση εισαγωγής',
+  'panel.downloadPng': 'Λήψη PNG',
+  'panel.downloadCsv': 'Λήψη CSV',
+  'panel.dataTable': 'Πίνακας δεδομένων ({n} γραμμές)',
+  'panel.exportLabel': 'Εξαγωγή {title}',
+  'csv.suppressed': 'αποκρύφθηκε',
+  'csv.ciLow': '{label} 95% ΔΕ κάτω',
+  'csv.ciHigh': '{label} 95% ΔΕ άνω',
 
   'lang.label': 'Γλώσσα',
 

@@ -11,8 +11,8 @@ import {
   transformProps,
   type OverviewBarsLabels,
 } from '../../charts/overview-bars.transform';
-import { useRoleLabel } from '../../components/app-header';
 import { StatePanel } from '../../components/state-panel';
+import { ErrorState, LoadingState } from '../../components/view-states';
 import { SuppressionNote } from '../../components/suppressed';
 import { FilterBar } from '../../filters/filter-bar';
 import { isRangeValid } from '../../filters/filters';
@@ -51,8 +51,7 @@ function groupMeta(g: OverviewGroup, groupBy: OverviewResponse['groupBy'], fmt: 
 
 export default function OverviewPage() {
   const { t, fmt } = useI18n();
-  const { token, claims, signOut } = useAuth();
-  const roleLabel = useRoleLabel();
+  const { token, signOut } = useAuth();
   const [filters, setFilters] = useFilters();
   const [sites, setSites] = useState<SiteOption[]>([]);
   const chartHeadingId = useId();
@@ -126,7 +125,7 @@ export default function OverviewPage() {
   if (!rangeValid) {
     body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
   } else if (error && !(error instanceof ApiError && error.kind === 'unauthorized')) {
-    body = <ErrorState error={error} role={claims ? roleLabel(claims.role) : ''} onRetry={overview.retry} onReset={resetFilters} />;
+    body = <ErrorState error={error} onRetry={overview.retry} onReset={resetFilters} />;
   } else if (!data) {
     body = <LoadingState />;
   } else if (data.groups.length === 0) {
@@ -208,67 +207,4 @@ export default function OverviewPage() {
       {body}
     </div>
   );
-}
-
-function LoadingState() {
-  const { t } = useI18n();
-  return (
-    <div className="loading" role="status" aria-live="polite">
-      <span className="visually-hidden">{t('state.loading')}</span>
-      <div className="skeleton skeleton--line" aria-hidden="true" />
-      <div className="skeleton skeleton--card" aria-hidden="true" />
-      <div className="skeleton skeleton--chart" aria-hidden="true">
-        <span className="skeleton__label">{t('state.loading')}</span>
-      </div>
-    </div>
-  );
-}
-
-function ErrorState({ error, role, onRetry, onReset }: { error: unknown; role: string; onRetry(): void; onReset(): void }) {
-  const { t } = useI18n();
-  const kind = error instanceof ApiError ? error.kind : 'unavailable';
-  const detail = error instanceof ApiError ? [error.status ? `HTTP ${error.status}` : null, error.problem?.title, error.message].filter(Boolean).join(' — ') : String(error);
-  const details = { summary: t('state.details'), text: detail };
-  const retry = (
-    <button type="button" className="button button--primary" onClick={onRetry}>
-      {t('state.retry')}
-    </button>
-  );
-
-  switch (kind) {
-    case 'forbidden':
-      return (
-        <StatePanel tone="warning" title={t('state.forbiddenTitle')} details={details}>
-          <p>{t('state.forbiddenBody', { role })}</p>
-        </StatePanel>
-      );
-    case 'bad-request':
-      return (
-        <StatePanel
-          tone="warning"
-          title={t('state.badRequestTitle')}
-          details={details}
-          actions={
-            <button type="button" className="button" onClick={onReset}>
-              {t('filters.reset')}
-            </button>
-          }
-        >
-          <p>{t('state.badRequestBody')}</p>
-        </StatePanel>
-      );
-    case 'invalid-response':
-      return (
-        <StatePanel tone="error" title={t('state.invalidTitle')} details={details} actions={retry} live="assertive">
-          <p>{t('state.invalidBody')}</p>
-        </StatePanel>
-      );
-    case 'unauthorized': // handled by signing out; shown only for the moment before that
-    case 'unavailable':
-      return (
-        <StatePanel tone="error" title={t('state.unavailableTitle')} details={details} actions={retry} live="assertive">
-          <p>{t('state.unavailableBody')}</p>
-        </StatePanel>
-      );
-  }
 }

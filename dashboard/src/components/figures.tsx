@@ -1,7 +1,7 @@
-// Small renderers shared by the overview's cards, totals and table.
-import type { Count, OverviewFigures, Rate } from '../../api/types';
-import { Suppressed } from '../../components/suppressed';
-import type { Formatter } from '../../i18n/format';
+// Small renderers of count and rate cells, shared by the overview and every data table.
+import type { Count, OverviewFigures, Rate } from '../api/types';
+import { Suppressed } from './suppressed';
+import type { Formatter } from '../i18n/format';
 
 export function CountValue({ count, minCell, fmt }: { count: Count; minCell: number; fmt: Formatter }) {
   if (count.suppressed) return <Suppressed minCell={minCell} />;

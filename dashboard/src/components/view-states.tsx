@@ -1,0 +1,118 @@
+// The designed states every view shares: loading, empty, and each kind of failure, plus the
+// request hook that turns a 401 into signing out.
+import { useEffect, type ReactNode } from 'react';
+import { ApiError } from '../api/http';
+import { useAuth } from '../auth/auth';
+import { useRequest } from '../hooks/use-request';
+import { useI18n } from '../i18n/i18n';
+import { useRoleLabel } from './app-header';
+import { StatePanel } from './state-panel';
+
+/**
+ * Loads `load` for the signed-in token whenever `queryKey` changes (null: do not load, e.g.
+ * the filters are invalid). A 401 signs out with a message.
+ */
+export function useAnalytics<T>(queryKey: string | null, load: (token: string, signal: AbortSignal) => Promise<T>) {
+  const { token, signOut } = useAuth();
+  const request = useRequest(token && queryKey !== null ? `${token}|${queryKey}` : null, (signal) => load(token ?? '', signal));
+  const error = request.status === 'error' ? request.error : null;
+  useEffect(() => {
+    if (error instanceof ApiError && error.kind === 'unauthorized') signOut('notice.sessionEnded');
+  }, [error, signOut]);
+  return request;
+}
+
+/** Sets the document title to "<view> · MEIC dashboard" in the current language. */
+export function useDocumentTitle(title: string): void {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+}
+
+export function LoadingState() {
+  const { t } = useI18n();
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="visually-hidden">{t('state.loading')}</span>
+      <div className="skeleton skeleton--line" aria-hidden="true" />
+      <div className="skeleton skeleton--card" aria-hidden="true" />
+      <div className="skeleton skeleton--chart" aria-hidden="true">
+        <span className="skeleton__label">{t('state.loading')}</span>
+      </div>
+    </div>
+  );
+}
+
+export function EmptyState({ onReset, children }: { onReset?: () => void; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <StatePanel
+      tone="info"
+      title={t('state.emptyTitle')}
+      actions={
+        onReset ? (
+          <button type="button" className="button" onClick={onReset}>
+            {t('filters.reset')}
+          </button>
+        ) : undefined
+      }
+    >
+      {children ?? <p>{t('state.emptyBody')}</p>}
+    </StatePanel>
+  );
+}
+
+export function ErrorState({ error, onRetry, onReset }: { error: unknown; onRetry(): void; onReset?: () => void }) {
+  const { t } = useI18n();
+  const { claims } = useAuth();
+  const roleLabel = useRoleLabel();
+  const role = claims ? roleLabel(claims.role) : '';
+  const kind = error instanceof ApiError ? error.kind : 'unavailable';
+  const detail = error instanceof ApiError ? [error.status ? `HTTP ${error.status}` : null, error.problem?.title, error.message].filter(Boolean).join(' — ') : String(error);
+  const details = { summary: t('state.details'), text: detail };
+  const retry = (
+    <button type="button" className="button button--primary" onClick={onRetry}>
+      {t('state.retry')}
+    </button>
+  );
+
+  switch (kind) {
+    case 'forbidden':
+      return (
+        <StatePanel tone="warning" title={t('state.forbiddenTitle')} details={details}>
+          <p>{t('state.forbiddenBody', { role })}</p>
+        </StatePanel>
+      );
+    case 'bad-request':
+      return (
+        <StatePanel
+          tone="warning"
+          title={t('state.badRequestTitle')}
+          details={details}
+          actions={
+            onReset ? (
+              <button type="button" className="button" onClick={onReset}>
+                {t('filters.reset')}
+              </button>
+            ) : undefined
+          }
+        >
+          <p>{t('state.badRequestBody')}</p>
+        </StatePanel>
+      );
+    case 'invalid-response':
+      return (
+        <StatePanel tone="error" title={t('state.invalidTitle')} details={details} actions={retry} live="assertive">
+          <p>{t('state.invalidBody')}</p>
+        </StatePanel>
+      );
+    case 'unauthorized': // handled by signing out; shown only for the moment before that
+    case 'unavailable':
+      return (
+        <StatePanel tone="error" title={t('state.unavailableTitle')} details={details} actions={retry} live="assertive">
+          <p>{t('state.unavailableBody')}</p>
+        </StatePanel>
+      );
+  }
+}

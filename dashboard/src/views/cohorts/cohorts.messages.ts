@@ -1,0 +1,7 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+export const cohortsMessages = defineMessages({
+  en: {},
+  it: {},
+  el: {},
+});
