@@ -1,6 +1,8 @@
 // One Jest run, two tiers chosen by file suffix (see docs/adr/0002-toolchain.md):
 //   *.spec.ts              unit tests, no infrastructure
 //   *.integration.spec.ts  real Kafka, Temporal, PostgreSQL and chdb, started once per run by infra/jest
+//   *.e2e-spec.ts          the whole platform with the demo programme, the dashboard in headless Chromium;
+//                          `npm test` runs this tier in its own jest run, on a fresh test stack
 const swc = [
   '@swc/jest',
   {
@@ -21,6 +23,8 @@ const shared = {
     // Generated Prisma clients import their TypeScript siblings with a .js extension.
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@meic/(contracts|config|testing|service-kit|onboarding)$': '<rootDir>/packages/$1/src/index.ts',
+    // End-to-end tests drive the demo generator and loader and the onboarding test harness.
+    '^@meic/onboarding/(.*)$': '<rootDir>/packages/onboarding/src/$1',
     // Whole-stack tests start services in-process from their sources.
     '^@meic/(stakeholders|trainings|beneficiaries|analytics)/(.*)$': '<rootDir>/services/$1/src/$2',
   },
@@ -42,6 +46,14 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{packages,services,dashboard,infra,tests}/**/*.integration.spec.ts'],
+      globalSetup: '<rootDir>/infra/jest/global-setup.cjs',
+      globalTeardown: '<rootDir>/infra/jest/global-teardown.cjs',
+      setupFilesAfterEnv: ['<rootDir>/tests/setup-integration.cjs'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{packages,services,dashboard,infra,tests}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/infra/jest/global-setup.cjs',
       globalTeardown: '<rootDir>/infra/jest/global-teardown.cjs',
       setupFilesAfterEnv: ['<rootDir>/tests/setup-integration.cjs'],

@@ -6,6 +6,7 @@
  * `npx jest some.integration.spec.ts` works on its own too.
  *
  *   npm test -- --selectProjects unit
+ *   npm test -- --selectProjects e2e
  *   npm test -- services/analytics
  */
 import path from 'node:path';
@@ -59,13 +60,23 @@ try {
       notInterrupted();
     }
   });
-  code = await step(`jest --ci ${jestArgs.join(' ')}`.trim(), async () => {
-    // Not through npx: its `sh -c` layer would not pass our signals on to jest.
-    const jest = path.join(REPO_ROOT, 'node_modules', '.bin', 'jest');
-    const exitCode = await runAttached(jest, ['--ci', ...jestArgs], { cwd: REPO_ROOT });
-    if (exitCode !== 0) throw Object.assign(new Error(`jest exited with code ${exitCode}`), { exitCode });
-    return exitCode;
-  });
+  // Without arguments: unit and integration tests, then the end-to-end tier in a run of its own,
+  // on a fresh test stack (its analytics sees only the demo programme it loads).
+  /** @type {[string, string[]][]} */
+  const runs = jestArgs.length > 0 ? [[`jest --ci ${jestArgs.join(' ')}`, jestArgs]] : [
+    ['jest --ci (unit, integration)', ['--selectProjects', 'unit', 'integration']],
+    ['jest --ci (e2e: whole platform, dashboard in Chromium)', ['--selectProjects', 'e2e']],
+  ];
+  for (const [title, args] of runs) {
+    notInterrupted();
+    code = await step(title, async () => {
+      // Not through npx: its `sh -c` layer would not pass our signals on to jest.
+      const jest = path.join(REPO_ROOT, 'node_modules', '.bin', 'jest');
+      const exitCode = await runAttached(jest, ['--ci', ...args], { cwd: REPO_ROOT });
+      if (exitCode !== 0) throw Object.assign(new Error(`jest exited with code ${exitCode}`), { exitCode });
+      return exitCode;
+    });
+  }
 } catch (error) {
   const exitCode = /** @type {{ exitCode?: number }} */ (error).exitCode;
   if (exitCode !== undefined) code = exitCode;

@@ -3,6 +3,8 @@
 // hands its addresses to the test workers through MEIC_TEST_* variables (workers inherit
 // process.env). The stack itself is ESM, shared with `npm start`: see test-stack.mjs.
 module.exports = async function globalSetup() {
+  // The integration and e2e projects name this same setup; one run starts one stack.
+  if (/** @type {any} */ (globalThis).__MEIC_TEST_STACK__) return;
   const { startTestStack } = await import('./test-stack.mjs');
   const stack = await startTestStack();
   // Jest runs setup and teardown in the same process; teardown finds the stack here.

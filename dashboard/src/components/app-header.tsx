@@ -33,22 +33,6 @@ export function AppHeader() {
           </span>
         </Link>
 
-        {claims ? (
-          <nav className="app-nav" aria-label={t('nav.label')}>
-            <ul>
-              {ROUTES.map((r) => (
-                <li key={r.path}>
-                  <Link to={withCurrentQuery(r.path, search)} aria-current={pathname === r.path ? 'page' : undefined}>
-                    {t(r.navKey)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : (
-          <span className="app-nav" />
-        )}
-
         <div className="app-header__tools">
           <label className="lang-select">
             <span className="visually-hidden">{t('lang.label')}</span>
@@ -87,6 +71,20 @@ export function AppHeader() {
             </div>
           ) : null}
         </div>
+
+        {claims ? (
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <ul>
+              {ROUTES.map((r) => (
+                <li key={r.path}>
+                  <Link to={withCurrentQuery(r.path, search)} aria-current={pathname === r.path ? 'page' : undefined}>
+                    {t(r.navKey)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
       </div>
     </header>
   );

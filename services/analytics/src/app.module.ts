@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { buildOpenApi, tokenVerifierOptions, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
+import { ClustersModule, clustersRoutes } from './clusters/clusters.module';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
 import { exportPseudonymKey, type AnalyticsConfig } from './config';
 import { exportsRoutes } from './exports/exports.controller';
@@ -23,7 +24,7 @@ export class AppModule {
         PlatformModule.forRoot({
           service: 'analytics',
           auth: tokenVerifierOptions(config),
-          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API: aggregates with disclosure control for every role but site_staff, and pseudonymous record-level exports (no erased people) for evaluators and admins.' }, [...kpisRoutes, ...ingestRoutes, ...indicatorsRoutes, ...exportsRoutes, ...kpiViewsRoutes]),
+          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API: aggregates with disclosure control for every role but site_staff, and pseudonymous record-level exports (no erased people) for evaluators and admins.' }, [...kpisRoutes, ...ingestRoutes, ...indicatorsRoutes, ...exportsRoutes, ...kpiViewsRoutes, ...clustersRoutes]),
         }),
         ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),
         IngestModule.forRoot({ groupId: config.KAFKA_CONSUMER_GROUP, batchSize: config.INGEST_BATCH_SIZE, flushMs: config.INGEST_FLUSH_MS, topics: config.INGEST_TOPICS?.split(',') }),
@@ -31,6 +32,7 @@ export class AppModule {
         IndicatorsModule.forRoot(config.INDICATOR_CATALOGUE),
         ExportsModule.forRoot(exportPseudonymKey(config)),
         KpiViewsModule,
+        ClustersModule,
       ],
     };
   }

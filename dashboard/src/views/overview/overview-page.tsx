@@ -21,6 +21,7 @@ import { useRequest } from '../../hooks/use-request';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { useFilters } from '../../router/query';
 import { findRoute } from '../../routes';
+import { BehindTargetCallout } from './behind-target-callout';
 import { KpiCard } from './kpi-card';
 import { OverviewTable } from './overview-table';
 
@@ -158,6 +159,8 @@ export default function OverviewPage() {
             </span>
           ) : null}
         </p>
+
+        {data.groupBy === 'site' ? <BehindTargetCallout groups={data.groups} filters={filters} /> : null}
 
         <section aria-label={t('overview.totals')} className="totals">
           <KpiCard title={t('overview.totals')} figures={data.totals} minCell={data.minCell} variant="totals" />

@@ -1,6 +1,278 @@
-// Placeholder until this view is built; the route and its messages are registered.
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { fetchSiteCatalogue, overviewQuery, type SiteOption } from '../../api/analytics';
+import { ApiError } from '../../api/http';
+import { useAuth } from '../../auth/auth';
+import { fetchTimeToPlacement, type KmGroup, type TimeToPlacementResponse } from '../../api/time-to-placement';
+import {
+  describeKm,
+  isDrawable,
+  isEmptyKm,
+  kmRows,
+  kmTable,
+  medianTable,
+  riskTable,
+  selectRows,
+  transformProps,
+  type KmRow,
+} from '../../charts/km-curve.transform';
+import { ChartPanel } from '../../components/chart-panel';
+import { DataTableView } from '../../components/data-table-view';
 import { StatePanel } from '../../components/state-panel';
+import { Suppressed, SuppressionNote } from '../../components/suppressed';
+import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
+import { FilterBar } from '../../filters/filter-bar';
+import { isRangeValid } from '../../filters/filters';
+import { useMediaQuery } from '../../hooks/use-media-query';
+import { useI18n, type I18n } from '../../i18n/i18n';
+import { useFilters, useViewParams } from '../../router/query';
+import { findRoute } from '../../routes';
+import './time-to-placement.css';
 
-export default function Page() {
-  return <StatePanel tone="info" title="time-to-placement" />;
+const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
+const AVAILABLE = findRoute('/time-to-placement')?.filters ?? [];
+/** View parameter: the curves shown, comma-separated keys ("total" for all selected groups). */
+const SHOW_PARAM = 'show';
+
+function groupTitle(g: KmGroup, groupBy: TimeToPlacementResponse['groupBy'], fmt: I18n['fmt']): string {
+  return groupBy === 'country' ? fmt.country(g.key) : g.label;
+}
+
+function periodText(data: TimeToPlacementResponse, t: I18n['t'], fmt: I18n['fmt']): string {
+  const { from, to } = data.filters;
+  // The service echoes open ends as far-off dates; those mean "the whole period".
+  const openFrom = !from || from <= '1900-01-01';
+  const openTo = !to || to >= '2299-12-31';
+  if (openFrom && openTo) return t('overview.periodAll');
+  return t('overview.period', { from: openFrom ? '…' : fmt.date(from), to: openTo ? '…' : fmt.date(to) });
+}
+
+function CurvePicker({ rows, selected, onChange, minCell }: { rows: KmRow[]; selected: readonly string[]; onChange(keys: string[] | null): void; minCell: number }) {
+  const { t } = useI18n();
+  const hintId = useId();
+  const toggle = (key: string, on: boolean) => {
+    const next = rows.filter((r) => (r.key === key ? on : selected.includes(r.key))).map((r) => r.key);
+    onChange(next);
+  };
+  return (
+    <fieldset className="ttp-picker" aria-describedby={hintId}>
+      <legend>{t('timeToPlacement.pickLegend')}</legend>
+      <p id={hintId} className="muted ttp-picker__hint">
+        {t('timeToPlacement.pickHint')}
+      </p>
+      <div className="ttp-picker__options">
+        {rows.map((r) => {
+          const drawable = isDrawable(r);
+          return (
+            <label key={r.key} className={drawable ? 'ttp-picker__option' : 'ttp-picker__option is-disabled'}>
+              <input type="checkbox" checked={drawable && selected.includes(r.key)} disabled={!drawable} onChange={(e) => toggle(r.key, e.target.checked)} />
+              <span className="ttp-picker__swatch" aria-hidden="true" style={{ borderTopColor: r.colour, borderTopStyle: r.dash, borderTopWidth: r.total ? 3 : 2 }} />
+              <span>{r.label}</span>
+              {drawable ? null : (
+                <>
+                  {' '}
+                  (<Suppressed minCell={minCell} />)
+                </>
+              )}
+            </label>
+          );
+        })}
+      </div>
+      <div className="ttp-picker__actions">
+        <button type="button" className="button button--small" onClick={() => onChange(rows.filter(isDrawable).map((r) => r.key))}>
+          {t('timeToPlacement.pickAll')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => onChange(null)}>
+          {t('timeToPlacement.pickDefault')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function KmPanel({ data, rows }: { data: TimeToPlacementResponse; rows: KmRow[] }) {
+  const { t, fmt } = useI18n();
+  const [filters] = useFilters();
+  const [params, setParams] = useViewParams();
+  const compact = useMediaQuery('(max-width: 640px)');
+
+  const asked = params.get(SHOW_PARAM);
+  const selected = useMemo(() => selectRows(rows, asked === null ? null : asked.split(',')), [rows, asked]);
+  // Only an explicit, valid choice goes in the URL; the default stays out of it.
+  const setSelected = (keys: string[] | null) => setParams({ [SHOW_PARAM]: keys === null ? null : keys.length === 0 ? 'none' : keys.join(',') }, { replace: true });
+  const noneChosen = asked === 'none';
+  const shownKeys = useMemo(() => (noneChosen ? [] : selected), [noneChosen, selected]);
+  const shown = useMemo(() => rows.filter((r) => shownKeys.includes(r.key)), [rows, shownKeys]);
+
+  const chart = useMemo(() => {
+    const ariaLabel = describeKm(
+      shown,
+      data.riskTimes,
+      {
+        overall: (n, details) => t('timeToPlacement.aria', { n, details }),
+        group: (v) => t('timeToPlacement.ariaGroup', v),
+        notReached: t('timeToPlacement.notReached'),
+        notShown: t('timeToPlacement.notShown'),
+      },
+      fmt.number,
+      (v, lo, hi) => fmt.percentWithInterval(v, lo, hi),
+    );
+    const option = transformProps(data, {
+      labels: {
+        xAxis: t('timeToPlacement.xAxis'),
+        yAxis: t('timeToPlacement.yAxis'),
+        median: t('timeToPlacement.medianLine'),
+        day: (d) => t('timeToPlacement.day', { t: d }),
+      },
+      selected: shownKeys,
+      groupLabel: (g) => groupTitle(g, data.groupBy, fmt),
+      totalLabel: t('timeToPlacement.totals'),
+      formatNumber: fmt.number,
+      formatPercent: (v) => fmt.percent(v),
+      formatRate: (v, lo, hi) => fmt.percentWithInterval(v, lo, hi),
+      ariaDescription: ariaLabel,
+      fontFamily: CHART_FONT,
+      compact,
+    });
+    return { option, ariaLabel };
+  }, [data, shown, shownKeys, t, fmt, compact]);
+
+  const table = useMemo(
+    () =>
+      kmTable(shown, data.riskTimes, {
+        caption: t('timeToPlacement.tableCaption'),
+        group: t('timeToPlacement.col.group'),
+        day: t('timeToPlacement.col.day'),
+        atRisk: t('timeToPlacement.col.atRisk'),
+        placed: t('timeToPlacement.col.placed'),
+      }),
+    [shown, data.riskTimes, t],
+  );
+
+  const risk = riskTable(shown, data.riskTimes, { caption: t('timeToPlacement.riskCaption'), group: t('timeToPlacement.col.group'), day: (d) => t('timeToPlacement.dayN', { t: fmt.number(d) }) });
+  const medians = medianTable(
+    rows,
+    {
+      caption: t('timeToPlacement.medianCaption'),
+      group: t('timeToPlacement.col.group'),
+      cohort: t('timeToPlacement.col.cohort'),
+      events: t('timeToPlacement.col.events'),
+      median: t('timeToPlacement.col.median'),
+      shownTo: t('timeToPlacement.col.shownTo'),
+      notReached: t('timeToPlacement.notReached'),
+    },
+    fmt.number,
+  );
+
+  const subtitle = `${periodText(data, t, fmt)} · ${t('filters.groupBy')}: ${t(`groupBy.${data.groupBy}` as const)}`;
+  const suppressedRows = rows.filter((r) => !isDrawable(r));
+
+  return (
+    <>
+      <ChartPanel
+        title={t('timeToPlacement.chartTitle')}
+        subtitle={subtitle}
+        fileParts={['meic', 'time-to-placement', filters.programme, filters.country, filters.site, filters.from, filters.to, `by-${data.groupBy}`]}
+        option={chart.option}
+        ariaLabel={chart.ariaLabel}
+        height={compact ? 360 : 440}
+        table={table}
+        minCell={data.minCell}
+        footer={
+          <div className="ttp-risk">
+            <h3>{t('timeToPlacement.riskTitle')}</h3>
+            <DataTableView table={risk} minCell={data.minCell} />
+          </div>
+        }
+      >
+        <p className="meta-line">{t('timeToPlacement.chartSubtitle')}</p>
+        <CurvePicker rows={rows} selected={shownKeys} onChange={setSelected} minCell={data.minCell} />
+        {shown.length === 0 ? <p className="notice notice--info">{t('timeToPlacement.noneSelected')}</p> : null}
+        {suppressedRows.length > 0 ? (
+          <ul className="ttp-suppressed">
+            {suppressedRows.map((r) => (
+              <li key={r.key}>{t('timeToPlacement.suppressedCurve', { group: r.label })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </ChartPanel>
+      <section className="panel" aria-labelledby="ttp-median-heading">
+        <h2 id="ttp-median-heading">{t('timeToPlacement.medianTitle')}</h2>
+        <DataTableView table={medians} minCell={data.minCell} />
+        <p className="footnote">{t('timeToPlacement.medianNote')}</p>
+      </section>
+    </>
+  );
+}
+
+export default function TimeToPlacementPage() {
+  const { t, fmt } = useI18n();
+  const { token } = useAuth();
+  const [filters, setFilters] = useFilters();
+  const [sites, setSites] = useState<SiteOption[]>([]);
+  useDocumentTitle(t('timeToPlacement.title'));
+
+  const rangeValid = isRangeValid(filters);
+  const request = useAnalytics(rangeValid ? `ttp|${JSON.stringify(overviewQuery(filters))}` : null, (tok, signal) => fetchTimeToPlacement(tok, filters, signal));
+
+  const loaded = request.status === 'success';
+  const haveSites = sites.length > 0;
+  useEffect(() => {
+    if (!token || haveSites) return;
+    let live = true;
+    fetchSiteCatalogue(token).then(
+      (list) => live && setSites(list),
+      () => undefined, // the curve request reports the problem
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, loaded, haveSites]);
+
+  const data = request.data;
+  const error = request.status === 'error' ? request.error : null;
+  const loading = request.status === 'loading';
+  const rows = useMemo(() => (data ? kmRows(data, (g) => groupTitle(g, data.groupBy, fmt), t('timeToPlacement.totals')) : []), [data, fmt, t]);
+  const resetFilters = () => setFilters({ country: null, site: null, from: null, to: null, programme: null });
+
+  let body: ReactNode;
+  if (!rangeValid) {
+    body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
+  } else if (error && !(error instanceof ApiError && error.kind === 'unauthorized')) {
+    body = <ErrorState error={error} onRetry={request.retry} onReset={resetFilters} />;
+  } else if (!data) {
+    body = <LoadingState />;
+  } else if (isEmptyKm(data)) {
+    body = <EmptyState onReset={resetFilters} />;
+  } else {
+    const anySuppressed = rows.some((r) => r.data.suppressed || r.data.cohort.suppressed || r.data.events.suppressed || r.data.atRisk.some((a) => a.count.suppressed));
+    body = (
+      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
+        <p className="meta-line">
+          {periodText(data, t, fmt)}
+          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
+          {loading ? (
+            <span className="updating" role="status">
+              {' '}
+              · {t('state.updating')}
+            </span>
+          ) : null}
+        </p>
+        <KmPanel data={data} rows={rows} />
+        <p className="footnote">{t('timeToPlacement.truncNote', { minCell: data.minCell })}</p>
+        <p className="footnote">{t('kpi.rateHelp')}.</p>
+        {anySuppressed ? <SuppressionNote minCell={data.minCell} /> : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('timeToPlacement.title')}</h1>
+        <p className="lead">{t('timeToPlacement.lead')}</p>
+      </div>
+      <FilterBar filters={filters} onChange={(patch) => setFilters(patch)} available={AVAILABLE} sites={sites} />
+      {body}
+    </div>
+  );
 }

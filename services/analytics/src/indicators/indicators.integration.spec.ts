@@ -224,3 +224,46 @@ describe('GET /v1/indicators', () => {
     expect(res.body.indicators[15]).toMatchObject({ code: 'LOCAL-01', kind: 'count', condition: { all: [{ step: 'placed' }, { attribute: 'sex', in: ['female'] }] } });
   });
 });
+
+describe('GET /v1/indicators, MEIC-14 and MEIC-15 for consortium_lead (minCell 5)', () => {
+  let h: AnalyticsHarness;
+
+  beforeAll(async () => {
+    h = await startAnalytics({ minCell: 5 });
+    // IT-RM: one enterprise member (O1) that hosted P1's internship and hired P1; one university (O2), idle.
+    const o1 = randomUUID();
+    const o2 = randomUUID();
+    const p1 = person('IT-RM', 'female');
+    await h.send([
+      site('IT-RM', 'AMIL', { enrolled: 10, placed: 5 }),
+      buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o1, name: 'Acme', type: 'enterprise', naceSector: 'C', communityOfInterest: false }),
+      buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o2, name: 'Uni', type: 'university', naceSector: 'P', communityOfInterest: false }),
+      buildEvent('meic.beneficiary.enrolled.v1', { ...p1, programme: 'AMIL', occurredOn: '2026-01-10' }),
+      buildEvent('meic.internship.started.v1', { ...p1, occurredOn: '2026-02-01', internshipId: randomUUID(), hostOrgId: o1, hostOrgType: 'enterprise', plannedEndOn: '2026-05-01' }),
+      buildEvent('meic.beneficiary.placed.v1', { ...p1, occurredOn: '2026-06-01', placementId: randomUUID(), employerOrgId: o1, employerOrgType: 'enterprise', contractType: 'permanent', hoursPerWeek: 30, naceSector: 'C' }),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows organisation counts below minCell as counted (organisations are not people), and suppresses contributions below it', async () => {
+    const res = await h.get<IndicatorsResponse>(`/v1/indicators?asOf=${AS_OF}&period=2026`, { role: 'consortium_lead' });
+    expect(res.status).toBe(200);
+    const counts = (code: string, type: string) => res.body.indicators.find((i) => i.code === code)?.byType.find((t) => t.type === type)?.counts;
+    expect(counts('MEIC-14', 'enterprise')).toEqual({
+      members: { value: 1, suppressed: false },
+      active: { value: 1, suppressed: false },
+      providedCourse: { value: 0, suppressed: false },
+      hostedInternship: { value: 1, suppressed: false },
+      hired: { value: 1, suppressed: false },
+    });
+    expect(counts('MEIC-14', 'university')?.members).toEqual({ value: 1, suppressed: false });
+    // One internship and one placement: counts of people, hidden, never shown as zero.
+    expect(counts('MEIC-15', 'enterprise')).toEqual({ internships: { value: null, suppressed: true }, placements: { value: null, suppressed: true } });
+    expect(counts('MEIC-15', 'university')).toEqual({ internships: { value: 0, suppressed: false }, placements: { value: 0, suppressed: false } });
+    // The one person enrolled stays hidden too.
+    expect(res.body.indicators.find((i) => i.code === 'MEIC-01')?.value).toEqual({ value: null, suppressed: true });
+  });
+});

@@ -1,31 +1,20 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ORGANISATION_TYPES } from '@meic/contracts';
 import type { Principal } from '@meic/service-kit';
 import { badQuery } from '../kpi-views/bad-query.problem';
-import { cellOf, today, viewGroups, type Filters, type Unit } from '../kpi-views/kpi-groups';
+import { cellOf, today, viewGroups, type Filters } from '../kpi-views/kpi-groups';
 import type { Cell } from '../kpis/disclosure';
 import { kaplanMeier } from '../kpis/kaplan-meier';
 import { publishedMedian } from '../time-to-placement/curve-disclosure';
-import { KpiEngine, rateOf, type MeasureSet, type SiteDirectory } from '../kpis/kpi-engine.service';
+import { KpiEngine, rateOf, type MeasureSet } from '../kpis/kpi-engine.service';
 import type { Categorisation, Condition, Scope } from '../kpis/measures';
-import type { ContributionCounts, OrganisationCounts } from '../kpis/participants.repository';
-import { inUnit, type PublishedMeasure, type SiteRef } from '../kpis/publisher.service';
+import { publishContributionsByType, publishMembersByType, refOf } from '../kpis/organisation-measures';
+import { inUnit, type PublishedMeasure } from '../kpis/publisher.service';
 import { ratesOf, SUBCOUNT_CATEGORISATIONS, type Catalogue, type IndicatorDef, type Language } from './indicator-catalogue';
 import { parsePeriod, PeriodError } from './indicator-period';
 import type { EvaluatedIndicator, IndicatorsQuery, IndicatorsResponse } from './indicators.schemas';
 import { INDICATOR_CATALOGUE } from './indicators.tokens';
 
 type SubCategorisation = (typeof SUBCOUNT_CATEGORISATIONS)[number];
-
-const ORGANISATION_FIELDS = {
-  members: 'members',
-  active: 'active',
-  providedCourse: 'provided_course',
-  hostedInternship: 'hosted_internship',
-  hired: 'hired',
-} as const satisfies Record<string, keyof OrganisationCounts>;
-const CONTRIBUTION_FIELDS = { internships: 'internships', placements: 'placements', courses: 'courses' } as const satisfies Record<string, keyof ContributionCounts>;
 
 /** The published measures of one request, by the name each was registered under. */
 interface Published {
@@ -60,9 +49,10 @@ type MeasureRef = ReturnType<MeasurePlan['add']>;
 const pct = (num: number | null, den: number | null) => (num === null || den === null || den === 0 ? null : Math.round((num / den) * 1000) / 10);
 
 /**
- * Evaluates the indicator catalogue for a period. Every number is a cell of the global disclosure
- * plan of its measure (KpiEngine / PublisherService), at the unit the filters select, so an
- * indicator hides exactly what the KPI views hide.
+ * Evaluates the indicator catalogue for a period. Every count of people is a cell of the global
+ * disclosure plan of its measure (KpiEngine / PublisherService), at the unit the filters select, so
+ * an indicator hides exactly what the KPI views hide. Counts of organisations (MEIC-14) are not
+ * counts of people and are published as counted (docs/adr/0006, amendment of issue 8).
  */
 @Injectable()
 export class IndicatorsService {
@@ -103,8 +93,10 @@ export class IndicatorsService {
       return cellOf(set?.measures[ref.name] as PublishedMeasure | undefined, unit, category);
     };
 
-    const byType = (rows: readonly { site_code: string; type: string; values: Record<string, number> }[], fields: readonly string[]) =>
-      this.publishByType(principal, directory, unit, rows, fields);
+    // MEIC-14 counts organisations (published as counted), MEIC-15 people's activities
+    // (disclosure-controlled): kpis/organisation-measures.ts, shared with the clusters view.
+    const cellsOf = (published: { type: string; measures: Record<string, PublishedMeasure> }[]): EvaluatedIndicator['byType'] =>
+      published.map(({ type, measures }) => ({ type, counts: Object.fromEntries(Object.entries(measures).map(([k, m]) => [k, cellOf(m, unit)])) }));
 
     const indicators: EvaluatedIndicator[] = [];
     for (const r of recipes) {
@@ -147,16 +139,10 @@ export class IndicatorsService {
           break;
         }
         case 'organisations':
-          out.byType = byType(
-            organisations.map((o) => ({ site_code: o.site_code, type: o.type, values: Object.fromEntries(Object.entries(ORGANISATION_FIELDS).map(([k, f]) => [k, o[f]])) })),
-            def.counts ?? ['members', 'active'],
-          );
+          out.byType = cellsOf(publishMembersByType(this.engine.publisher, principal, directory, organisations, def.counts ?? ['members', 'active']));
           break;
         case 'contributions':
-          out.byType = byType(
-            contributions.map((c) => ({ site_code: c.site_code, type: c.org_type, values: Object.fromEntries(Object.entries(CONTRIBUTION_FIELDS).map(([k, f]) => [k, c[f]])) })),
-            def.counts ?? ['internships', 'placements'],
-          );
+          out.byType = cellsOf(publishContributionsByType(this.engine.publisher, principal, directory, contributions, def.counts ?? ['internships', 'placements']));
           break;
         default: {
           const never: never = def;
@@ -174,38 +160,6 @@ export class IndicatorsService {
       generatedAt: now.toISOString(),
       indicators,
     };
-  }
-
-  /**
-   * Counts of organisations (or their contributions) per type: each (count, type) pair is a
-   * measure of its own, counted per site and published through the disclosure plan like any other.
-   */
-  private publishByType(
-    principal: Principal,
-    directory: SiteDirectory,
-    unit: Unit,
-    rows: readonly { site_code: string; type: string; values: Record<string, number> }[],
-    fields: readonly string[],
-  ): EvaluatedIndicator['byType'] {
-    const typeOf = (t: string) => (t === '' ? 'unknown' : t);
-    const types = [...ORGANISATION_TYPES, ...[...new Set(rows.map((r) => typeOf(r.type)))].filter((t) => !(ORGANISATION_TYPES as readonly string[]).includes(t)).sort()];
-    const sites = refsWith(directory, rows.map((r) => r.site_code));
-    return types.map((type) => {
-      const counts: Record<string, Cell> = {};
-      for (const field of fields) {
-        const totals = sites.map((s) => rows.filter((r) => r.site_code === s.code && typeOf(r.type) === type).reduce((a, r) => a + (r.values[field] ?? 0), 0));
-        const measure = this.engine.publisher.publish(principal, {
-          key: createHash('sha256').update(JSON.stringify([sites, totals])).digest('base64url'),
-          sites,
-          categories: [],
-          exhaustive: true,
-          counts: sites.map(() => []),
-          totals,
-        });
-        counts[field] = cellOf(measure, unit);
-      }
-      return { type, counts };
-    });
   }
 }
 
@@ -249,22 +203,4 @@ function recipe(def: IndicatorDef, plan: MeasurePlan): Recipe {
     }
   }
   return r;
-}
-
-/** A site as the disclosure plan knows it; one seen only in events counts under its code's country. */
-function refOf(directory: SiteDirectory, code: string): SiteRef {
-  const info = directory.info.get(code);
-  return info ? { code, country: info.country, programme: info.programme } : { code, country: code.slice(0, 2), programme: 'unknown' };
-}
-
-/** The registered sites plus any seen only in the counted rows (as KpiEngine.measures does). */
-function refsWith(directory: SiteDirectory, codes: readonly string[]): SiteRef[] {
-  const refs = [...directory.refs];
-  const known = new Set(refs.map((s) => s.code));
-  for (const code of codes) {
-    if (code === '' || known.has(code)) continue;
-    known.add(code);
-    refs.push(refOf(directory, code));
-  }
-  return refs.sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -1,0 +1,41 @@
+import type { OverviewGroup } from '../../api/types';
+import { furthestBehind } from './behind-target';
+
+const count = (value: number | null, suppressed = false) => ({ value, suppressed });
+
+function group(key: string, placed: number | null, target: number | null, suppressed = false): OverviewGroup {
+  return {
+    key,
+    label: `Site ${key}`,
+    country: key.slice(0, 2),
+    programme: 'AMIL',
+    enrolled: count(100),
+    women: count(40),
+    trained: count(60),
+    internshipsStarted: count(20),
+    placed: count(suppressed ? null : placed, suppressed),
+    dropouts: count(10),
+    placementRatePct: { value: null, low: null, high: null, numerator: null, denominator: null, suppressed: false },
+    medianDaysToPlacement: null,
+    targets: { enrolled: 300, placed: target, womenSharePct: 45 },
+    progress: { enrolledPct: null, placedPct: null, womenSharePct: null },
+  };
+}
+
+describe('furthestBehind', () => {
+  it('names the site with the lowest share of its placement target reached', () => {
+    const answer = furthestBehind([group('IT-RM', 150, 200), group('GR-ATH', 118, 212), group('CY-NIC', 90, 100)]);
+    expect(answer).toMatchObject({ key: 'GR-ATH', placed: 118, target: 212, compared: 3 });
+    expect(answer?.progressPct).toBeCloseTo(55.66, 1);
+  });
+
+  it('leaves out sites without a target or with a suppressed count, rather than ranking them as zero', () => {
+    const answer = furthestBehind([group('IT-RM', 150, 200), group('HU-BUD', null, 20, true), group('SE-MAL', 3, null)]);
+    expect(answer).toMatchObject({ key: 'IT-RM', compared: 1 });
+    expect(furthestBehind([group('HU-BUD', null, 20, true)])).toBeNull();
+  });
+
+  it('breaks a tie in share by the larger shortfall', () => {
+    expect(furthestBehind([group('A-1', 10, 20), group('B-1', 50, 100)])?.key).toBe('B-1');
+  });
+});

@@ -1,0 +1,37 @@
+import { Controller, Get } from '@nestjs/common';
+import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ClustersQuery, ClustersResponse } from './clusters.schemas';
+import { ClustersService } from './clusters.service';
+
+@Controller('v1/kpis')
+export class ClustersController {
+  constructor(private readonly clusters: ClustersService) {}
+
+  @Get('clusters')
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(ClustersQuery) query: ClustersQuery): Promise<ClustersResponse> {
+    return this.clusters.clusters(principal, query);
+  }
+}
+
+export const clustersRoutes: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/v1/kpis/clusters',
+    summary: 'Cluster intensity against outcomes per site, country or programme: members and active members by organisation type (MEIC-14), contributions per type (MEIC-15), active members per 100 participants and the placement rate',
+    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
+    query: ClustersQuery.properties,
+    responses: {
+      200: {
+        description:
+          'Members are organisations that were cluster members at some time in the period; active ones hosted an internship, provided a course or hired in it. ' +
+          'Contributions are internships, placements and courses in the period by the type of the member behind them. enrolled is the enrolment cohort of the period and ' +
+          'placementRatePct those of it placed up to asOf (the overview’s definition), with its 95% Wilson interval. Each (type, count) is published through its own disclosure plan ' +
+          'as /v1/indicators publishes MEIC-14/15; members and activeMembers over all types are measures of their own, also hidden when exactly one type is. 400 names a malformed query field, 422 one that cannot be evaluated (from after to); ' +
+          '403 when site_staff filter on a site or country outside theirs.',
+        schema: ClustersResponse,
+      },
+      400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
+      422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
+    },
+  },
+];

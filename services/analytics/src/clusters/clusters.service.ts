@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@meic/service-kit';
+import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
+import type { Cell } from '../kpis/disclosure';
+import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
+import { COHORT, ever, type Condition } from '../kpis/measures';
+import { publishContributionsByType, publishMembersAllTypes, publishMembersByType, type ContributionCount, type OrganisationCount } from '../kpis/organisation-measures';
+import { perHundred } from './cluster-figures';
+import type { ClusterFigures, ClustersQuery, ClustersResponse } from './clusters.schemas';
+
+/** The placement rate's numerator, as the overview defines it: enrolled in the period, placed whenever up to asOf. */
+const RATE_MEASURES = { cohortPlaced: { all: [COHORT, ever('placed')] } } satisfies Record<string, Condition>;
+
+const MEMBER_FIELDS = ['members', 'active'] as const satisfies readonly OrganisationCount[];
+const CONTRIBUTIONS = ['internships', 'placements', 'courses'] as const satisfies readonly ContributionCount[];
+
+/**
+ * Cluster intensity against outcomes (kpis.md; MEIC-14, MEIC-15). Organisation and contribution
+ * counts are published per type exactly as the indicators service publishes them (kpis/
+ * organisation-measures.ts): members are organisations, shown as counted; contributions count
+ * people and are disclosure-controlled. Enrolled and the placement rate are the overview's cells
+ * (same measures, hence the same plans).
+ */
+@Injectable()
+export class ClustersService {
+  constructor(private readonly engine: KpiEngine) {}
+
+  async clusters(principal: Principal, query: ClustersQuery, now = new Date()): Promise<ClustersResponse> {
+    const groupBy = query.groupBy ?? 'site';
+    const scope = scopeOf(query, now);
+    const filters = filtersOf(query);
+    const directory = await this.engine.sites();
+    const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
+    const [base, bySex, organisations, contributions] = await Promise.all([
+      this.engine.measures(principal, RATE_MEASURES, null, scope, directory),
+      // Enrolled from the plan of enrolments by sex, as the overview reads it (docs/adr/0006).
+      this.engine.measures(principal, { enrolled: COHORT }, { by: 'sex' }, scope, directory),
+      this.engine.participants.organisationCounts(scope),
+      this.engine.participants.contributionCounts(scope),
+    ]);
+    const members = publishMembersByType(this.engine.publisher, principal, directory, organisations, MEMBER_FIELDS);
+    const overTypes = publishMembersAllTypes(this.engine.publisher, principal, directory, organisations, MEMBER_FIELDS);
+    const contributed = new Map(publishContributionsByType(this.engine.publisher, principal, directory, contributions, CONTRIBUTIONS).map((t) => [t.type, t.measures]));
+    // Member types come first; a type seen only among contributions (e.g. `unknown`) is added after.
+    const types = [...members.map((m) => m.type), ...[...contributed.keys()].filter((t) => !members.some((m) => m.type === t))];
+    const memberMeasures = new Map(members.map((m) => [m.type, m.measures]));
+    const zero: Cell = { value: 0, suppressed: false };
+
+    const figures = (unit: Unit): ClusterFigures => {
+      const enrolled = cellOf(bySex.measures.enrolled, unit);
+      const byType = types.map((type) => {
+        const m = memberMeasures.get(type);
+        const c = contributed.get(type);
+        return {
+          type,
+          members: m ? cellOf(m.members, unit) : zero,
+          active: m ? cellOf(m.active, unit) : zero,
+          internships: c ? cellOf(c.internships, unit) : zero,
+          placements: c ? cellOf(c.placements, unit) : zero,
+          courses: c ? cellOf(c.courses, unit) : zero,
+        };
+      });
+      const activeMembers = cellOf(overTypes.active, unit);
+      return {
+        enrolled,
+        placementRatePct: rateOf(cellOf(base.measures.cohortPlaced, unit), enrolled),
+        members: cellOf(overTypes.members, unit),
+        activeMembers,
+        activePer100: perHundred(activeMembers, enrolled),
+        byType,
+      };
+    };
+
+    return {
+      groupBy,
+      filters: echoFilters(scope, filters),
+      minCell: this.engine.publisher.minCell,
+      generatedAt: now.toISOString(),
+      types,
+      groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, ...figures(g.unit) })),
+      totals: figures(totals.unit),
+    };
+  }
+}
