@@ -4,7 +4,7 @@ import type { Filters } from '../filters/filters';
 import { getAnalytics } from './http';
 import { filtersEcho, parseGroupBy, type ViewFiltersEcho } from './trends';
 import type { Count, GroupBy, Rate } from './types';
-import { ResponseShapeError } from './validate';
+import { countCell, obj, rateCell, ResponseShapeError } from './validate';
 
 /** services/analytics/src/breakdown/breakdown.schemas.ts BREAKDOWN_METRICS. */
 export const BREAKDOWN_METRICS = ['placementRate', 'enrolled', 'placed', 'trained', 'internshipsStarted', 'dropouts'] as const;
@@ -51,38 +51,15 @@ export interface BreakdownResponse {
   totals: BreakdownOf;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ResponseShapeError(path);
-  return v;
-}
-const numOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-function count(v: unknown, path: string): Count {
-  const o = obj(v, path);
-  const value = o.value ?? null;
-  if (typeof o.suppressed !== 'boolean' || !numOrNull(value)) throw new ResponseShapeError(path);
-  return { value: o.suppressed ? null : value, suppressed: o.suppressed };
-}
-
 function rate(v: unknown, path: string): Rate | null {
-  if (v === null || v === undefined) return null;
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean') throw new ResponseShapeError(`${path}.suppressed`);
-  const pick = (k: 'value' | 'low' | 'high' | 'numerator' | 'denominator'): number | null => {
-    const x = o[k] ?? null;
-    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
-    // A suppressed rate never carries a number, whatever the server sent.
-    return o.suppressed ? null : x;
-  };
-  return { value: pick('value'), low: pick('low'), high: pick('high'), numerator: pick('numerator'), denominator: pick('denominator'), suppressed: o.suppressed };
+  return v === null || v === undefined ? null : rateCell(v, path);
 }
 
 function figure(v: unknown, path: string): BreakdownFigure {
   const o = obj(v, path);
-  return { count: count(o.count, `${path}.count`), rate: rate(o.rate, `${path}.rate`) };
+  return { count: countCell(o.count, `${path}.count`), rate: rate(o.rate, `${path}.rate`) };
 }
 
 function breakdownOf(v: unknown, path: string): BreakdownOf {

@@ -1,7 +1,8 @@
 // The clusters endpoint (GET /v1/kpis/clusters): response types, a light shape check and the fetch.
 import type { Filters } from '../filters/filters';
 import { overviewQuery } from './analytics';
-import { countCell, groupIdentity, obj, rateCell, viewHeader, type ViewFilterEcho } from './funnel';
+import { countCell, groupIdentity, obj, rateCell, viewHeader } from './validate';
+import type { ViewFilterEcho } from './types';
 import { getAnalytics } from './http';
 import type { Count, GroupBy, Rate } from './types';
 import { ResponseShapeError } from './validate';

@@ -2,7 +2,7 @@
 // for each out. Types, the response check and the fetch.
 import { getAnalytics, type QueryValue } from './http';
 import type { Count, Rate } from './types';
-import { ResponseShapeError } from './validate';
+import { countCell, isObj, numOrNull, obj, rateCell, ResponseShapeError } from './validate';
 
 /** Steps a cohort may be narrowed to ("people who had this step"); the service's STEP_NAMES. */
 export const COHORT_ACTIVITIES = [
@@ -70,36 +70,10 @@ export interface CohortsResponse {
   b: CohortFigures;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const numOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
-
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ResponseShapeError(path);
-  return v;
-}
-
-function count(v: unknown, path: string): Count {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean' || !numOrNull(o.value)) throw new ResponseShapeError(path);
-  return { value: o.suppressed ? null : o.value, suppressed: o.suppressed };
-}
-
-function rate(v: unknown, path: string): Rate {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean') throw new ResponseShapeError(`${path}.suppressed`);
-  const pick = (k: 'value' | 'low' | 'high' | 'numerator' | 'denominator'): number | null => {
-    const x = o[k] ?? null;
-    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
-    // A suppressed cell never carries a number, whatever the server sent.
-    return o.suppressed ? null : x;
-  };
-  return { value: pick('value'), low: pick('low'), high: pick('high'), numerator: pick('numerator'), denominator: pick('denominator'), suppressed: o.suppressed };
-}
 
 function window(v: unknown, path: string): CohortWindow {
   const o = obj(v, path);
-  return { rate: rate(o.rate, `${path}.rate`), observed: count(o.observed, `${path}.observed`), notYetObservable: count(o.notYetObservable, `${path}.notYetObservable`) };
+  return { rate: rateCell(o.rate, `${path}.rate`), observed: countCell(o.observed, `${path}.observed`), notYetObservable: countCell(o.notYetObservable, `${path}.notYetObservable`) };
 }
 
 function median(v: unknown, path: string): CohortMedian {
@@ -124,12 +98,12 @@ function cohort(v: unknown, path: string): CohortFigures {
   const o = obj(v, path);
   return {
     definition: definition(o.definition),
-    enrolled: count(o.enrolled, `${path}.enrolled`),
+    enrolled: countCell(o.enrolled, `${path}.enrolled`),
     placementWithin6Months: window(o.placementWithin6Months, `${path}.placementWithin6Months`),
     placementWithin12Months: window(o.placementWithin12Months, `${path}.placementWithin12Months`),
     medianDaysToPlacement: median(o.medianDaysToPlacement, `${path}.medianDaysToPlacement`),
-    dropoutRate: rate(o.dropoutRate, `${path}.dropoutRate`),
-    employedAt6Months: rate(o.employedAt6Months, `${path}.employedAt6Months`),
+    dropoutRate: rateCell(o.dropoutRate, `${path}.dropoutRate`),
+    employedAt6Months: rateCell(o.employedAt6Months, `${path}.employedAt6Months`),
   };
 }
 

@@ -2,8 +2,10 @@
 import type { Filters } from '../filters/filters';
 import { overviewQuery } from './analytics';
 import { getAnalytics } from './http';
-import { GROUP_BY_VALUES, type Count, type GroupBy, type Rate } from './types';
-import { ResponseShapeError } from './validate';
+import type { Count, GroupBy, Rate, ViewFilterEcho } from './types';
+
+export type { ViewFilterEcho } from './types';
+import { countCell, groupIdentity, obj, rateCell, ResponseShapeError, viewHeader } from './validate';
 
 export const FUNNEL_STEPS = ['enrolled', 'assessed', 'trained', 'internship', 'placed', 'employed6'] as const;
 export type FunnelStepName = (typeof FUNNEL_STEPS)[number];
@@ -23,14 +25,6 @@ export interface FunnelGroup {
   steps: FunnelStep[];
 }
 
-export interface ViewFilterEcho {
-  from: string | null;
-  to: string | null;
-  asOf: string | null;
-  country: string | null;
-  site: string | null;
-  programme: string | null;
-}
 
 export interface FunnelResponse {
   groupBy: GroupBy;
@@ -40,55 +34,6 @@ export interface FunnelResponse {
   steps: FunnelStepName[];
   groups: FunnelGroup[];
   totals: { steps: FunnelStep[] };
-}
-
-// Shape checks shared by the funnel and time-to-placement parsers (validate.ts keeps its own private).
-type Obj = Record<string, unknown>;
-
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-export function numOrNull(v: unknown): v is number | null {
-  return v === null || (typeof v === 'number' && Number.isFinite(v));
-}
-export function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ResponseShapeError(path);
-  return v;
-}
-export function countCell(v: unknown, path: string): Count {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean' || !numOrNull(o.value)) throw new ResponseShapeError(path);
-  // A suppressed cell never carries a number, whatever the server sent.
-  return { value: o.suppressed ? null : o.value, suppressed: o.suppressed };
-}
-export function rateCell(v: unknown, path: string): Rate {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean') throw new ResponseShapeError(`${path}.suppressed`);
-  const pick = (k: 'value' | 'low' | 'high' | 'numerator' | 'denominator'): number | null => {
-    const x = o[k] ?? null;
-    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
-    return o.suppressed ? null : x;
-  };
-  return { value: pick('value'), low: pick('low'), high: pick('high'), numerator: pick('numerator'), denominator: pick('denominator'), suppressed: o.suppressed };
-}
-export function viewHeader(o: Obj): { groupBy: GroupBy; filters: ViewFilterEcho; minCell: number; generatedAt: string } {
-  if (typeof o.groupBy !== 'string' || !(GROUP_BY_VALUES as readonly string[]).includes(o.groupBy)) throw new ResponseShapeError('$.groupBy');
-  if (typeof o.minCell !== 'number' || !Number.isFinite(o.minCell)) throw new ResponseShapeError('$.minCell');
-  const f = isObj(o.filters) ? o.filters : {};
-  const filt = (k: string): string | null => (typeof f[k] === 'string' ? (f[k] as string) : null);
-  return {
-    groupBy: o.groupBy as GroupBy,
-    filters: { from: filt('from'), to: filt('to'), asOf: filt('asOf'), country: filt('country'), site: filt('site'), programme: filt('programme') },
-    minCell: o.minCell,
-    generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
-  };
-}
-export function groupIdentity(o: Obj, path: string): { key: string; label: string; country: string | null; programme: string | null } {
-  if (typeof o.key !== 'string' || typeof o.label !== 'string') throw new ResponseShapeError(`${path}.key`);
-  const country = o.country ?? null;
-  const programme = o.programme ?? null;
-  if ((country !== null && typeof country !== 'string') || (programme !== null && typeof programme !== 'string')) throw new ResponseShapeError(`${path}.country`);
-  return { key: o.key, label: o.label, country, programme };
 }
 
 function isStep(v: unknown): v is FunnelStepName {

@@ -4,7 +4,7 @@ import type { Filters } from '../filters/filters';
 import type { Lang } from '../i18n/langs';
 import { getAnalytics, type QueryValue } from './http';
 import type { Count, Rate } from './types';
-import { ResponseShapeError } from './validate';
+import { countCell, isObj, numOrNull, obj, rateCell, ResponseShapeError } from './validate';
 
 export const INDICATOR_KINDS = ['count', 'rate', 'median_days', 'organisations', 'contributions'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -67,13 +67,7 @@ export interface IndicatorDefinition {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const numOrNull = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
 
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ResponseShapeError(path);
-  return v;
-}
 function str(o: Obj, k: string, path: string): string {
   const v = o[k];
   if (typeof v !== 'string') throw new ResponseShapeError(`${path}.${k}`);
@@ -91,23 +85,6 @@ function strings(o: Obj, k: string, path: string): string[] {
   });
 }
 
-function count(v: unknown, path: string): Count {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean' || !numOrNull(o.value)) throw new ResponseShapeError(path);
-  return { value: o.suppressed ? null : o.value, suppressed: o.suppressed };
-}
-
-function rate(v: unknown, path: string): Rate {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean') throw new ResponseShapeError(`${path}.suppressed`);
-  const pick = (k: 'value' | 'low' | 'high' | 'numerator' | 'denominator'): number | null => {
-    const x = o[k] ?? null;
-    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
-    return o.suppressed ? null : x;
-  };
-  return { value: pick('value'), low: pick('low'), high: pick('high'), numerator: pick('numerator'), denominator: pick('denominator'), suppressed: o.suppressed };
-}
-
 function indicator(v: unknown, path: string): EvaluatedIndicator {
   const o = obj(v, path);
   const kind = str(o, 'kind', path);
@@ -118,7 +95,7 @@ function indicator(v: unknown, path: string): EvaluatedIndicator {
     const m = obj(median, `${path}.median`);
     const days = m.days ?? null;
     if (!numOrNull(days)) throw new ResponseShapeError(`${path}.median.days`);
-    const cohort = count(m.cohort, `${path}.median.cohort`);
+    const cohort = countCell(m.cohort, `${path}.median.cohort`);
     parsedMedian = { days: cohort.suppressed ? null : days, cohort };
   }
   const target = o.target ?? null;
@@ -137,22 +114,22 @@ function indicator(v: unknown, path: string): EvaluatedIndicator {
     unit: typeof o.unit === 'string' ? o.unit : '',
     kind: kind as IndicatorKind,
     disaggregations: strings(o, 'disaggregations', path),
-    value: o.value === null || o.value === undefined ? null : count(o.value, `${path}.value`),
+    value: o.value === null || o.value === undefined ? null : countCell(o.value, `${path}.value`),
     of: arr(o, 'of', path).map((x, i) => {
       const s = obj(x, `${path}.of[${i}]`);
-      return { key: str(s, 'key', `${path}.of[${i}]`), title: str(s, 'title', `${path}.of[${i}]`), value: count(s.value, `${path}.of[${i}].value`) };
+      return { key: str(s, 'key', `${path}.of[${i}]`), title: str(s, 'title', `${path}.of[${i}]`), value: countCell(s.value, `${path}.of[${i}].value`) };
     }),
     rates: arr(o, 'rates', path).map((x, i) => {
       const r = obj(x, `${path}.rates[${i}]`);
       const title = r.title ?? null;
       if (title !== null && typeof title !== 'string') throw new ResponseShapeError(`${path}.rates[${i}].title`);
-      return { key: str(r, 'key', `${path}.rates[${i}]`), title, rate: rate(r.rate, `${path}.rates[${i}].rate`) };
+      return { key: str(r, 'key', `${path}.rates[${i}]`), title, rate: rateCell(r.rate, `${path}.rates[${i}].rate`) };
     }),
     median: parsedMedian,
     byType: arr(o, 'byType', path).map((x, i) => {
       const b = obj(x, `${path}.byType[${i}]`);
       const counts = obj(b.counts, `${path}.byType[${i}].counts`);
-      return { type: str(b, 'type', `${path}.byType[${i}]`), counts: Object.entries(counts).map(([k, c]) => [k, count(c, `${path}.byType[${i}].counts.${k}`)] as [string, Count]) };
+      return { type: str(b, 'type', `${path}.byType[${i}]`), counts: Object.entries(counts).map(([k, c]) => [k, countCell(c, `${path}.byType[${i}].counts.${k}`)] as [string, Count]) };
     }),
     target: parsedTarget,
   };

@@ -1,7 +1,7 @@
 // Ingest health (GET /v1/ingest/status): lag, events stored and dead letters per topic and
 // partition. Types, the response check and the fetch.
 import { getAnalytics } from './http';
-import { ResponseShapeError } from './validate';
+import { obj, ResponseShapeError } from './validate';
 
 export interface PartitionStatus {
   partition: number;
@@ -36,12 +36,7 @@ export interface IngestStatusResponse {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ResponseShapeError(path);
-  return v;
-}
 function int(o: Obj, k: string, path: string): number {
   const v = o[k];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new ResponseShapeError(`${path}.${k}`);

@@ -1,7 +1,8 @@
 // The time-to-placement endpoint (GET /v1/kpis/time-to-placement): Kaplan–Meier curves per group.
 import type { Filters } from '../filters/filters';
 import { overviewQuery } from './analytics';
-import { countCell, groupIdentity, numOrNull, obj, viewHeader, type ViewFilterEcho } from './funnel';
+import { countCell, groupIdentity, numOrNull, obj, viewHeader } from './validate';
+import type { ViewFilterEcho } from './types';
 import { getAnalytics } from './http';
 import type { Count, GroupBy } from './types';
 import { ResponseShapeError } from './validate';

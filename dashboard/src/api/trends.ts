@@ -2,7 +2,7 @@
 import type { Filters } from '../filters/filters';
 import { getAnalytics } from './http';
 import { GROUP_BY_VALUES, type Count, type GroupBy } from './types';
-import { ResponseShapeError } from './validate';
+import { countCell, isObj, obj, ResponseShapeError } from './validate';
 
 /** The service's TREND_METRIC_NAMES (services/analytics/src/trends/trend-window.ts), in its order. */
 export const TREND_METRICS = ['enrolled', 'assessed', 'trained', 'internshipsStarted', 'placed', 'dropouts'] as const;
@@ -55,31 +55,17 @@ export interface TrendsQuery {
   interval: TrendInterval;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ResponseShapeError(path);
-  return v;
-}
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-function count(v: unknown, path: string): Count {
-  const o = obj(v, path);
-  const value = o.value ?? null;
-  if (typeof o.suppressed !== 'boolean' || !(value === null || (typeof value === 'number' && Number.isFinite(value)))) throw new ResponseShapeError(path);
-  // A suppressed cell never carries a number, whatever the server sent.
-  return { value: o.suppressed ? null : value, suppressed: o.suppressed };
-}
 
 function series(v: unknown, path: string): TrendSeries {
   const o = obj(v, path);
   if (!Array.isArray(o.series)) throw new ResponseShapeError(`${path}.series`);
   return {
-    total: count(o.total, `${path}.total`),
+    total: countCell(o.total, `${path}.total`),
     series: o.series.map((p, i) => {
       const po = obj(p, `${path}.series[${i}]`);
       if (typeof po.period !== 'string') throw new ResponseShapeError(`${path}.series[${i}].period`);
-      return { period: po.period, value: count(po.value, `${path}.series[${i}].value`) };
+      return { period: po.period, value: countCell(po.value, `${path}.series[${i}].value`) };
     }),
   };
 }

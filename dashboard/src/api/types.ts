@@ -58,3 +58,12 @@ export interface Problem {
   detail?: string;
   errors?: { path: string; message: string }[];
 }
+
+export interface ViewFilterEcho {
+  from: string | null;
+  to: string | null;
+  asOf: string | null;
+  country: string | null;
+  site: string | null;
+  programme: string | null;
+}

@@ -1,6 +1,6 @@
 // Light runtime checks of API responses, so that an unexpected body is reported as
 // such instead of crashing a view. Not a schema validator: only what the UI relies on.
-import type { Count, OverviewFigures, OverviewGroup, OverviewResponse, Rate } from './types';
+import type { Count, GroupBy, OverviewFigures, OverviewGroup, OverviewResponse, Rate, ViewFilterEcho } from './types';
 import { GROUP_BY_VALUES } from './types';
 
 export class ResponseShapeError extends Error {
@@ -10,46 +10,60 @@ export class ResponseShapeError extends Error {
   }
 }
 
+// Shape checks every response parser builds on.
 type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
+export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
-function numOrNull(v: unknown): v is number | null {
+export function numOrNull(v: unknown): v is number | null {
   return v === null || (typeof v === 'number' && Number.isFinite(v));
 }
-function strOrNull(v: unknown): v is string | null {
-  return v === null || typeof v === 'string';
-}
-function obj(v: unknown, path: string): Obj {
+export function obj(v: unknown, path: string): Obj {
   if (!isObj(v)) throw new ResponseShapeError(path);
   return v;
 }
-
-function count(v: unknown, path: string): Count {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean' || !numOrNull(o.value)) throw new ResponseShapeError(path);
-  // A suppressed cell never carries a number, whatever the server sent.
-  return { value: o.suppressed ? null : o.value, suppressed: o.suppressed };
+export function strOrNull(v: unknown): v is string | null {
+  return v === null || typeof v === 'string';
 }
-
-function rate(v: unknown, path: string): Rate {
+/** A count cell; a suppressed cell never carries a number, whatever the server sent. */
+export function countCell(v: unknown, path: string): Count {
   const o = obj(v, path);
-  const keys = ['value', 'low', 'high', 'numerator', 'denominator'] as const;
+  const value = o.value ?? null;
+  if (typeof o.suppressed !== 'boolean' || !numOrNull(value)) throw new ResponseShapeError(path);
+  return { value: o.suppressed ? null : value, suppressed: o.suppressed };
+}
+/** A rate cell; a suppressed rate never carries a number. */
+export function rateCell(v: unknown, path: string): Rate {
+  const o = obj(v, path);
   if (typeof o.suppressed !== 'boolean') throw new ResponseShapeError(`${path}.suppressed`);
-  for (const k of keys) {
-    if (o[k] !== undefined && !numOrNull(o[k])) throw new ResponseShapeError(`${path}.${k}`);
-  }
-  const pick = (k: (typeof keys)[number]): number | null => (o.suppressed ? null : ((o[k] as number | null | undefined) ?? null));
+  const pick = (k: 'value' | 'low' | 'high' | 'numerator' | 'denominator'): number | null => {
+    const x = o[k] ?? null;
+    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
+    return o.suppressed ? null : x;
+  };
+  return { value: pick('value'), low: pick('low'), high: pick('high'), numerator: pick('numerator'), denominator: pick('denominator'), suppressed: o.suppressed };
+}
+export function viewHeader(o: Obj): { groupBy: GroupBy; filters: ViewFilterEcho; minCell: number; generatedAt: string } {
+  if (typeof o.groupBy !== 'string' || !(GROUP_BY_VALUES as readonly string[]).includes(o.groupBy)) throw new ResponseShapeError('$.groupBy');
+  if (typeof o.minCell !== 'number' || !Number.isFinite(o.minCell)) throw new ResponseShapeError('$.minCell');
+  const f = isObj(o.filters) ? o.filters : {};
+  const filt = (k: string): string | null => (typeof f[k] === 'string' ? (f[k] as string) : null);
   return {
-    value: pick('value'),
-    low: pick('low'),
-    high: pick('high'),
-    numerator: pick('numerator'),
-    denominator: pick('denominator'),
-    suppressed: o.suppressed,
+    groupBy: o.groupBy as GroupBy,
+    filters: { from: filt('from'), to: filt('to'), asOf: filt('asOf'), country: filt('country'), site: filt('site'), programme: filt('programme') },
+    minCell: o.minCell,
+    generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
   };
 }
+export function groupIdentity(o: Obj, path: string): { key: string; label: string; country: string | null; programme: string | null } {
+  if (typeof o.key !== 'string' || typeof o.label !== 'string') throw new ResponseShapeError(`${path}.key`);
+  const country = o.country ?? null;
+  const programme = o.programme ?? null;
+  if ((country !== null && typeof country !== 'string') || (programme !== null && typeof programme !== 'string')) throw new ResponseShapeError(`${path}.country`);
+  return { key: o.key, label: o.label, country, programme };
+}
+
 
 function numbers<K extends string>(v: unknown, path: string, keys: readonly K[]): Record<K, number | null> {
   const o = isObj(v) ? v : {};
@@ -67,13 +81,13 @@ function figures(v: unknown, path: string): OverviewFigures {
   const median = o.medianDaysToPlacement ?? null;
   if (!numOrNull(median)) throw new ResponseShapeError(`${path}.medianDaysToPlacement`);
   return {
-    enrolled: count(o.enrolled, `${path}.enrolled`),
-    women: count(o.women, `${path}.women`),
-    trained: count(o.trained, `${path}.trained`),
-    internshipsStarted: count(o.internshipsStarted, `${path}.internshipsStarted`),
-    placed: count(o.placed, `${path}.placed`),
-    dropouts: count(o.dropouts, `${path}.dropouts`),
-    placementRatePct: rate(o.placementRatePct, `${path}.placementRatePct`),
+    enrolled: countCell(o.enrolled, `${path}.enrolled`),
+    women: countCell(o.women, `${path}.women`),
+    trained: countCell(o.trained, `${path}.trained`),
+    internshipsStarted: countCell(o.internshipsStarted, `${path}.internshipsStarted`),
+    placed: countCell(o.placed, `${path}.placed`),
+    dropouts: countCell(o.dropouts, `${path}.dropouts`),
+    placementRatePct: rateCell(o.placementRatePct, `${path}.placementRatePct`),
     medianDaysToPlacement: median,
     targets: numbers(o.targets, `${path}.targets`, ['enrolled', 'placed', 'womenSharePct'] as const),
     progress: numbers(o.progress, `${path}.progress`, ['enrolledPct', 'placedPct', 'womenSharePct'] as const),

@@ -1,5 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { fetchSiteCatalogue, type SiteOption } from '../../api/analytics';
+import { useId, useMemo, type ReactNode } from 'react';
 import {
   BREAKDOWN_DIMENSIONS,
   BREAKDOWN_METRICS,
@@ -10,7 +9,6 @@ import {
   type BreakdownMetric,
   type BreakdownResponse,
 } from '../../api/breakdown';
-import { useAuth } from '../../auth/auth';
 import {
   breakdownHeight,
   breakdownRows,
@@ -31,6 +29,7 @@ import { useMediaQuery } from '../../hooks/use-media-query';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { useFilters, useViewParams } from '../../router/query';
 import { findRoute } from '../../routes';
+import { useSiteOptions } from '../../hooks/use-site-options';
 import { categoryLabel } from './category-label';
 
 const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
@@ -52,10 +51,8 @@ function anySuppressed(r: BreakdownResponse): boolean {
 
 export default function BreakdownsPage() {
   const { t, fmt } = useI18n();
-  const { token } = useAuth();
   const [filters, setFilters] = useFilters();
   const [params, setParams] = useViewParams();
-  const [sites, setSites] = useState<SiteOption[]>([]);
   const metricId = useId();
   const byId = useId();
   const compact = useMediaQuery('(max-width: 640px)');
@@ -66,20 +63,8 @@ export default function BreakdownsPage() {
   const rangeValid = isRangeValid(filters);
   const query = { metric, by };
   const request = useAnalytics(rangeValid ? JSON.stringify(breakdownQuery(filters, query)) : null, (tk, signal) => fetchBreakdown(tk, filters, query, signal));
-
-  const haveSites = sites.length > 0;
   const loaded = request.status === 'success';
-  useEffect(() => {
-    if (!token || haveSites) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      () => undefined, // the breakdown request reports the problem
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, loaded, haveSites]);
+  const sites = useSiteOptions(loaded);
 
   const data = request.data;
   const loading = request.status === 'loading';

@@ -1,8 +1,7 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { fetchSiteCatalogue, overviewQuery, type SiteOption } from '../../api/analytics';
+import { useId, useMemo, type ReactNode } from 'react';
+import { overviewQuery } from '../../api/analytics';
 import { fetchClusters, type ClusterGroup, type ClustersResponse } from '../../api/clusters';
 import { ApiError } from '../../api/http';
-import { useAuth } from '../../auth/auth';
 import {
   CONTRIBUTION_KINDS,
   contributionRows,
@@ -37,6 +36,7 @@ import { useI18n, type I18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { useFilters, useViewParams } from '../../router/query';
 import { findRoute } from '../../routes';
+import { useSiteOptions } from '../../hooks/use-site-options';
 import './clusters.css';
 
 const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
@@ -242,9 +242,7 @@ function anySuppressed(data: ClustersResponse): boolean {
 
 export default function ClustersPage() {
   const { t, fmt } = useI18n();
-  const { token } = useAuth();
   const [filters, setFilters] = useFilters();
-  const [sites, setSites] = useState<SiteOption[]>([]);
   const compact = useMediaQuery('(max-width: 640px)');
   useDocumentTitle(t('clusters.title'));
 
@@ -252,18 +250,8 @@ export default function ClustersPage() {
   const request = useAnalytics(rangeValid ? `clusters|${JSON.stringify(overviewQuery(filters))}` : null, (tok, signal) => fetchClusters(tok, filters, signal));
 
   const loaded = request.status === 'success';
-  const haveSites = sites.length > 0;
-  useEffect(() => {
-    if (!token || haveSites) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      () => undefined, // the clusters request reports the problem
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, loaded, haveSites]);
+
+  const sites = useSiteOptions(loaded);
 
   const data = request.data;
   const error = request.status === 'error' ? request.error : null;

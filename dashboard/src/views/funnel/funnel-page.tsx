@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchSiteCatalogue, overviewQuery, type SiteOption } from '../../api/analytics';
+import { useMemo, type ReactNode } from 'react';
+import { overviewQuery } from '../../api/analytics';
 import { ApiError } from '../../api/http';
 import { fetchFunnel, type FunnelGroup, type FunnelResponse, type FunnelStepName } from '../../api/funnel';
-import { useAuth } from '../../auth/auth';
 import {
   anySuppressed,
   biggestLeak,
@@ -27,6 +26,7 @@ import { useMediaQuery } from '../../hooks/use-media-query';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { useFilters } from '../../router/query';
 import { findRoute } from '../../routes';
+import { useSiteOptions } from '../../hooks/use-site-options';
 import './funnel.css';
 
 const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
@@ -163,27 +163,15 @@ function LeakSummary({ data, rows }: { data: FunnelResponse; rows: FunnelRow[] }
 
 export default function FunnelPage() {
   const { t, fmt } = useI18n();
-  const { token } = useAuth();
   const [filters, setFilters] = useFilters();
-  const [sites, setSites] = useState<SiteOption[]>([]);
   useDocumentTitle(t('funnel.title'));
 
   const rangeValid = isRangeValid(filters);
   const request = useAnalytics(rangeValid ? `funnel|${JSON.stringify(overviewQuery(filters))}` : null, (tok, signal) => fetchFunnel(tok, filters, signal));
 
   const loaded = request.status === 'success';
-  const haveSites = sites.length > 0;
-  useEffect(() => {
-    if (!token || haveSites) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      () => undefined, // the funnel request reports the problem
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, loaded, haveSites]);
+
+  const sites = useSiteOptions(loaded);
 
   const data = request.data;
   const error = request.status === 'error' ? request.error : null;

@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { fetchOverview, fetchSiteCatalogue, overviewQuery, type SiteOption } from '../../api/analytics';
+import { useEffect, useId, useMemo, type ReactNode } from 'react';
+import { fetchOverview, overviewQuery } from '../../api/analytics';
 import { ApiError } from '../../api/http';
 import type { OverviewFigures, OverviewGroup, OverviewResponse } from '../../api/types';
 import { useAuth } from '../../auth/auth';
@@ -23,6 +23,7 @@ import { useFilters } from '../../router/query';
 import { findRoute } from '../../routes';
 import { BehindTargetCallout } from './behind-target-callout';
 import { KpiCard } from './kpi-card';
+import { useSiteOptions } from '../../hooks/use-site-options';
 import { OverviewTable } from './overview-table';
 
 const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
@@ -54,7 +55,6 @@ export default function OverviewPage() {
   const { t, fmt } = useI18n();
   const { token, signOut } = useAuth();
   const [filters, setFilters] = useFilters();
-  const [sites, setSites] = useState<SiteOption[]>([]);
   const chartHeadingId = useId();
   const captionId = useId();
   const compact = useMediaQuery('(max-width: 640px)');
@@ -70,18 +70,7 @@ export default function OverviewPage() {
   // Options for the filter bar: the sites this role may see. Asked again after the
   // service comes back if the first attempt failed.
   const loaded = overview.status === 'success';
-  const haveSites = sites.length > 0;
-  useEffect(() => {
-    if (!token || haveSites) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      () => undefined, // the overview request reports the problem
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, loaded, haveSites]);
+  const sites = useSiteOptions(loaded);
 
   const error = overview.status === 'error' ? overview.error : null;
   useEffect(() => {

@@ -1,7 +1,6 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { fetchSiteCatalogue, overviewQuery, type SiteOption } from '../../api/analytics';
+import { useId, useMemo, type ReactNode } from 'react';
+import { overviewQuery } from '../../api/analytics';
 import { ApiError } from '../../api/http';
-import { useAuth } from '../../auth/auth';
 import { fetchTimeToPlacement, type KmGroup, type TimeToPlacementResponse } from '../../api/time-to-placement';
 import {
   describeKm,
@@ -26,6 +25,7 @@ import { useMediaQuery } from '../../hooks/use-media-query';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { useFilters, useViewParams } from '../../router/query';
 import { findRoute } from '../../routes';
+import { useSiteOptions } from '../../hooks/use-site-options';
 import './time-to-placement.css';
 
 const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
@@ -206,27 +206,15 @@ function KmPanel({ data, rows }: { data: TimeToPlacementResponse; rows: KmRow[] 
 
 export default function TimeToPlacementPage() {
   const { t, fmt } = useI18n();
-  const { token } = useAuth();
   const [filters, setFilters] = useFilters();
-  const [sites, setSites] = useState<SiteOption[]>([]);
   useDocumentTitle(t('timeToPlacement.title'));
 
   const rangeValid = isRangeValid(filters);
   const request = useAnalytics(rangeValid ? `ttp|${JSON.stringify(overviewQuery(filters))}` : null, (tok, signal) => fetchTimeToPlacement(tok, filters, signal));
 
   const loaded = request.status === 'success';
-  const haveSites = sites.length > 0;
-  useEffect(() => {
-    if (!token || haveSites) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      () => undefined, // the curve request reports the problem
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, loaded, haveSites]);
+
+  const sites = useSiteOptions(loaded);
 
   const data = request.data;
   const error = request.status === 'error' ? request.error : null;

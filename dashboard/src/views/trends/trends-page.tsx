@@ -1,7 +1,5 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { fetchSiteCatalogue, type SiteOption } from '../../api/analytics';
+import { useId, useMemo, type ReactNode } from 'react';
 import { fetchTrends, trendsQuery, TREND_INTERVALS, TREND_METRICS, type TrendGroup, type TrendInterval, type TrendMetric, type TrendsResponse } from '../../api/trends';
-import { useAuth } from '../../auth/auth';
 import {
   allSuppressed,
   describeTrendLines,
@@ -23,6 +21,7 @@ import { useMediaQuery } from '../../hooks/use-media-query';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { useFilters, useViewParams } from '../../router/query';
 import { findRoute } from '../../routes';
+import { useSiteOptions } from '../../hooks/use-site-options';
 import './trends.css';
 
 const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
@@ -61,10 +60,8 @@ function groupTitle(g: TrendGroup, groupBy: TrendsResponse['groupBy'], fmt: I18n
 
 export default function TrendsPage() {
   const { t, fmt } = useI18n();
-  const { token } = useAuth();
   const [filters, setFilters] = useFilters();
   const [params, setParams] = useViewParams();
-  const [sites, setSites] = useState<SiteOption[]>([]);
   const metricId = useId();
   const intervalId = useId();
   const compact = useMediaQuery('(max-width: 640px)');
@@ -75,20 +72,8 @@ export default function TrendsPage() {
   const rangeValid = isRangeValid(filters);
   const query = { metric, interval };
   const request = useAnalytics(rangeValid ? JSON.stringify(trendsQuery(filters, query)) : null, (tk, signal) => fetchTrends(tk, filters, query, signal));
-
-  const haveSites = sites.length > 0;
   const loaded = request.status === 'success';
-  useEffect(() => {
-    if (!token || haveSites) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      () => undefined, // the trends request reports the problem
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, loaded, haveSites]);
+  const sites = useSiteOptions(loaded);
 
   const data = request.data;
   const loading = request.status === 'loading';
