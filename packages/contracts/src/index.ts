@@ -6,5 +6,6 @@ export * from './events/beneficiaries.events';
 export * from './events/trainings.events';
 export * from './event-catalog';
 export * from './validation';
+export * from './pathway-template';
 export * from './cloudevents';
 export * from './asyncapi';

@@ -15,6 +15,7 @@ import { followUpsRoutes } from './follow-ups/follow-ups.controller';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { PathwayApiModule } from './pathway/pathway-api.module';
 import { pathwayMigrationRoutes } from './pathway/pathway-migration.controller';
+import { pathwayTemplateRoutes } from './pathway/pathway-template.controller';
 import { pathwayRoutes } from './pathway/pathway.controller';
 import { PathwayModule } from './pathway/pathway.module';
 import { placementsRoutes } from './placements/placements.controller';
@@ -36,7 +37,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            [...beneficiariesRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...tasksRoutes, ...auditRoutes],
+            [...beneficiariesRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),

@@ -156,7 +156,7 @@ export class ApiClient {
   }
 
   /** A write that must succeed: 2xx body, or an ApiError carrying the problem. */
-  async write<T>(service: ServiceName, method: 'POST' | 'PATCH', path: string, body: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
+  async write<T>(service: ServiceName, method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
     const result = await this.call<T>(service, method, path, body, options);
     if (result.status >= 300) throw new ApiError(method, this.url(service, path), result.status, (result.body ?? { status: result.status }) as unknown as Problem);
     return result;

@@ -46,7 +46,8 @@ describe('site:add through the public API', () => {
       client.readAll<Listed>('stakeholders', `/v1/mentors?${q}`),
     ]);
     const site = await client.read<Record<string, unknown>>('stakeholders', `/v1/sites/${code}`);
-    return { site, organisations, courses, indicators, mentors };
+    const pathwayTemplate = (await client.get('beneficiaries', `/v1/sites/${code}/pathway-template`)).body;
+    return { site, organisations, courses, indicators, mentors, pathwayTemplate };
   }
 
   const example = () => readFileSync(EXAMPLE, 'utf8');
@@ -56,7 +57,8 @@ describe('site:add through the public API', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ analytics: true });
+    // A pathway worker too: a person enrolled at the new site must follow the file's template.
+    stack = await startStack({ analytics: true, pathways: { catchUpGraceSeconds: 0 } });
     client = await stack.client();
     dir = mkdtempSync(join(tmpdir(), 'meic-site-add-'));
   });
@@ -74,7 +76,8 @@ describe('site:add through the public API', () => {
     expect(run.out).toContain('+ organisation "Caritas Torino" (civil_society_org)');
     expect(run.out).toContain('+ course "Italiano per il lavoro A2" (l2_language, 120 h, by "CPIA 1 Torino")');
     expect(run.out).toContain('+ territorial indicator unemployment_rate_pct 2025 = 6.8');
-    expect(run.out).toContain('✔ IT-TO: 21 change(s) applied');
+    expect(run.out).toContain('+ pathway template v1: stages intake → orientation → training → internship → job_search → employed → follow_up → closed; assessment within 14 d, first activity within 21 d, stalled after 75 d; follow-ups at 3/6/12 months; no task for internship_end_overdue');
+    expect(run.out).toContain('✔ IT-TO: 22 change(s) applied');
     // Mentors are named by position only: their names stay in the stakeholders service.
     expect(run.out).not.toContain('Mentor Torino');
 
@@ -120,6 +123,27 @@ describe('site:add through the public API', () => {
       return res.status === 200 ? res.body.groups.find((g) => g.key === 'IT-TO' && (g.targets as { enrolled: unknown }).enrolled !== null) : undefined;
     }, { timeoutMs: 30_000 });
     expect(group.targets).toEqual({ enrolled: 110, placed: 40, womenSharePct: 40 });
+
+    expect(s.pathwayTemplate).toMatchObject({ siteCode: 'IT-TO', source: 'site', template: { version: 1, deadlines: { firstActivityWithinDays: 21, stalledAfterDays: 75 } } });
+    // A person enrolled in March with nothing since: the file's 21 and 75 days, not the default's 30 and 90.
+    const person = await client.write<{ id: string }>('beneficiaries', 'POST', '/v1/beneficiaries', {
+      siteCode: 'IT-TO',
+      enrolledOn: '2026-03-02',
+      person: { givenName: 'Test', familyName: 'Person', birthDate: '1995-04-01' },
+      sex: 'male',
+      citizenship: 'NG',
+      legalStatus: 'refugee',
+      arrivalYear: 2024,
+      educationIsced: 2,
+      languages: [{ code: 'en', cefr: 'B1' }],
+      consent: { dataProcessing: true, evaluationFollowUp: false, recordedOn: '2026-03-02' },
+    });
+    const tasks = await pollUntil('the pathway to raise its overdue tasks', async () => {
+      const res = await client.get<{ openTasks: { kind: string; dueOn: string }[] }>('beneficiaries', `/v1/beneficiaries/${person.body.id}/pathway`);
+      const open = res.status === 200 ? res.body.openTasks : [];
+      return open.some((t) => t.kind === 'pathway_stalled') ? open : undefined;
+    });
+    expect(Object.fromEntries(tasks.map((t) => [t.kind, t.dueOn]))).toMatchObject({ first_activity_overdue: '2026-03-23', pathway_stalled: '2026-05-16' });
   });
 
   it('applying the same file again writes nothing and says so', async () => {
@@ -130,6 +154,7 @@ describe('site:add through the public API', () => {
     expect(run.out).toContain('= site IT-TO unchanged');
     expect(run.out).toContain('= 9 organisations unchanged');
     expect(run.out).toContain('= 6 courses unchanged');
+    expect(run.out).toContain('= pathway template v1 unchanged');
     expect(run.out).not.toMatch(/^\+/m);
     const after = await snapshot('IT-TO');
     expect(after).toEqual(before);
@@ -183,6 +208,39 @@ describe('site:add through the public API', () => {
     expect(await snapshot('IT-TO')).toEqual(before);
   });
 
+  it('a changed pathway template needs a higher version; with one it is set for new pathways and the plan says how to move running ones', async () => {
+    const changed = example().replace('stalledAfterDays: 75', 'stalledAfterDays: 60');
+    const before = await snapshot('IT-TO');
+    const same = await siteAdd(writeFile('it-to-template-same-version.yaml', changed));
+    expect(same.code).toBe(1);
+    const line = changed.split('\n').findIndex((l) => l.startsWith('  version: 1')) + 1;
+    expect(same.err).toContain(
+      `it-to-template-same-version.yaml:${line}: pathwayTemplate.version: IT-TO's pathway template is at version 1 (set for the site) with other content; a changed template needs a version above 1`,
+    );
+    expect(await snapshot('IT-TO')).toEqual(before);
+
+    const file = writeFile('it-to-template-v2.yaml', changed.replace('  version: 1', '  version: 2'));
+    const dry = await siteAdd(file, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, err: '' });
+    expect(dry.out).toContain('~ pathway template v1 → v2: stages intake → orientation');
+    expect(dry.out).toContain('stalled after 60 d');
+    expect(dry.out).toContain('(new pathways only; POST /v1/sites/IT-TO/pathways/migrate-template moves the running ones)');
+    expect(await snapshot('IT-TO')).toEqual(before);
+    expect(await siteAdd(file)).toMatchObject({ code: 0, err: '' });
+    expect((await snapshot('IT-TO')).pathwayTemplate).toMatchObject({ source: 'site', template: { version: 2, deadlines: { stalledAfterDays: 60 } } });
+    expect((await siteAdd(file)).out).toContain('= pathway template v2 unchanged');
+  });
+
+  it('a pathway template with errors is refused with the line of each field', async () => {
+    const text = example().replace('stalledAfterDays: 75', 'stalledAfterDays: -5').replace('followUpMonths: [3, 6, 12]', 'followUpMonths: [3, 9]').replace('  onMissed:', '  reminders: weekly\n  onMissed:');
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const run = await siteAdd(writeFile('it-to-bad-template.yaml', text));
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`it-to-bad-template.yaml:${lineOf('stalledAfterDays')}: pathwayTemplate.deadlines.stalledAfterDays: must be >= 1 (got -5)`);
+    expect(run.err).toContain(`it-to-bad-template.yaml:${lineOf('followUpMonths')}: pathwayTemplate.deadlines.followUpMonths[1]: must be one of 3, 6, 12 (got 9)`);
+    expect(run.err).toContain(`it-to-bad-template.yaml:${lineOf('reminders')}: pathwayTemplate.reminders: is not a known field`);
+  });
+
   it('a new site whose last course names an unknown provider is not created at all, and the error names the line', async () => {
     const text = example()
       .replace(/IT-TO/g, 'IT-AL')
@@ -215,7 +273,7 @@ describe('site:add through the public API', () => {
     const file = writeFile('it-ge.yaml', example().replace(/IT-TO/g, 'IT-GE').replace('city: Torino', 'city: Genova'));
     const first = await run([file]);
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(first.out).toContain('✔ IT-GE: 21 change(s) applied');
+    expect(first.out).toContain('✔ IT-GE: 22 change(s) applied');
     const again = await run([file]);
     expect(again).toMatchObject({ code: 0, err: '' });
     expect(again.out).toContain('IT-GE is up to date: nothing to change');

@@ -35,7 +35,7 @@ describe('planSite', () => {
     const plan = await planSite(client, definition());
     expect(plan.errors).toEqual([]);
     expect(plan.siteExists).toBe(false);
-    expect(plan.changes.map((c) => c.kind)).toEqual(['create-site', ...Array(9).fill('create-organisation'), ...Array(6).fill('create-course'), ...Array(3).fill('record-indicator'), 'register-mentor', 'register-mentor']);
+    expect(plan.changes.map((c) => c.kind)).toEqual(['create-site', ...Array(9).fill('create-organisation'), ...Array(6).fill('create-course'), ...Array(3).fill('record-indicator'), 'register-mentor', 'register-mentor', 'set-pathway-template']);
     expect(writes).toEqual([]);
   });
 
@@ -77,5 +77,52 @@ describe('planSite', () => {
     await expect(applySiteDefinition(client, def)).rejects.toThrow(SiteFileError);
     await expect(applySiteDefinition(client, def)).rejects.toThrow(/courses\[6\]\.provider: "Nessuno" is neither an organisation of this file nor a member of the site/);
     expect(writes).toEqual([]);
+  });
+
+  describe('the pathway template', () => {
+    const existingSite = (template?: unknown) =>
+      fakeApi({
+        '/v1/sites/IT-TO': SITE,
+        '/v1/organisations': [],
+        '/v1/courses': [],
+        '/v1/sites/IT-TO/territorial-indicators': [],
+        '/v1/mentors': [],
+        ...(template ? { '/v1/sites/IT-TO/pathway-template': template } : {}),
+      });
+    const templateChanges = (plan: Awaited<ReturnType<typeof planSite>>) => plan.changes.filter((c) => c.kind === 'set-pathway-template');
+
+    it('is unchanged when the site has it already, whatever the key order and default onMissed entries', async () => {
+      const def = definition();
+      const t = def.pathwayTemplate!;
+      const stored = { deadlines: { ...t.deadlines }, stages: t.stages, version: t.version, onMissed: { ...t.onMissed, follow_up_due: 'task' } };
+      const { client } = existingSite({ siteCode: 'IT-TO', source: 'site', template: stored });
+      const plan = await planSite(client, def);
+      expect(templateChanges(plan)).toEqual([]);
+      expect(plan.unchanged.pathwayTemplate).toBe(true);
+      expect(describePlan(plan)).toContain('= pathway template v1 unchanged');
+    });
+
+    it("replaces the deployment's default without a version rule, and another own template only with a higher version", async () => {
+      const def = definition();
+      const fromDefault = await planSite(existingSite({ siteCode: 'IT-TO', source: 'default', template: { ...def.pathwayTemplate!, version: 4, stages: ['intake'] } }).client, def);
+      expect(templateChanges(fromDefault)).toHaveLength(1);
+      expect(describePlan(fromDefault)).toContain('+ pathway template v1: stages intake → orientation → training → internship → job_search → employed → follow_up → closed; assessment within 14 d, first activity within 21 d, stalled after 75 d; follow-ups at 3/6/12 months; no task for internship_end_overdue');
+
+      const fileV1 = { siteCode: 'IT-TO', source: 'deployment-file', template: { ...def.pathwayTemplate!, deadlines: { ...def.pathwayTemplate!.deadlines, stalledAfterDays: 90 } } };
+      const conflict = await planSite(existingSite(fileV1).client, def);
+      expect(conflict.errors).toEqual([{ path: ['pathwayTemplate', 'version'], message: "IT-TO's pathway template is at version 1 (the deployment's file) with other content; a changed template needs a version above 1" }]);
+
+      def.pathwayTemplate!.version = 2;
+      const raised = await planSite(existingSite(fileV1).client, def);
+      expect(raised.errors).toEqual([]);
+      expect(describePlan(raised)).toEqual(expect.arrayContaining([expect.stringMatching(/^~ pathway template v1 → v2: /), '  (new pathways only; POST /v1/sites/IT-TO/pathways/migrate-template moves the running ones)']));
+    });
+
+    it('is written last, with PUT to the beneficiaries service', async () => {
+      const def = definition();
+      const { client, writes } = existingSite();
+      await expect(applySiteDefinition(client, { site: def.site, pathwayTemplate: def.pathwayTemplate! })).rejects.toThrow();
+      expect(writes).toEqual(['PUT /v1/sites/IT-TO/pathway-template']);
+    });
   });
 });

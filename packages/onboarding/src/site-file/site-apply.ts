@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { samePathwayTemplate, type PathwayTemplateBody } from '@meic/contracts';
 import type { ApiClient, Problem } from '../api/api-client';
 import type { CourseDefinition, MentorDefinition, OrganisationDefinition, SiteDefinition, TerritorialIndicatorDefinition } from './site-definition';
 import { fieldName, organisationKey, validateSiteDefinition, type FieldPath } from './site-file.parser';
@@ -36,6 +37,12 @@ interface IndicatorState {
   source: string;
 }
 
+/** GET /v1/sites/{code}/pathway-template (beneficiaries service). */
+interface PathwayTemplateState {
+  source: 'site' | 'deployment-file' | 'default';
+  template: PathwayTemplateBody;
+}
+
 interface MentorState {
   id: string;
   displayName: string;
@@ -56,7 +63,8 @@ export type SiteChange =
   | { kind: 'create-organisation'; index: number; organisation: OrganisationDefinition }
   | { kind: 'create-course'; index: number; course: CourseDefinition }
   | { kind: 'record-indicator'; index: number; indicator: TerritorialIndicatorDefinition }
-  | { kind: 'register-mentor'; index: number; mentor: MentorDefinition };
+  | { kind: 'register-mentor'; index: number; mentor: MentorDefinition }
+  | { kind: 'set-pathway-template'; template: PathwayTemplateBody; replaces: PathwayTemplateState | null };
 
 /** A difference the API cannot make (nothing is written while there is one), with the field of the file it is about. */
 export interface PlanProblem {
@@ -69,7 +77,7 @@ export interface SitePlan {
   definition: SiteDefinition;
   siteExists: boolean;
   changes: SiteChange[];
-  unchanged: { site: boolean; organisations: number; courses: number; territorialIndicators: number; mentors: number };
+  unchanged: { site: boolean; organisations: number; courses: number; territorialIndicators: number; mentors: number; pathwayTemplate: boolean };
   errors: PlanProblem[];
   /** Ids of the site's records that exist already, by their key in the file. */
   existing: { organisations: Record<string, string>; courses: Record<string, string>; mentors: Record<string, string> };
@@ -97,21 +105,22 @@ export async function planSite(client: ApiClient, definition: SiteDefinition): P
   const code = definition.site.code;
   const errors: PlanProblem[] = [];
   const changes: SiteChange[] = [];
-  const unchanged = { site: false, organisations: 0, courses: 0, territorialIndicators: 0, mentors: 0 };
+  const unchanged = { site: false, organisations: 0, courses: 0, territorialIndicators: 0, mentors: 0, pathwayTemplate: false };
   const existing: SitePlan['existing'] = { organisations: {}, courses: {}, mentors: {} };
 
   const siteResult = await client.get<SiteState | Problem>('stakeholders', `/v1/sites/${encodeURIComponent(code)}`);
   if (siteResult.status !== 200 && siteResult.status !== 404) throw new Error(`GET /v1/sites/${code} answered ${siteResult.status}: ${(siteResult.body as Problem | undefined)?.detail ?? ''}`);
   const current = siteResult.status === 200 ? (siteResult.body as SiteState) : null;
   const q = `siteCode=${encodeURIComponent(code)}`;
-  const [orgs, courses, indicators, mentors] = current
+  const [orgs, courses, indicators, mentors, template] = current
     ? await Promise.all([
         client.readAll<OrganisationState>('stakeholders', `/v1/organisations?${q}`),
         client.readAll<CourseState>('trainings', `/v1/courses?${q}`),
         client.readAll<IndicatorState>('stakeholders', `/v1/sites/${encodeURIComponent(code)}/territorial-indicators`),
         client.readAll<MentorState>('stakeholders', `/v1/mentors?${q}`),
+        definition.pathwayTemplate ? pathwayTemplateOf(client, code) : Promise.resolve(null),
       ])
-    : [[], [], [], []];
+    : [[], [], [], [], null];
 
   const site = definition.site;
   if (!current) {
@@ -225,12 +234,30 @@ export async function planSite(client: ApiClient, definition: SiteDefinition): P
     if (!diffs.length) unchanged.mentors += 1;
   });
 
+  const wanted = definition.pathwayTemplate;
+  if (wanted) {
+    const own = template && template.source !== 'default' ? template : null;
+    if (own && samePathwayTemplate(own.template, wanted)) unchanged.pathwayTemplate = true;
+    else if (own && wanted.version <= own.template.version) {
+      const where = own.source === 'site' ? 'set for the site' : "the deployment's file";
+      errors.push({ path: ['pathwayTemplate', 'version'], message: `${code}'s pathway template is at version ${own.template.version} (${where}) with other content; a changed template needs a version above ${own.template.version}` });
+    } else changes.push({ kind: 'set-pathway-template', template: wanted, replaces: template });
+  }
+
   return { siteCode: code, definition, siteExists: current !== null, changes, unchanged, errors, existing };
+}
+
+/** The site's current template, or null when the beneficiaries service does not know the site yet (it will use the default). */
+async function pathwayTemplateOf(client: ApiClient, code: string): Promise<PathwayTemplateState | null> {
+  const res = await client.get<PathwayTemplateState | Problem>('beneficiaries', `/v1/sites/${encodeURIComponent(code)}/pathway-template`);
+  if (res.status === 404) return null;
+  if (res.status !== 200) throw new Error(`GET /v1/sites/${code}/pathway-template answered ${res.status}: ${(res.body as Problem | undefined)?.detail ?? ''}`);
+  return res.body as PathwayTemplateState;
 }
 
 /**
  * Makes the plan's writes in dependency order (site → organisations → courses → indicators →
- * mentors). A course names its provider by id, which the trainings service learns from the
+ * mentors → pathway template). A course names its provider by id, which the trainings service learns from the
  * stakeholders service's events: the client waits out its 422 "unknown site/organisation".
  */
 export async function applySitePlan(client: ApiClient, plan: SitePlan): Promise<SiteApplyReport> {
@@ -274,6 +301,10 @@ export async function applySitePlan(client: ApiClient, plan: SitePlan): Promise<
         ids.mentors[body.displayName] = res.body.id;
         break;
       }
+      case 'set-pathway-template':
+        // The beneficiaries service learns a new site from its event: the client waits out the 422.
+        await client.write('beneficiaries', 'PUT', `/v1/sites/${encodeURIComponent(code)}/pathway-template`, change.template, { idempotencyKey: key('pathway-template', `v${change.template.version}`, change.template) });
+        break;
       default:
         assertNever(change);
     }
@@ -319,6 +350,12 @@ export function describePlan(plan: SitePlan): string[] {
       case 'register-mentor':
         lines.push(`+ mentor mentors[${change.index}] (${change.mentor.languages.join(', ')}; ${change.mentor.areas.join(', ')})`);
         break;
+      case 'set-pathway-template': {
+        const was = change.replaces && change.replaces.source !== 'default' ? change.replaces : null;
+        lines.push(`${was ? '~' : '+'} pathway template ${was ? `v${was.template.version} → ` : ''}v${change.template.version}: ${describeTemplate(change.template)}`);
+        if (plan.siteExists) lines.push(`  (new pathways only; POST /v1/sites/${code}/pathways/migrate-template moves the running ones)`);
+        break;
+      }
       default:
         assertNever(change);
     }
@@ -332,10 +369,22 @@ export function describePlan(plan: SitePlan): string[] {
     [u.mentors, 'mentor', 'mentors'],
   ];
   for (const [n, one, many] of counts) if (n > 0) lines.push(`= ${n} ${n === 1 ? one : many} unchanged`);
+  if (u.pathwayTemplate && plan.definition.pathwayTemplate) lines.push(`= pathway template v${plan.definition.pathwayTemplate.version} unchanged`);
   return lines;
 }
 
-const ORDER: Record<SiteChange['kind'], number> = { 'create-site': 0, 'patch-site': 1, 'create-organisation': 2, 'create-course': 3, 'record-indicator': 4, 'register-mentor': 5 };
+function describeTemplate(t: PathwayTemplateBody): string {
+  const d = t.deadlines;
+  const ignored = Object.entries(t.onMissed ?? {}).filter(([, action]) => action === 'none').map(([kind]) => kind);
+  return [
+    `stages ${t.stages.join(' → ')}`,
+    `assessment within ${d.assessmentWithinDays} d, first activity within ${d.firstActivityWithinDays} d, stalled after ${d.stalledAfterDays} d`,
+    `follow-ups at ${d.followUpMonths.join('/')} months`,
+    ...(ignored.length ? [`no task for ${ignored.join(', ')}`] : []),
+  ].join('; ');
+}
+
+const ORDER: Record<SiteChange['kind'], number> = { 'create-site': 0, 'patch-site': 1, 'create-organisation': 2, 'create-course': 3, 'record-indicator': 4, 'register-mentor': 5, 'set-pathway-template': 6 };
 
 function orderChanges(changes: SiteChange[]): SiteChange[] {
   return [...changes].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);

@@ -1,3 +1,5 @@
+import type { PathwayTemplateBody } from '@meic/contracts';
+
 /**
  * A pilot site as a service team writes it down (contract "Site files and spreadsheet
  * imports"): keys as in the REST bodies; organisations are keyed by name within the site,
@@ -19,6 +21,8 @@ export interface SiteDefinition {
   courses?: CourseDefinition[];
   territorialIndicators?: TerritorialIndicatorDefinition[];
   mentors?: MentorDefinition[];
+  /** The site's own pathway template (PUT /v1/sites/{code}/pathway-template); without it the deployment's applies. */
+  pathwayTemplate?: PathwayTemplateBody;
 }
 
 export interface OrganisationDefinition {

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { CEFR_LEVELS, COURSE_TYPES, MENTORING_AREAS, ORGANISATION_TYPES } from '@meic/contracts';
+import { CEFR_LEVELS, COURSE_TYPES, MENTORING_AREAS, ORGANISATION_TYPES, pathwayTemplateProblems } from '@meic/contracts';
 import type { SiteDefinition } from './site-definition';
 import { SiteFileError, type SiteFileProblem } from './site-file.error';
 
@@ -24,7 +24,7 @@ const NACE = /^[A-U]$/;
 const INDICATOR_KEY = /^[a-z][a-z0-9_]{1,63}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const TOP_KEYS = ['site', 'organisations', 'courses', 'territorialIndicators', 'mentors'] as const;
+const TOP_KEYS = ['site', 'organisations', 'courses', 'territorialIndicators', 'mentors', 'pathwayTemplate'] as const;
 const SITE_KEYS = ['code', 'name', 'country', 'city', 'programme', 'clusterName', 'startedOn', 'defaultLanguage', 'targets'] as const;
 const TARGET_KEYS = ['enrolled', 'placed', 'womenSharePct'] as const;
 const ORGANISATION_KEYS = ['name', 'type', 'naceSector', 'joinedOn', 'communityOfInterest'] as const;
@@ -130,6 +130,14 @@ export function validateSiteDefinition(raw: unknown, fileName = '(definition)', 
     v.stringSet([...path, 'languages'], mentor.languages, (s) => LANGUAGE.test(s), 'a language code such as ar or it');
     v.stringSet([...path, 'areas'], mentor.areas, (s) => (MENTORING_AREAS as readonly string[]).includes(s), `one of ${MENTORING_AREAS.join(', ')}`);
   });
+
+  // The beneficiaries service's own checks (the same function), each mapped to its line.
+  if (raw.pathwayTemplate !== undefined && v.object(['pathwayTemplate'], raw.pathwayTemplate)) {
+    for (const e of pathwayTemplateProblems(raw.pathwayTemplate)) {
+      const segments = e.path.split('/').slice(1).filter((seg) => seg !== '').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg.replace(/~1/g, '/').replace(/~0/g, '~')));
+      add(['pathwayTemplate', ...segments], e.message, e.message === 'is not a known field');
+    }
+  }
   return problems;
 }
 

@@ -32,6 +32,28 @@ const VALID_SITE = `site:
 `;
 
 describe('parseSiteFile', () => {
+  it('checks a pathway template with the service\'s own rules, each problem at its line', () => {
+    const text = `${VALID_SITE}pathwayTemplate:
+  version: 0
+  stages: [training, intake, hiring]
+  deadlines:
+    assessmentWithinDays: 14
+    firstActivityWithinDays: 0
+    stalledAfterDays: 90
+    followUpMonths: [3, 6, 12]
+  onMissed: {follow_up_due: maybe}
+  colour: blue
+`;
+    const ps = problemsOf(text);
+    expect(where(ps)).toEqual(
+      expect.arrayContaining(['12:pathwayTemplate.version', '13:pathwayTemplate.stages[2]', '15:pathwayTemplate.deadlines.internshipEndGraceDays', '16:pathwayTemplate.deadlines.firstActivityWithinDays', '19:pathwayTemplate.onMissed.follow_up_due', '20:pathwayTemplate.colour']),
+    );
+    expect(ps.find((p) => p.field === 'pathwayTemplate.deadlines.internshipEndGraceDays')?.message).toBe('is required');
+    expect(ps.find((p) => p.field === 'pathwayTemplate.onMissed.follow_up_due')?.message).toBe('must be one of "task", "none" (got "maybe")');
+    const order = problemsOf(`${VALID_SITE}pathwayTemplate: {version: 1, stages: [training, intake], deadlines: {assessmentWithinDays: 14, firstActivityWithinDays: 30, stalledAfterDays: 90, internshipEndGraceDays: 14, followUpMonths: [3]}}\n`);
+    expect(order.map(formatProblem)).toEqual([expect.stringMatching(/^site\.yaml:11: pathwayTemplate\.stages: must follow the pathway's order/)]);
+  });
+
   it('reads the example file into a definition with every section', () => {
     const def = parseSiteFile(readFileSync(EXAMPLE, 'utf8'), 'it-to.yaml');
     expect(def.site).toMatchObject({ code: 'IT-TO', country: 'IT', startedOn: '2026-02-02', targets: { enrolled: 110, placed: 40, womenSharePct: 40 } });

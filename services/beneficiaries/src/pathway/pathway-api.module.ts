@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { PathwayMigrationController } from './pathway-migration.controller';
 import { PathwayMigrationService } from './pathway-migration.service';
+import { PathwayTemplateController } from './pathway-template.controller';
 import { PathwayController } from './pathway.controller';
 import { PathwayRepository } from './pathway.repository';
 import { PathwayViewService } from './pathway-view.service';
@@ -10,6 +11,6 @@ import { PathwayViewService } from './pathway-view.service';
 @Module({})
 export class PathwayApiModule {
   static forRoot(pathways: DynamicModule): DynamicModule {
-    return { module: PathwayApiModule, imports: [BeneficiariesModule, pathways], controllers: [PathwayController, PathwayMigrationController], providers: [PathwayViewService, PathwayRepository, PathwayMigrationService] };
+    return { module: PathwayApiModule, imports: [BeneficiariesModule, pathways], controllers: [PathwayController, PathwayMigrationController, PathwayTemplateController], providers: [PathwayViewService, PathwayRepository, PathwayMigrationService] };
   }
 }

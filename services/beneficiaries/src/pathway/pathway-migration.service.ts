@@ -25,8 +25,9 @@ export class PathwayMigrationService {
 
   async migrateSite(siteCode: string): Promise<TemplateMigrationResult> {
     const ids = await this.repository.openPathwaysAt(siteCode);
+    const template = await this.pathways.templateOf(siteCode);
     let migrated = 0;
-    for (const id of ids) if (await this.pathways.migrateTemplate(id, siteCode)) migrated += 1;
-    return { siteCode, templateVersion: this.pathways.templateOf(siteCode).version, migrated, notRunning: ids.length - migrated };
+    for (const id of ids) if (await this.pathways.migrateTemplate(id, template)) migrated += 1;
+    return { siteCode, templateVersion: template.version, migrated, notRunning: ids.length - migrated };
   }
 }

@@ -1,45 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PATHWAY_STAGES, PathwayStage, TASK_KINDS } from '@meic/contracts';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { pathwayTemplateProblems, type PathwayTemplateBody } from '@meic/contracts';
 import { parse } from 'yaml';
 import type { PathwayTemplate } from './pathway.rules';
 
-const Days = Type.Integer({ minimum: 1, maximum: 730 });
-
-/** A template file (pathway-templates/*.yaml); the shape of PathwayTemplate, closed. */
-export const PathwayTemplateFile = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1 }),
-    stages: Type.Array(PathwayStage, { minItems: 1, uniqueItems: true }),
-    deadlines: Type.Object(
-      {
-        assessmentWithinDays: Days,
-        firstActivityWithinDays: Days,
-        stalledAfterDays: Days,
-        internshipEndGraceDays: Days,
-        followUpMonths: Type.Array(Type.Union([Type.Literal(3), Type.Literal(6), Type.Literal(12)]), { minItems: 1, uniqueItems: true }),
-      },
-      { additionalProperties: false },
-    ),
-    onMissed: Type.Optional(
-      Type.Partial(Type.Object(Object.fromEntries(TASK_KINDS.map((k) => [k, missed()])) as Record<(typeof TASK_KINDS)[number], ReturnType<typeof missed>>), {
-        additionalProperties: false,
-        description: 'Per task kind: task (default) raises a caseworker task when the deadline passes, none ignores that deadline',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-function missed() {
-  return Type.Union([Type.Literal('task'), Type.Literal('none')]);
-}
-type PathwayTemplateFile = Static<typeof PathwayTemplateFile>;
-
-// Compile-time proof that a valid file is a PathwayTemplate (and the other way round).
-const _sameShape: (f: PathwayTemplateFile) => PathwayTemplate = (f) => f;
-const _sameShapeBack: (t: PathwayTemplate) => PathwayTemplateFile = (t) => t;
+// Compile-time proof that a valid template body is a PathwayTemplate (and the other way round).
+const _sameShape: (f: PathwayTemplateBody) => PathwayTemplate = (f) => f;
+const _sameShapeBack: (t: PathwayTemplate) => PathwayTemplateBody = (t) => t;
 void _sameShape;
 void _sameShapeBack;
 
@@ -103,16 +70,13 @@ export function readTemplate(file: string): PathwayTemplate {
   } catch (e) {
     throw new PathwayTemplateError(file, [`not readable YAML: ${(e as Error).message}`]);
   }
-  const problems = [...Value.Errors(PathwayTemplateFile, raw)].map((e) => `${e.path || '/'} ${e.message}${e.value !== undefined && typeof e.value !== 'object' ? ` (got ${JSON.stringify(e.value)})` : ''}`);
+  const problems = pathwayTemplateProblems(raw).map((e) => `${e.path} ${e.message}`);
   if (problems.length > 0) throw new PathwayTemplateError(file, problems);
-  const template = raw as PathwayTemplateFile;
-  // stageOf counts a skipped stage as the nearest earlier used one in the contract's order: a
-  // template listing them in another order would read as something it does not do.
-  const order = template.stages.map((s) => PATHWAY_STAGES.indexOf(s));
-  if (order.some((o, i) => i > 0 && o < (order[i - 1] ?? -1))) {
-    throw new PathwayTemplateError(file, [`/stages must follow the pathway's order (${PATHWAY_STAGES.join(', ')})`]);
-  }
-  if (!template.stages.includes('intake')) throw new PathwayTemplateError(file, ['/stages must include intake (every pathway starts there)']);
+  return copyTemplate(raw as PathwayTemplateBody);
+}
+
+/** A template of its own, sharing no array or object with `template`. */
+export function copyTemplate(template: PathwayTemplateBody): PathwayTemplate {
   return {
     version: template.version,
     stages: [...template.stages],

@@ -1,7 +1,10 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { ReadinessRegistry } from '@meic/service-kit';
 import { loadPathwayTemplates } from './pathway-templates';
-import { PATHWAY_TEMPLATES, PathwayService, TEMPORAL_OPTIONS, type TemporalOptions } from './pathway.service';
+import { SitesModule } from '../sites/sites.module';
+import { PathwayTemplateRepository } from './pathway-template.repository';
+import { PATHWAY_TEMPLATE_FILES, PathwayTemplateService } from './pathway-template.service';
+import { PathwayService, TEMPORAL_OPTIONS, type TemporalOptions } from './pathway.service';
 
 @Module({})
 export class PathwayModule implements OnModuleInit {
@@ -15,8 +18,15 @@ export class PathwayModule implements OnModuleInit {
     const { templatesDir, ...temporal } = opts;
     return {
       module: PathwayModule,
-      providers: [{ provide: TEMPORAL_OPTIONS, useValue: temporal }, { provide: PATHWAY_TEMPLATES, useValue: loadPathwayTemplates(templatesDir) }, PathwayService],
-      exports: [PathwayService],
+      imports: [SitesModule],
+      providers: [
+        { provide: TEMPORAL_OPTIONS, useValue: temporal },
+        { provide: PATHWAY_TEMPLATE_FILES, useValue: loadPathwayTemplates(templatesDir) },
+        PathwayTemplateRepository,
+        PathwayTemplateService,
+        PathwayService,
+      ],
+      exports: [PathwayService, PathwayTemplateService],
     };
   }
 

@@ -2,13 +2,12 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { BeneficiaryEnrolledV1, CloudEvent } from '@meic/contracts';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import type { PathwayTemplates } from './pathway-templates';
+import { PathwayTemplateService } from './pathway-template.service';
 import type { PathwayFact, PathwayTemplate } from './pathway.rules';
 import type { pathwayWorkflow } from './pathway.workflow';
 import { migrateTemplateSignal, pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayInput, type PathwayState } from './pathway.types';
 
 export const TEMPORAL_OPTIONS = Symbol('TEMPORAL_OPTIONS');
-export const PATHWAY_TEMPLATES = Symbol('PATHWAY_TEMPLATES');
 export interface TemporalOptions {
   address: string;
   namespace: string;
@@ -23,7 +22,7 @@ export class PathwayService implements OnApplicationShutdown {
 
   constructor(
     @Inject(TEMPORAL_OPTIONS) private readonly opts: TemporalOptions,
-    @Inject(PATHWAY_TEMPLATES) private readonly templates: PathwayTemplates,
+    private readonly templates: PathwayTemplateService,
   ) {}
 
   private connect(): Promise<{ connection: Connection; client: Client }> {
@@ -48,7 +47,7 @@ export class PathwayService implements OnApplicationShutdown {
         workflowId: pathwayWorkflowId(data.beneficiaryId),
         taskQueue: this.opts.taskQueue,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [this.inputOf({ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn })],
+        args: [await this.inputOf({ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn })],
         signal: pathwayFactSignal,
         signalArgs: [{ eventId: event.id, kind: 'enrolled', on: data.occurredOn }],
       });
@@ -87,7 +86,7 @@ export class PathwayService implements OnApplicationShutdown {
         workflowId: pathwayWorkflowId(origin.beneficiaryId),
         taskQueue: this.opts.taskQueue,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [this.inputOf(origin)],
+        args: [await this.inputOf(origin)],
         signal: pathwayFactSignal,
         signalArgs: [fact],
       });
@@ -98,21 +97,20 @@ export class PathwayService implements OnApplicationShutdown {
     }
   }
 
-  private inputOf({ beneficiaryId, siteCode, enrolledOn }: { beneficiaryId: string; siteCode: string; enrolledOn: string }): PathwayInput {
-    return { beneficiaryId, siteCode, enrolledOn, template: this.templates.forSite(siteCode), catchUpGraceSeconds: this.opts.catchUpGraceSeconds };
+  private async inputOf({ beneficiaryId, siteCode, enrolledOn }: { beneficiaryId: string; siteCode: string; enrolledOn: string }): Promise<PathwayInput> {
+    return { beneficiaryId, siteCode, enrolledOn, template: await this.templates.forSite(siteCode), catchUpGraceSeconds: this.opts.catchUpGraceSeconds };
   }
 
   /**
-   * Moves a running pathway to its site's current template (a deliberate migration; pathways
+   * Moves a running pathway to `template`, its site's current one (a deliberate migration; pathways
    * otherwise keep the template they started with). False when the pathway is not running.
    */
-  async migrateTemplate(beneficiaryId: string, siteCode: string): Promise<boolean> {
-    const template = this.templates.forSite(siteCode);
+  async migrateTemplate(beneficiaryId: string, template: PathwayTemplate): Promise<boolean> {
     return this.signal(beneficiaryId, (h) => h.signal(migrateTemplateSignal, { template }));
   }
 
   /** The template a site's new pathways start with. */
-  templateOf(siteCode: string): PathwayTemplate {
+  templateOf(siteCode: string): Promise<PathwayTemplate> {
     return this.templates.forSite(siteCode);
   }
 
