@@ -26,10 +26,13 @@ export function createProgress(label: string, total: number, out: NodeJS.Writabl
   return {
     increment(by = 1) {
       done += by;
-      while (total > 0 && done >= (nextMark * total) / 10 && nextMark <= 10) {
+      // One line per increment however many tenths it crossed (a 3-row file crosses three at once).
+      let crossed = false;
+      while (total > 0 && nextMark < 10 && done >= (nextMark * total) / 10) {
         nextMark += 1;
-        if (nextMark <= 10) line();
+        crossed = true;
       }
+      if (crossed && done < total) line();
     },
     stop: () => line(),
   };
