@@ -9,7 +9,8 @@ export type ApiErrorKind =
   | 'unauthorized' // 401: token missing, bad or expired -> back to sign-in
   | 'forbidden' // 403: valid token outside its role or sites
   | 'bad-request' // other 4xx: the request (filters) was not accepted
-  | 'unavailable' // network failure, proxy 502/504, any 5xx
+  | 'timeout' // 504: the analytics service is still computing (it keeps the answer for the next try)
+  | 'unavailable' // network failure, proxy 502, any other 5xx
   | 'invalid-response'; // 2xx whose body is not what the view expects
 
 export class ApiError extends Error {
@@ -27,6 +28,7 @@ export class ApiError extends Error {
 export function errorKindForStatus(status: number): ApiErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
+  if (status === 504) return 'timeout';
   if (status >= 500) return 'unavailable';
   return 'bad-request';
 }

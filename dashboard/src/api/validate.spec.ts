@@ -48,5 +48,6 @@ describe('http helpers', () => {
     expect(errorKindForStatus(400)).toBe('bad-request');
     expect(errorKindForStatus(502)).toBe('unavailable');
     expect(errorKindForStatus(503)).toBe('unavailable');
+    expect(errorKindForStatus(504)).toBe('timeout');
   });
 });

@@ -107,6 +107,12 @@ export function ErrorState({ error, onRetry, onReset }: { error: unknown; onRetr
           <p>{t('state.invalidBody')}</p>
         </StatePanel>
       );
+    case 'timeout':
+      return (
+        <StatePanel tone="warning" title={t('state.timeoutTitle')} details={details} actions={retry} live="assertive">
+          <p>{t('state.timeoutBody')}</p>
+        </StatePanel>
+      );
     case 'unauthorized': // handled by signing out; shown only for the moment before that
     case 'unavailable':
       return (
