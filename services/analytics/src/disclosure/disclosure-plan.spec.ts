@@ -230,6 +230,40 @@ describe('planDisclosure: hand-made cases', () => {
     expect((await recoverHidden(maximal, relations(structure))).map((r) => r.id)).toContain('site:a:k0');
   });
 
+  it('refuses at once a breakdown whose hidden totals the bounds pin as a pair', async () => {
+    // Programme P: a (IT) 3 and b (FR) 4, both small, and c (ES) 40. The totals plan hides a and
+    // b (and their cp and country units, which equal them) and publishes P = 47 and c: a + b = 7,
+    // each anywhere in 1..6. By month, a is three single placements and b four, so a ≥ 3 and
+    // b ≥ 4 pin a = 3, b = 4 and every month of theirs to 1, whatever else is hidden. Neither
+    // total is published, so this is not the "total made of single people" case; the search
+    // used to spend minutes of LPs before giving up on such a breakdown.
+    const sites = [
+      { code: 'a', country: 'IT', programme: 'P' },
+      { code: 'b', country: 'FR', programme: 'P' },
+      { code: 'c', country: 'ES', programme: 'P' },
+    ];
+    const counts = [
+      [1, 1, 1, 0, 0, 0],
+      [1, 0, 1, 1, 0, 1],
+      [7, 7, 7, 7, 6, 6],
+    ];
+    const totals = counts.map((r) => r.reduce((x, y) => x + y, 0));
+    const byTotal = planDisclosure(totalsOnly(sites, totals), MIN);
+    expect(hiddenIds(byTotal).filter((e) => e.startsWith('site:'))).toEqual(['site:a:*', 'site:b:*']);
+    const input = { sites, categories: ['k0', 'k1', 'k2', 'k3', 'k4', 'k5'], exhaustive: true, counts, totals };
+    expect(() => planDisclosure({ ...input, fixedTotals: byTotal.totalsPattern() }, MIN)).toThrow(/pin it even with every other entry hidden/);
+    // The independent attacker agrees: with every entry hidden that may be, a's months are known.
+    const structure = planDisclosure(input, MIN);
+    const fixedPublished = new Set(
+      byTotal
+        .entries()
+        .filter((e) => !e.suppressed)
+        .map(id),
+    );
+    const maximal = structure.entries().map((e) => ({ id: id(e), value: e.value === 0 || fixedPublished.has(id(e)) ? e.value : null }));
+    expect((await recoverHidden(maximal, relations(structure))).map((r) => r.id)).toContain('site:a:k0');
+  });
+
   it('hides nothing when nothing is small (zeros are published)', async () => {
     const sites = Array.from({ length: 6 }, (_, i) => ({ code: `s${i}`, country: `C${i % 2}`, programme: `P${i % 3}` }));
     const counts = sites.map((_, i) => [10 + i, i % 2 === 0 ? 0 : 7, 25]);

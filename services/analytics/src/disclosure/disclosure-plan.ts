@@ -205,6 +205,12 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
     const u = units[floor(x / W)];
     return `${u?.level} ${u?.key} ${x % W === C ? 'total' : input.categories[x % W]}`;
   };
+  // A site's own entry that no pattern protects: the publisher may leave that site out (with
+  // every aggregate holding it) and plan the others, as for a total made of single people.
+  const unprotectableEntry = (x: number, message: string): DisclosurePlanError => {
+    const unit = units[floor(x / W)];
+    return unit?.level === 'site' ? new UnprotectableSitesError(message, [unit.key]) : new DisclosurePlanError(message);
+  };
   const unprotectableAt = (total: number) =>
     new DisclosurePlanError(`cannot protect the categories of ${describe(total)}: its published total ${value[total] ?? 0} is made of as many single people, so each would be known`);
   const hidden = value.map((v) => v > 0 && v < minCell);
@@ -278,7 +284,54 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
       for (const j of new ComponentAudit(rows, comp.map(() => 0), 0).determined) blocked[comp[j] ?? 0] = true;
     }
     const exposed = blocked.findIndex((b, x) => b && hidden[x]);
-    if (exposed >= 0) throw new DisclosurePlanError(`${describe(exposed)} is determined by zeros and the published totals: no suppression pattern protects it`);
+    if (exposed >= 0) throw unprotectableEntry(exposed, `${describe(exposed)} is determined by zeros and the published totals: no suppression pattern protects it`);
+
+    // The same question with the bounds: hide everything that may be hidden at once. A pattern
+    // hides a subset of that, and the attacker's polytope for a subset is a slice of this one
+    // (the extra entries at their true values), so an entry this pattern cannot move by a whole
+    // unit is pinned by every pattern: e.g. two small sites of a programme whose totals are
+    // hidden as a pair under a published programme total, each made of single people. Asked
+    // only of the entries that must be hidden, and before the search, because the search cannot
+    // tell a hard case from an impossible one and would spend minutes of LPs to find out.
+    const must = hidden.flatMap((h, x) => (h ? [x] : []));
+    if (must.length > 0) {
+      const maximal = (x: number) => hidden[x] === true || (!fixed[x] && !blocked[x] && (value[x] ?? 0) > 0);
+      const seenMax = new Set<number>();
+      for (const start of must) {
+        if (seenMax.has(start)) continue;
+        const comp = [start];
+        seenMax.add(start);
+        for (let i = 0; i < comp.length; i++)
+          for (const ki of entryConstraints[comp[i] ?? 0] ?? [])
+            for (const o of constraints[ki] ?? [])
+              if (maximal(o) && !seenMax.has(o)) {
+                seenMax.add(o);
+                comp.push(o);
+              }
+        comp.sort((a, b) => a - b);
+        const local = new Map<number, number>(comp.map((x, j) => [x, j]));
+        const rows = uniqueSorted(comp.flatMap((x) => entryConstraints[x] ?? [])).map((ki): Row => {
+          const row: Row = { vars: [], coefs: [], candidates: [], candidateCoefs: [], rhs: 0 };
+          (constraints[ki] ?? []).forEach((x, pos) => {
+            const coef = pos === 0 ? 1 : -1;
+            const j = local.get(x);
+            if (j === undefined) row.rhs -= coef * (value[x] ?? 0);
+            else {
+              row.vars.push(j);
+              row.coefs.push(coef);
+              row.rhs -= coef;
+            }
+          });
+          return row;
+        });
+        const audit = new ComponentAudit(rows, comp.map((x) => (value[x] ?? 0) - 1), 0);
+        const pinned = audit.pinnedAmong(comp.flatMap((x, j) => (hidden[x] ? [j] : [])))[0];
+        if (pinned !== undefined) {
+          const x = comp[pinned] ?? 0;
+          throw unprotectableEntry(x, `cannot protect ${describe(x)}: zeros and the published totals pin it even with every other entry hidden`);
+        }
+      }
+    }
   }
 
   const hiddenCount = constraints.map((k) => k.filter((x) => hidden[x]).length);
@@ -427,7 +480,11 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
       let end = i;
       while (end < order.length && distance(candidates[order[end] ?? 0] ?? 0) === d) end++;
       const layer = order.slice(i, end);
-      c = layer.find((c) => !audit.pinnedWith(j, c, truthOf(c), true)) ?? layer.find((c) => !audit.pinnedWith(j, c, truthOf(c), false));
+      const all = layer.map((c) => ({ c, truth: truthOf(c) }));
+      // Most layers hold no entry that frees x (in a large component, by far): one LP per pass
+      // says so for the whole layer instead of two per candidate, and leaves the choice as it was.
+      const pass = (strict: boolean) => (audit.pinnedWithEvery(j, all, strict) ? undefined : layer.find((c) => !audit.pinnedWith(j, c, truthOf(c), strict)));
+      c = pass(true) ?? pass(false);
       i = end;
     }
     c ??= order[0];
@@ -455,7 +512,7 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
         acted = true;
         continue;
       }
-      const { pinned: allPinned, movable: shown } = audit.boundPinned();
+      const { pinned: allPinned, movable: shown } = audit.boundPinned(undefined, true);
       shown.forEach((j) => (movable[comp[j] ?? 0] = true));
       const pinned = allPinned[0];
       if (pinned !== undefined) {
@@ -468,37 +525,64 @@ export function planDisclosure(input: MeasureInput, minCell: number): Disclosure
     if (!acted) break;
   }
 
+  return frozenPlan(units, unitIndex, input.categories, value, hidden, constraints);
+}
+
+/**
+ * The finished plan in compact arrays. Callers cache plans for as long as their numbers stand
+ * (PublisherService), and a closure made inside planDisclosure would keep the whole search's
+ * working state alive with it (V8 shares one context between a function's closures): ten times
+ * the memory of what a plan needs to answer.
+ */
+function frozenPlan(
+  units: readonly Unit[],
+  unitIndex: ReadonlyMap<string, number>,
+  categoryList: readonly string[],
+  value: readonly number[],
+  hidden: readonly boolean[],
+  constraintList: readonly (readonly number[])[],
+): DisclosurePlan {
+  const categories = [...categoryList];
+  const C = categories.length;
+  const W = C + 1;
+  const values = Float64Array.from(value);
+  const suppressed = Uint8Array.from(hidden, (h) => (h ? 1 : 0));
+  const offsets = new Int32Array(constraintList.length + 1);
+  constraintList.forEach((k, i) => (offsets[i + 1] = (offsets[i] ?? 0) + k.length));
+  const members = Int32Array.from(constraintList.flat());
+  const nConstraints = constraintList.length;
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
   const ref = (x: number): EntryRef => {
     const u = units[floor(x / W)] ?? { level: 'total', key: 'total' };
     const c = x % W;
-    return { level: u.level, key: u.key, category: c === C ? null : (input.categories[c] ?? null) };
+    return { level: u.level, key: u.key, category: c === C ? null : (categories[c] ?? null) };
   };
-  const categoryIndex = new Map(input.categories.map((c, i) => [c, i]));
   /** The entry, or undefined for a unit without sites. */
   const find = (lvl: Level, key: string, category: string | null): number | undefined => {
     const c = category === null ? C : categoryIndex.get(category);
     if (c === undefined) throw new RangeError(`disclosure plan: no category ${category}`);
     const u = unitIndex.get(unitId(lvl, key));
-    return u === undefined ? undefined : e(u, c);
+    return u === undefined ? undefined : u * W + c;
   };
-  const finalHidden = [...hidden];
-
   return {
     cell(lvl, key, category) {
       const x = find(lvl, key, category);
       if (x === undefined) return { value: 0, suppressed: false };
-      return finalHidden[x] ? { value: null, suppressed: true } : { value: value[x] ?? 0, suppressed: false };
+      return suppressed[x] === 1 ? { value: null, suppressed: true } : { value: values[x] ?? 0, suppressed: false };
     },
     totalsPattern() {
       const pattern: Record<Level, Record<string, boolean>> = { site: {}, countryProgramme: {}, country: {}, programme: {}, total: {} };
-      units.forEach((u, i) => (pattern[u.level][u.key] = finalHidden[e(i, C)] === true));
+      units.forEach((u, i) => (pattern[u.level][u.key] = suppressed[i * W + C] === 1));
       return pattern;
     },
     entries() {
-      return value.map((v, x) => ({ ...ref(x), value: v, suppressed: finalHidden[x] === true }));
+      return Array.from(values, (v, x) => ({ ...ref(x), value: v, suppressed: suppressed[x] === 1 }));
     },
     constraints() {
-      return constraints.map((k) => ({ parent: ref(k[0] ?? 0), children: k.slice(1).map(ref) }));
+      return Array.from({ length: nConstraints }, (_, i) => {
+        const k = Array.from(members.subarray(offsets[i] ?? 0, offsets[i + 1] ?? 0));
+        return { parent: ref(k[0] ?? 0), children: k.slice(1).map(ref) };
+      });
     },
   };
 }
@@ -644,9 +728,21 @@ class ComponentAudit {
     return cleared;
   }
 
-  /** Variables pinned by the bounds (determined ones excluded: they are pinned anyway), and those shown movable. */
-  boundPinned(): { pinned: number[]; movable: number[] } {
-    const freed = this.cleared.map((c, j) => c || this.knownMovable[j] === true);
+  /** Of `targets`, those no feasible point moves by a whole unit (determined ones included). */
+  pinnedAmong(targets: readonly number[]): number[] {
+    const isDetermined = new Set(this.determined);
+    const determined = targets.filter((j) => isDetermined.has(j));
+    if (determined.length > 0) return determined;
+    const wanted = new Set(targets);
+    return this.boundPinned((j) => !wanted.has(j), true).pinned;
+  }
+
+  /**
+   * Variables pinned by the bounds (determined ones excluded: they are pinned anyway; `ignore`d
+   * ones not asked about), in order, and those shown movable. `firstOnly`: stop at the first pinned.
+   */
+  boundPinned(ignore?: (j: number) => boolean, firstOnly = false): { pinned: number[]; movable: number[] } {
+    const freed = this.cleared.map((c, j) => c || this.knownMovable[j] === true || ignore?.(j) === true);
     for (const j of this.determined) freed[j] = true;
     const record = (y: readonly number[]) =>
       y.forEach((v, j) => {
@@ -664,9 +760,19 @@ class ComponentAudit {
         record(y);
         if (open().length === before.length) break;
       }
-    for (const j of open()) if (!freed[j] && this.movable(j, record)) freed[j] = true;
+    const pinned: number[] = [];
+    for (const j of open()) {
+      if (freed[j]) continue;
+      if (this.movable(j, record)) freed[j] = true;
+      else {
+        pinned.push(j);
+        // Callers act on the first pinned entry and audit again, so the LPs for the others
+        // would be repeated next round anyway (those shown movable are remembered).
+        if (firstOnly) break;
+      }
+    }
     const isDetermined = new Set(this.determined);
-    return { pinned: open(), movable: freed.flatMap((f, j) => (f && !isDetermined.has(j) ? [j] : [])) };
+    return { pinned, movable: freed.flatMap((f, j) => (f && !isDetermined.has(j) ? [j] : [])) };
   }
 
   /**
@@ -677,7 +783,6 @@ class ComponentAudit {
   pinnedWith(j: number, c: number, truthC: number, strict: boolean): boolean {
     if (strict && !this.consistent(c)) return true;
     const col = this.n + c;
-    const t = this.truth[j] ?? 0;
     // Moving c alone first: often enough, and no LP.
     let up = INF;
     let down = truthC;
@@ -687,11 +792,25 @@ class ComponentAudit {
       else if (d > TINY) down = min(down, (this.truth[p] ?? 0) / d);
     }
     if (abs(this.at(j, col)) * max(up, down) >= 1 - EPS) return false;
-    const extra = { col, truth: truthC };
-    const hi = this.optimise([j], 'maximize', extra);
+    return this.pinnedWithAll(j, [{ col, truth: truthC }]);
+  }
+
+  /**
+   * Whether variable j stays pinned with every one of `cs` hidden together. Each candidate's own
+   * polytope is a slice of this one (the others at their true values), so when j is pinned here
+   * it is pinned with any one of them alone: one LP rules out a whole layer of candidates.
+   */
+  pinnedWithEvery(j: number, cs: readonly { c: number; truth: number }[], strict: boolean): boolean {
+    const extras = cs.filter(({ c }) => !strict || this.consistent(c)).map(({ c, truth }) => ({ col: this.n + c, truth }));
+    return extras.length === 0 || this.pinnedWithAll(j, extras);
+  }
+
+  private pinnedWithAll(j: number, extras: readonly { col: number; truth: number }[]): boolean {
+    const t = this.truth[j] ?? 0;
+    const hi = this.optimise([j], 'maximize', extras);
     if (hi === 'unbounded' || (hi[j] ?? 0) >= t + 1 - EPS) return false;
     if (t < 1) return true;
-    const lo = this.optimise([j], 'minimize', extra);
+    const lo = this.optimise([j], 'minimize', extras);
     return lo !== 'unbounded' && (lo[j] ?? 0) > t - 1 + EPS;
   }
 
@@ -714,47 +833,57 @@ class ComponentAudit {
     return true;
   }
 
-  /** Optimises Σ y_j over `objective`, in the free variables; returns every variable's value. */
-  private optimise(objective: readonly number[], direction: 'maximize' | 'minimize', extra?: { col: number; truth: number }): number[] | 'unbounded' {
+  /** Optimises Σ y_j over `objective`, in the free variables (and the `extras` candidate columns); returns every variable's value. */
+  private optimise(objective: readonly number[], direction: 'maximize' | 'minimize', extras: readonly { col: number; truth: number }[] = []): number[] | 'unbounded' {
     const OBJ = -1;
-    // The extra candidate column is variable index n (past the component's own).
+    // Extra candidate columns are variables n, n + 1, … (past the component's own).
     const X = this.n;
-    const extraOf = (p: number) => (extra ? this.at(p, extra.col) : 0);
     const weight = new Map<number, number>();
     for (const j of objective) {
       if (this.pivotRow[j] === -1) weight.set(j, (weight.get(j) ?? 0) + 1);
       else {
         for (const [f, r] of this.rowTerms[j] ?? []) weight.set(f, (weight.get(f) ?? 0) - r);
-        if (extra) weight.set(X, (weight.get(X) ?? 0) - extraOf(j));
+        extras.forEach((x, i) => weight.set(X + i, (weight.get(X + i) ?? 0) - this.at(j, x.col)));
       }
     }
-    const rhs = (p: number) => (this.b[p] ?? 0) + extraOf(p) * (extra?.truth ?? 0);
+    const rhsOf = (p: number) => {
+      let v = this.b[p] ?? 0;
+      for (const x of extras) v += this.at(p, x.col) * x.truth;
+      return v;
+    };
     const constraints: [number, Constraint][] = [];
-    const extraCoefs: [number, number][] = [];
+    const extraCoefs: [number, number][][] = extras.map(() => []);
     for (const p of this.pivots) {
-      const r = extraOf(p);
-      if (abs(r) > TINY) extraCoefs.push([p, r]);
-      if ((this.rowTerms[p]?.length ?? 0) > 0 || abs(r) > TINY) constraints.push([p, { max: rhs(p) }]);
+      let touched = (this.rowTerms[p]?.length ?? 0) > 0;
+      extras.forEach((x, i) => {
+        const r = this.at(p, x.col);
+        if (abs(r) > TINY) {
+          extraCoefs[i]?.push([p, r]);
+          touched = true;
+        }
+      });
+      if (touched) constraints.push([p, { max: rhsOf(p) }]);
     }
     const withObjective = (v: number, coefs: [number, number][]): [number, Coefficients<number>] => {
       const w = weight.get(v);
       return [v, w === undefined ? coefs : [...coefs, [OBJ, w]]];
     };
     const variables = this.free.map((f) => withObjective(f, this.colTerms[f] ?? []));
-    if (extra) variables.push(withObjective(X, extraCoefs));
+    extras.forEach((_, i) => variables.push(withObjective(X + i, extraCoefs[i] ?? [])));
     const model: Model<number, number> = { direction, objective: OBJ, constraints, variables };
     const s = solve(model, { includeZeroVariables: true, maxPivots: 100_000 });
     if (s.status === 'unbounded') return 'unbounded';
     // The true values are feasible, so anything else is a solver failure: fail closed.
     if (s.status !== 'optimal') throw new Error(`disclosure audit: LP ${s.status}`);
     const y = new Array<number>(this.n).fill(0);
-    let yx = 0;
+    const yx = extras.map(() => 0);
     for (const [f, v] of s.variables) {
-      if (f === X) yx = v;
+      if (f >= X) yx[f - X] = v;
       else y[f] = v;
     }
     for (const p of this.pivots) {
-      let v = rhs(p) - extraOf(p) * yx;
+      let v = rhsOf(p);
+      extras.forEach((x, i) => (v -= this.at(p, x.col) * (yx[i] ?? 0)));
       for (const [f, r] of this.rowTerms[p] ?? []) v -= r * (y[f] ?? 0);
       y[p] = v;
     }

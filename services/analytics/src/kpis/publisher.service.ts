@@ -25,7 +25,20 @@ export interface PublishedMeasure {
   cell(level: Level, key: string, category?: string | null): Cell;
 }
 
-const PLAN_TTL_MS = 60_000;
+/**
+ * Plans kept, least recently used first out. A plan is a pure function of its key (the digests
+ * below cover every number it is made from), so an entry never goes stale and needs no expiry:
+ * an expiry would only make some reader wait for a plan of unchanged data again. New data makes
+ * new keys, and the bound keeps the memory of the old ones in check: a cached plan is a few
+ * typed arrays (some 25 KB for 13 sites × 25 months, bench/disclosure-plan.bench.mjs), so the
+ * cache stays within a few MB, some tens for the largest series (120 buckets).
+ */
+export const MAX_PLANS = 256;
+
+interface CachedPlan {
+  pattern: TotalsPattern;
+  plan: PublishedMeasure;
+}
 
 /**
  * Turns counts into what a reader may see. For `site_staff` the counts of their own sites, as they
@@ -36,7 +49,8 @@ const PLAN_TTL_MS = 60_000;
  */
 @Injectable()
 export class PublisherService {
-  private readonly plans = new Map<string, { at: number; pattern: TotalsPattern; plan: PublishedMeasure }>();
+  /** Insertion order is recency order: a hit is moved to the end, the first key is evicted. */
+  private readonly plans = new Map<string, CachedPlan>();
 
   constructor(@Inject(MIN_CELL) readonly minCell: number) {}
 
@@ -56,14 +70,16 @@ export class PublisherService {
     }
     // The totals column is decided by the measure without categories, so that the overview
     // (no categories) and every breakdown of the same measure hide the same totals.
-    const totalsKey = `${m.key}|totals`;
+    // The caller's key is meant to cover the sites and totals; hashed here again so that a
+    // caller's mistake cannot pin a plan of other numbers in a cache that no longer expires.
+    const totalsKey = `${m.key}|${digest([m.sites, m.totals])}|totals`;
     let base = this.cached(totalsKey);
     if (!base) {
       const plan = planDisclosure({ sites: m.sites, categories: [], exhaustive: true, counts: m.sites.map(() => []), totals: m.totals }, this.minCell);
       base = this.remember(totalsKey, plan.totalsPattern(), { cell: (level, key, category) => plan.cell(level, key, category ?? null) });
     }
     if (m.categories.length === 0) return base.plan;
-    const key = `${m.key}|${m.exhaustive}|${createHash('sha256').update(JSON.stringify([m.categories, m.counts, m.keepCategories ?? []])).digest('base64url')}`;
+    const key = `${totalsKey}|${m.exhaustive}|${digest([m.categories, m.counts, m.keepCategories ?? []])}`;
     const cached = this.cached(key);
     if (cached) return cached.plan;
     let categorised: PublishedMeasure;
@@ -114,18 +130,33 @@ export class PublisherService {
     }
   }
 
-  private cached(key: string) {
+  private cached(key: string): CachedPlan | undefined {
     const hit = this.plans.get(key);
-    return hit && Date.now() - hit.at < PLAN_TTL_MS ? hit : undefined;
+    if (hit) {
+      this.plans.delete(key);
+      this.plans.set(key, hit);
+    }
+    return hit;
   }
 
-  private remember(key: string, pattern: TotalsPattern, plan: PublishedMeasure) {
-    if (this.plans.size > 500) this.plans.clear();
-    const entry = { at: Date.now(), pattern, plan };
+  private remember(key: string, pattern: TotalsPattern, plan: PublishedMeasure): CachedPlan {
+    const entry = { pattern, plan };
+    this.plans.delete(key);
     this.plans.set(key, entry);
+    for (const oldest of this.plans.keys()) {
+      if (this.plans.size <= MAX_PLANS) break;
+      this.plans.delete(oldest);
+    }
     return entry;
   }
+
+  /** Plans cached now (for tests and metrics). */
+  get cachedPlans(): number {
+    return this.plans.size;
+  }
 }
+
+const digest = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 /** Sums over the visible sites, nothing hidden (site_staff reading their own sites). */
 export function openMeasure(m: Omit<MeasureCounts, 'key'>, visible: (site: string) => boolean): PublishedMeasure {
