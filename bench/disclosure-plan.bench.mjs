@@ -76,7 +76,7 @@ const minCell = intFlag('min-cell', flag('min-cell', '5'));
 
 // --- The measure, as KpiEngine.measures builds it for TrendsService.trends.
 const t0 = performance.now();
-const programme = generateDemoProgramme({ seed, referenceDate });
+const programme = generateDemoProgramme({ seed, referenceDate, scale: Number(flag('scale', '1')) });
 const generateMs = performance.now() - t0;
 
 /** Record type and date field of the first occurrence of each trend step in the demo's records. */
