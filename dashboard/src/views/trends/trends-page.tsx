@@ -171,16 +171,23 @@ export default function TrendsPage() {
           ) : null}
         </p>
 
-        <ChartPanel
-          title={t('trends.totalsHeading', { metric: metricName })}
-          subtitle={subtitle}
-          fileParts={[...fileBase, 'total']}
-          option={view.totalsOption}
-          ariaLabel={view.totalsAria}
-          height={trendLinesHeight(1, compact)}
-          table={view.table}
-          minCell={data.minCell}
-        />
+        {hasShownFigures([view.rows.totals]) ? (
+          <ChartPanel
+            title={t('trends.totalsHeading', { metric: metricName })}
+            subtitle={subtitle}
+            fileParts={[...fileBase, 'total']}
+            option={view.totalsOption}
+            ariaLabel={view.totalsAria}
+            height={trendLinesHeight(1, compact)}
+            table={view.table}
+            minCell={data.minCell}
+          />
+        ) : (
+          // Groups shown, the whole selection not: it holds a group left out by disclosure control.
+          <StatePanel tone="info" title={t('trends.totalsSuppressedTitle', { metric: metricName })} actions={coarser}>
+            <p>{t('trends.totalsSuppressedBody', { interval: unit })}</p>
+          </StatePanel>
+        )}
 
         {data.groups.length > 0 ? (
           groupsShown ? (
