@@ -3,8 +3,8 @@
 // bench/disclosure-plan.bench.mjs), which once took 30 s to plan cold — longer than the
 // dashboard's proxy waits — and blocked the analytics service meanwhile.
 import type { Principal } from '@meic/service-kit';
-import { recoverHidden, type LinearRelation, type PublishedEntry } from '../disclosure/lp-attacker';
-import type { Level, SiteRef } from '../disclosure/disclosure-plan';
+import type { SiteRef } from '../disclosure/disclosure-plan';
+import { attackShownUnits, hierarchyUnits } from '../testing/shown-units-attack';
 import { PublisherService, type MeasureCounts } from './publisher.service';
 
 // Times the planner, not Jest's vm context: see yalps-node-realm.
@@ -37,18 +37,7 @@ const measureOf = (counts: number[][]): MeasureCounts => {
 };
 const demo = measureOf(DEMO.map(([, , , row]) => row));
 
-const unitsOf = (members: (s: SiteRef) => boolean) => {
-  const keys = (f: (s: SiteRef) => string) => [...new Set(sites.map(f))];
-  const all: { level: Level; key: string; members: string[] }[] = [
-    ...sites.map((s) => ({ level: 'site' as const, key: s.code, members: [s.code] })),
-    ...keys((s) => `${s.country}|${s.programme}`).map((k) => ({ level: 'countryProgramme' as const, key: k, members: sites.filter((s) => `${s.country}|${s.programme}` === k).map((s) => s.code) })),
-    ...keys((s) => s.country).map((k) => ({ level: 'country' as const, key: k, members: sites.filter((s) => s.country === k).map((s) => s.code) })),
-    ...keys((s) => s.programme).map((k) => ({ level: 'programme' as const, key: k, members: sites.filter((s) => s.programme === k).map((s) => s.code) })),
-    { level: 'total', key: 'total', members: sites.map((s) => s.code) },
-  ];
-  return all.filter((u) => u.members.every((c) => members(sites.find((s) => s.code === c) as SiteRef)));
-};
-const id = (level: Level, key: string, category: string | null) => `${level}:${key}:${category ?? '*'}`;
+const units = hierarchyUnits(sites);
 
 describe('PublisherService on the demo programme, placements by month', () => {
   it('leaves out the three sites no pattern protects, shows the others within seconds, and an attacker recovers nothing', async () => {
@@ -88,16 +77,7 @@ async function expectShownTruthfulAndSafe(published: ReturnType<PublisherService
   expect(rome.filter((v, i) => v !== null && v !== romeTruth[i])).toEqual([]);
   expect(rome.filter((v) => v !== null).length).toBeGreaterThan(months.length / 2);
 
-  const shown = unitsOf((s) => !left.has(s.code));
-  const entries: PublishedEntry[] = shown.flatMap((u) => [null, ...months].map((c) => ({ id: id(u.level, u.key, c), value: published.cell(u.level, u.key, c).value })));
-  const relations: LinearRelation[] = [];
-  for (const c of [null, ...months]) {
-    for (const parent of shown.filter((u) => u.level !== 'site')) {
-      const below: Level = parent.level === 'countryProgramme' ? 'site' : parent.level === 'total' ? 'country' : 'countryProgramme';
-      relations.push({ parent: id(parent.level, parent.key, c), children: shown.filter((u) => u.level === below && u.members.every((x) => parent.members.includes(x))).map((u) => id(u.level, u.key, c)) });
-    }
-  }
-  for (const u of shown) relations.push({ parent: id(u.level, u.key, null), children: months.map((c) => id(u.level, u.key, c)) });
-  expect(entries.filter((e) => e.value === null).length).toBeGreaterThan(0);
-  expect(await recoverHidden(entries, relations)).toEqual([]);
+  const attack = await attackShownUnits(published, units.filter((u) => !u.members.some((c) => left.has(c))), months);
+  expect(attack.hidden).toBeGreaterThan(0);
+  expect(attack.recovered).toEqual([]);
 }
