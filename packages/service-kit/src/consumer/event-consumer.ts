@@ -50,7 +50,10 @@ export class EventConsumer {
 
   constructor(private readonly opts: EventConsumerOptions) {
     if (opts.registry) {
-      this.outcomes = new Counter({ name: 'consumer_events_total', help: 'Events consumed by outcome', labelNames: ['topic', 'outcome'], registers: [opts.registry] });
+      // One counter per registry, shared by the consumers of an application (their topics differ).
+      this.outcomes =
+        (opts.registry.getSingleMetric('consumer_events_total') as Counter<'topic' | 'outcome'> | undefined) ??
+        new Counter({ name: 'consumer_events_total', help: 'Events consumed by outcome', labelNames: ['topic', 'outcome'], registers: [opts.registry] });
     }
   }
 

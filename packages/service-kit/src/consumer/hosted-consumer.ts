@@ -13,20 +13,24 @@ export interface HostedConsumerDeps {
   groupId: string;
   metrics: Metrics;
   readiness: ReadinessRegistry;
+  /** Its name on /readyz, when an application runs more than one consumer (default `kafka-consumer`). */
+  readinessName?: string;
 }
 
 /**
  * A Nest provider that runs one EventConsumer with the application: it joins its group on
- * bootstrap and from then on reports on /readyz as `kafka-consumer`, and leaves the group on
+ * bootstrap and from then on reports on /readyz (as `kafka-consumer` unless named), and leaves the group on
  * shutdown. A subclass injects what its steps need, passes the platform's parts and its topics
  * to this constructor, and implements `dispatch`.
  */
 export abstract class HostedEventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly consumer: EventConsumer;
   private readonly readiness: ReadinessRegistry;
+  private readonly readinessName: string;
 
   protected constructor(deps: HostedConsumerDeps, topics: readonly string[]) {
     this.readiness = deps.readiness;
+    this.readinessName = deps.readinessName ?? 'kafka-consumer';
     this.consumer = new EventConsumer({
       kafka: deps.kafka,
       groupId: deps.groupId,
@@ -42,7 +46,7 @@ export abstract class HostedEventConsumer implements OnApplicationBootstrap, OnA
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.start();
-    this.readiness.register('kafka-consumer', this.consumer.readinessCheck);
+    this.readiness.register(this.readinessName, this.consumer.readinessCheck);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -8,6 +8,7 @@ import type { OrganisationsService } from '../organisations/organisations.servic
 import type { PathwayService } from '../pathway/pathway.service';
 import type { SitesService } from '../sites/sites.service';
 import { EventsConsumer } from './events.consumer';
+import { ReferenceDataConsumer, referenceDataGroup } from './reference-data.consumer';
 
 const person = { siteCode: 'IT-RM', country: 'IT', sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee' } as const;
 
@@ -25,25 +26,31 @@ function setup(held: { active: boolean; any: boolean } = { active: true, any: tr
     'test-group',
     { registry: undefined } as unknown as Metrics,
     {} as ReadinessRegistry,
-    sites as unknown as SitesService,
-    organisations as unknown as OrganisationsService,
     beneficiaries as unknown as BeneficiariesService,
     pathways as unknown as PathwayService,
   );
-  return { consumer, sites, organisations, beneficiaries, pathways };
+  const referenceData = new ReferenceDataConsumer({} as Kafka, {} as Logger, 'test-group', { registry: undefined } as unknown as Metrics, {} as ReadinessRegistry, sites as unknown as SitesService, organisations as unknown as OrganisationsService);
+  return { consumer, referenceData, sites, organisations, beneficiaries, pathways };
 }
 
 const enrolled = (id: string) => buildEvent('meic.beneficiary.enrolled.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-02', programme: 'AMIL' }) as CloudEvent;
 const erased = (id: string) => buildEvent('meic.beneficiary.erased.v1', { siteCode: 'IT-RM', country: 'IT', beneficiaryId: id, occurredOn: '2026-10-01' }) as CloudEvent;
 
 describe('beneficiaries events consumer', () => {
-  it('keeps the organisations read model: joined and left', async () => {
-    const { consumer, organisations } = setup();
+  it('keeps the sites and organisations read models in a group of their own, apart from the pathway facts', async () => {
+    const { consumer, referenceData, organisations, sites } = setup();
     const org = { siteCode: 'IT-RM', country: 'IT', organisationId: randomUUID(), name: 'Coop', type: 'enterprise' as const };
-    expect(await consumer.dispatch(buildEvent('meic.organisation.joined.v1', { ...org, occurredOn: '2026-01-20', naceSector: null, communityOfInterest: true }) as CloudEvent)).toEqual({ outcome: 'ok' });
-    expect(await consumer.dispatch(buildEvent('meic.organisation.left.v1', { ...org, occurredOn: '2026-06-30' }) as CloudEvent)).toEqual({ outcome: 'ok' });
+    const joined = buildEvent('meic.organisation.joined.v1', { ...org, occurredOn: '2026-01-20', naceSector: null, communityOfInterest: true }) as CloudEvent;
+    expect(await referenceData.dispatch(joined)).toEqual({ outcome: 'ok' });
+    expect(await referenceData.dispatch(buildEvent('meic.organisation.left.v1', { ...org, occurredOn: '2026-06-30' }) as CloudEvent)).toEqual({ outcome: 'ok' });
     expect(organisations.recordJoined).toHaveBeenCalledWith(expect.objectContaining({ organisationId: org.organisationId }));
     expect(organisations.recordLeft).toHaveBeenCalledWith(expect.objectContaining({ organisationId: org.organisationId, occurredOn: '2026-06-30' }));
+    const site = buildEvent('meic.site.registered.v1', { siteCode: 'IT-TO', country: 'IT', programme: 'AMIL', name: 'AMIL Torino', city: 'Torino', clusterName: 'C', startedOn: '2026-01-15', occurredOn: '2026-01-15', targets: { enrolled: 1, placed: 1, womenSharePct: 40 }, defaultLanguage: 'it' }) as CloudEvent;
+    expect(await referenceData.dispatch(site)).toEqual({ outcome: 'ok' });
+    expect(sites.record).toHaveBeenCalledTimes(1);
+    expect(referenceDataGroup('beneficiaries')).toBe('beneficiaries.reference-data');
+    // The pathway consumer does not read them (and drops one if it ever came its way).
+    expect((await consumer.dispatch(joined)).outcome).toBe('drop');
   });
 
   it("starts the pathway of a person it holds, and of nobody else (erased, or another instance's)", async () => {

@@ -4,19 +4,17 @@ import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistr
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-import { OrganisationsService } from '../organisations/organisations.service';
 import { PathwayService } from '../pathway/pathway.service';
-import { SitesService } from '../sites/sites.service';
 import { isPathwayFactType, pathwayFactOf, type PathwayFactType } from './pathway-facts';
 
 export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 
 /**
- * Facts this service learns from Kafka: sites and organisations (its read models), its own
- * beneficiary events, which start, move and end pathways, and
- * the trainings service's course and internship events, which move pathways too. One
- * group, one dispatcher; each step calls a service and reports its outcome. Every step is an
- * upsert or a no-op on redelivery.
+ * The pathway facts this service learns from Kafka: its own beneficiary events, which start,
+ * move and end pathways, and the trainings service's course and internship events, which move
+ * pathways too. One group, one dispatcher; each step calls a service and reports its outcome,
+ * and is an upsert or a no-op on redelivery. Sites and organisations have a consumer of their
+ * own (ReferenceDataConsumer).
  */
 @Injectable()
 export class EventsConsumer extends HostedEventConsumer {
@@ -26,12 +24,10 @@ export class EventsConsumer extends HostedEventConsumer {
     @Inject(CONSUMER_GROUP) groupId: string,
     metrics: Metrics,
     readiness: ReadinessRegistry,
-    private readonly sites: SitesService,
-    private readonly organisations: OrganisationsService,
     private readonly beneficiaries: BeneficiariesService,
     private readonly pathways: PathwayService,
   ) {
-    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.stakeholders, TOPICS.beneficiaries, TOPICS.trainings]);
+    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.beneficiaries, TOPICS.trainings]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {
@@ -40,14 +36,9 @@ export class EventsConsumer extends HostedEventConsumer {
     switch (type) {
       case 'meic.site.registered.v1':
       case 'meic.site.updated.v1':
-        await this.sites.record((event as CloudEvent<typeof type>).data);
-        return ok;
       case 'meic.organisation.joined.v1':
-        await this.organisations.recordJoined((event as CloudEvent<typeof type>).data);
-        return ok;
       case 'meic.organisation.left.v1':
-        await this.organisations.recordLeft((event as CloudEvent<typeof type>).data);
-        return ok;
+        return drop(`${type} is read by the reference-data consumer`);
       case 'meic.beneficiary.enrolled.v1': {
         const e = event as CloudEvent<typeof type>;
         // Only people this database holds, and not once erased: a redelivered enrolment must not

@@ -3,6 +3,7 @@ import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SitesModule } from '../sites/sites.module';
 import { CONSUMER_GROUP, EventsConsumer } from './events.consumer';
+import { ReferenceDataConsumer } from './reference-data.consumer';
 
 @Module({})
 export class EventsModule {
@@ -10,7 +11,7 @@ export class EventsModule {
     return {
       module: EventsModule,
       imports: [SitesModule, OrganisationsModule, BeneficiariesModule, pathways],
-      providers: [{ provide: CONSUMER_GROUP, useValue: groupId }, EventsConsumer],
+      providers: [{ provide: CONSUMER_GROUP, useValue: groupId }, EventsConsumer, ReferenceDataConsumer],
     };
   }
 }
