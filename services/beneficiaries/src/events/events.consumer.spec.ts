@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { buildEvent, type CloudEvent } from '@meic/contracts';
-import type { Metrics, ReadinessRegistry } from '@meic/service-kit';
+import { ConsumerPlatform, type Metrics, type ReadinessRegistry } from '@meic/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
@@ -8,7 +8,7 @@ import type { OrganisationsService } from '../organisations/organisations.servic
 import type { PathwayService } from '../pathway/pathway.service';
 import type { SitesService } from '../sites/sites.service';
 import { EventsConsumer } from './events.consumer';
-import { ReferenceDataConsumer, referenceDataGroup } from './reference-data.consumer';
+import { REFERENCE_DATA, ReferenceDataConsumer } from './reference-data.consumer';
 
 const person = { siteCode: 'IT-RM', country: 'IT', sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee' } as const;
 
@@ -20,17 +20,10 @@ function setup(held: { active: boolean; any: boolean } = { active: true, any: tr
     pathwayOrigin: jest.fn(() => Promise.resolve(held.active ? { siteCode: 'IT-RM', enrolledOn: '2026-03-02' } : undefined)),
   };
   const pathways = { startFromEnrolment: jest.fn().mockResolvedValue(true), terminate: jest.fn().mockResolvedValue(true), signalFact: jest.fn().mockResolvedValue(true) };
-  const consumer = new EventsConsumer(
-    {} as Kafka,
-    {} as Logger,
-    'test-group',
-    { registry: undefined } as unknown as Metrics,
-    {} as ReadinessRegistry,
-    beneficiaries as unknown as BeneficiariesService,
-    pathways as unknown as PathwayService,
-  );
-  const referenceData = new ReferenceDataConsumer({} as Kafka, {} as Logger, 'test-group', { registry: undefined } as unknown as Metrics, {} as ReadinessRegistry, sites as unknown as SitesService, organisations as unknown as OrganisationsService);
-  return { consumer, referenceData, sites, organisations, beneficiaries, pathways };
+  const platform = new ConsumerPlatform({} as Kafka, {} as Logger, 'test-group', { registry: undefined } as unknown as Metrics, {} as ReadinessRegistry);
+  const consumer = new EventsConsumer(platform, beneficiaries as unknown as BeneficiariesService, pathways as unknown as PathwayService);
+  const referenceData = new ReferenceDataConsumer(platform, sites as unknown as SitesService, organisations as unknown as OrganisationsService);
+  return { platform, consumer, referenceData, sites, organisations, beneficiaries, pathways };
 }
 
 const enrolled = (id: string) => buildEvent('meic.beneficiary.enrolled.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-02', programme: 'AMIL' }) as CloudEvent;
@@ -38,7 +31,8 @@ const erased = (id: string) => buildEvent('meic.beneficiary.erased.v1', { siteCo
 
 describe('beneficiaries events consumer', () => {
   it('keeps the sites and organisations read models in a group of their own, apart from the pathway facts', async () => {
-    const { consumer, referenceData, organisations, sites } = setup();
+    const { platform, consumer, referenceData, organisations, sites } = setup();
+    expect(platform.beside(REFERENCE_DATA)).toMatchObject({ groupId: 'test-group.reference-data', readinessName: 'kafka-consumer-reference-data' });
     const org = { siteCode: 'IT-RM', country: 'IT', organisationId: randomUUID(), name: 'Coop', type: 'enterprise' as const };
     const joined = buildEvent('meic.organisation.joined.v1', { ...org, occurredOn: '2026-01-20', naceSector: null, communityOfInterest: true }) as CloudEvent;
     expect(await referenceData.dispatch(joined)).toEqual({ outcome: 'ok' });
@@ -48,7 +42,6 @@ describe('beneficiaries events consumer', () => {
     const site = buildEvent('meic.site.registered.v1', { siteCode: 'IT-TO', country: 'IT', programme: 'AMIL', name: 'AMIL Torino', city: 'Torino', clusterName: 'C', startedOn: '2026-01-15', occurredOn: '2026-01-15', targets: { enrolled: 1, placed: 1, womenSharePct: 40 }, defaultLanguage: 'it' }) as CloudEvent;
     expect(await referenceData.dispatch(site)).toEqual({ outcome: 'ok' });
     expect(sites.record).toHaveBeenCalledTimes(1);
-    expect(referenceDataGroup('beneficiaries')).toBe('beneficiaries.reference-data');
     // The pathway consumer does not read them (and drops one if it ever came its way).
     expect((await consumer.dispatch(joined)).outcome).toBe('drop');
   });

@@ -1,13 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
-import type { Kafka } from 'kafkajs';
-import type { Logger } from 'pino';
+import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { PathwayService } from '../pathway/pathway.service';
 import { isPathwayFactType, pathwayFactOf, type PathwayFactType } from './pathway-facts';
-
-export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 
 /**
  * The pathway facts this service learns from Kafka: its own beneficiary events, which start,
@@ -19,15 +15,11 @@ export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 @Injectable()
 export class EventsConsumer extends HostedEventConsumer {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    @Inject(LOGGER) logger: Logger,
-    @Inject(CONSUMER_GROUP) groupId: string,
-    metrics: Metrics,
-    readiness: ReadinessRegistry,
+    platform: ConsumerPlatform,
     private readonly beneficiaries: BeneficiariesService,
     private readonly pathways: PathwayService,
   ) {
-    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.beneficiaries, TOPICS.trainings]);
+    super(platform, [TOPICS.beneficiaries, TOPICS.trainings]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {

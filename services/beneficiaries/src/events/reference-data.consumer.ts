@@ -1,11 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
-import type { Kafka } from 'kafkajs';
-import type { Logger } from 'pino';
+import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from '@meic/service-kit';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SitesService } from '../sites/sites.service';
-import { CONSUMER_GROUP } from './events.consumer';
 
 /**
  * The read models of the stakeholders service's sites and organisations, in a group of their own:
@@ -16,15 +13,11 @@ import { CONSUMER_GROUP } from './events.consumer';
 @Injectable()
 export class ReferenceDataConsumer extends HostedEventConsumer {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    @Inject(LOGGER) logger: Logger,
-    @Inject(CONSUMER_GROUP) groupId: string,
-    metrics: Metrics,
-    readiness: ReadinessRegistry,
+    platform: ConsumerPlatform,
     private readonly sites: SitesService,
     private readonly organisations: OrganisationsService,
   ) {
-    super({ kafka, logger, groupId: referenceDataGroup(groupId), metrics, readiness, readinessName: 'kafka-consumer-reference-data' }, [TOPICS.stakeholders]);
+    super(platform.beside(REFERENCE_DATA), [TOPICS.stakeholders]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {
@@ -41,5 +34,5 @@ function isEvent<T extends EventType>(event: CloudEvent, type: T): event is Clou
   return event.type === type;
 }
 
-/** The reference-data consumer's group, next to the service's own. */
-export const referenceDataGroup = (groupId: string): string => `${groupId}.reference-data`;
+/** Its name beside the service's own consumer: group `<group>.reference-data`, readiness `kafka-consumer-reference-data`. */
+export const REFERENCE_DATA = 'reference-data';

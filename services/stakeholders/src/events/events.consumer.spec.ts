@@ -1,5 +1,5 @@
 import { buildEvent, EVENT_TYPES, type CloudEvent } from '@meic/contracts';
-import { createLogger, Metrics, ReadinessRegistry } from '@meic/service-kit';
+import { ConsumerPlatform, createLogger, Metrics, ReadinessRegistry } from '@meic/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { EventsConsumer } from './events.consumer';
@@ -8,7 +8,7 @@ const beneficiaryId = '3f2b8c1d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
 function consumerWith(beneficiaries: Partial<BeneficiariesService>): EventsConsumer {
   // The Kafka client is only used by start(); dispatch is the unit under test.
-  return new EventsConsumer({} as Kafka, createLogger('test', 'error'), 'stakeholders-test', new Metrics(), new ReadinessRegistry(), beneficiaries as BeneficiariesService);
+  return new EventsConsumer(new ConsumerPlatform({} as Kafka, createLogger('test', 'error'), 'stakeholders-test', new Metrics(), new ReadinessRegistry()), beneficiaries as BeneficiariesService);
 }
 
 describe('EventsConsumer.dispatch', () => {

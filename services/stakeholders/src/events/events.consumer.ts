@@ -1,11 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
-import type { Kafka } from 'kafkajs';
-import type { Logger } from 'pino';
+import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
-
-export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 
 /**
  * Facts this service learns from Kafka: the beneficiaries read model (who exists, at which
@@ -15,14 +11,10 @@ export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 @Injectable()
 export class EventsConsumer extends HostedEventConsumer {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    @Inject(LOGGER) logger: Logger,
-    @Inject(CONSUMER_GROUP) groupId: string,
-    metrics: Metrics,
-    readiness: ReadinessRegistry,
+    platform: ConsumerPlatform,
     private readonly beneficiaries: BeneficiariesService,
   ) {
-    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.beneficiaries]);
+    super(platform, [TOPICS.beneficiaries]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {

@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type CloudEvent, type EventType } from '@meic/contracts';
-import { Metrics, ReadinessRegistry } from '@meic/service-kit';
+import { ConsumerPlatform, Metrics, ReadinessRegistry } from '@meic/service-kit';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
@@ -25,7 +25,7 @@ function consumerWith(erasedKnown = true) {
   const sites = { record: rec('sites.record') } as unknown as SitesService;
   const organisations = { joined: rec('organisations.joined'), left: rec('organisations.left') } as unknown as OrganisationsService;
   const beneficiaries = { enrolled: rec('beneficiaries.enrolled'), erased: rec('beneficiaries.erased', erasedKnown) } as unknown as BeneficiariesService;
-  const consumer = new EventsConsumer({} as Kafka, {} as Logger, 'trainings', new Metrics(), new ReadinessRegistry(), sites, organisations, beneficiaries);
+  const consumer = new EventsConsumer(new ConsumerPlatform({} as Kafka, {} as Logger, 'trainings', new Metrics(), new ReadinessRegistry()), sites, organisations, beneficiaries);
   return { consumer, calls };
 }
 

@@ -1,13 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { drop, HostedEventConsumer, KAFKA, LOGGER, Metrics, ok, ReadinessRegistry, type StepResult } from '@meic/service-kit';
-import type { Kafka } from 'kafkajs';
-import type { Logger } from 'pino';
+import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SitesService } from '../sites/sites.service';
-
-export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 
 /**
  * What this service learns from Kafka instead of calling other services: sites and cluster
@@ -17,16 +13,12 @@ export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 @Injectable()
 export class EventsConsumer extends HostedEventConsumer {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    @Inject(LOGGER) logger: Logger,
-    @Inject(CONSUMER_GROUP) groupId: string,
-    metrics: Metrics,
-    readiness: ReadinessRegistry,
+    platform: ConsumerPlatform,
     private readonly sites: SitesService,
     private readonly organisations: OrganisationsService,
     private readonly beneficiaries: BeneficiariesService,
   ) {
-    super({ kafka, logger, groupId, metrics, readiness }, [TOPICS.stakeholders, TOPICS.beneficiaries]);
+    super(platform, [TOPICS.stakeholders, TOPICS.beneficiaries]);
   }
 
   async dispatch(event: CloudEvent): Promise<StepResult> {

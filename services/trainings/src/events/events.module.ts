@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { consumerProviders } from '@meic/service-kit';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { SitesModule } from '../sites/sites.module';
-import { CONSUMER_GROUP, EventsConsumer } from './events.consumer';
+import { EventsConsumer } from './events.consumer';
 
 @Module({})
 export class EventsModule {
@@ -10,7 +11,7 @@ export class EventsModule {
     return {
       module: EventsModule,
       imports: [SitesModule, OrganisationsModule, BeneficiariesModule],
-      providers: [{ provide: CONSUMER_GROUP, useValue: groupId }, EventsConsumer],
+      providers: [...consumerProviders(groupId), EventsConsumer],
     };
   }
 }
