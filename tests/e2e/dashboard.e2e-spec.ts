@@ -3,8 +3,12 @@
 // real services, the dashboard built from this checkout and served by its own server, opened in
 // Debian's Chromium. Screenshots of every view are kept in test-artifacts/dashboard-e2e/.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, screenshot, startDashboardServer, startDashboardWorld, writeArtifact, type DashboardWorld } from './dashboard-harness';
+import { runCli } from '@meic/onboarding/cli/run-cli';
+import { captured } from '@meic/onboarding/testing/cli-capture';
+import { pollUntil } from '@meic/testing';
+import { collectPageErrors, REPO, screenshot, startDashboardServer, startDashboardWorld, writeArtifact, type DashboardWorld } from './dashboard-harness';
 
 // ~500 people over the 13 demo sites: every view has data, and the small AMIR sites stay small
 // enough for disclosure control to show.
@@ -20,7 +24,7 @@ interface OverviewGroup {
   label: string;
   placed: Count;
   enrolled: Count;
-  targets: { placed: number | null };
+  targets: { enrolled: number | null; placed: number | null; womenSharePct: number | null };
 }
 interface Overview {
   groups: OverviewGroup[];
@@ -109,7 +113,7 @@ describe('the dashboard over the demo programme, in headless Chromium', () => {
   it('answers "which site is furthest behind its placement target, and is the gap larger for women?" on the overview', async () => {
     const overview = await world.api<Overview>('/v1/kpis/overview?groupBy=site', world.tokens.consortium_lead);
     const ranked = overview.groups
-      .filter((g) => !g.placed.suppressed && g.placed.value !== null && (g.targets.placed ?? 0) > 0)
+      .filter((g) => !g.placed.suppressed && g.placed.value !== null && (g.targets.placed ?? 0) > 0 && !(g.enrolled.value === 0 && !g.enrolled.suppressed))
       .sort((a, b) => (a.placed.value ?? 0) / (a.targets.placed ?? 1) - (b.placed.value ?? 0) / (b.targets.placed ?? 1));
     const behind = ranked[0];
     expect(behind).toBeDefined();
@@ -269,4 +273,33 @@ describe('the dashboard over the demo programme, in headless Chromium', () => {
       await down.stop();
     }
   });
+
+  // Last: the site it adds stays in the world for any test after it.
+  it('shows a pilot site added from its file with its targets, not ranked behind before anyone is enrolled there', async () => {
+    const out = captured();
+    const err = captured();
+    const file = join(REPO, 'packages', 'onboarding', 'examples', 'sites', 'it-to.yaml');
+    const code = await runCli('site:add', [file], { client: await world.stack.client(), stdout: out.stream, stderr: err.stream, interactive: false, cwd: REPO });
+    expect({ code, err: err.text() }).toEqual({ code: 0, err: '' });
+    expect(out.text()).toContain('IT-TO: 22 change(s) applied');
+
+    const torino = await pollUntil(
+      'the KPI overview lists IT-TO',
+      async () => (await world.api<Overview>('/v1/kpis/overview?groupBy=site', world.tokens.consortium_lead)).groups.find((g) => g.key === 'IT-TO'),
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    expect(torino).toMatchObject({ label: 'AMIL Torino (IT-TO)', enrolled: { value: 0, suppressed: false }, targets: { enrolled: 110, placed: 40, womenSharePct: 40 } });
+
+    const page = await world.open('/overview?lang=en&groupBy=site', world.tokens.consortium_lead);
+    await settled(page);
+    const callout = await page.locator('main .behind-target').innerText();
+    // 0 placed of 40 is the lowest share of all, but the site has only just started: the callout
+    // still names the site really falling behind, and says which site it did not rank.
+    expect(callout).not.toContain('AMIL Torino (IT-TO): 0 placed');
+    expect(callout).toContain('Not ranked, with nobody enrolled yet: AMIL Torino (IT-TO).');
+    const row = page.locator('main table tr', { hasText: 'AMIL Torino (IT-TO)' }).first();
+    expect(await row.textContent()).toMatch(/110/);
+    await screenshot(page, '80-overview-new-site');
+    await page.context().close();
+  }, 120_000);
 });

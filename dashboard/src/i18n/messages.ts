@@ -86,6 +86,7 @@ const core = {
 
   'behind.title': 'Furthest behind its placement target',
   'behind.site': '{site}: {placed} placed of a target of {target} ({pct}), the lowest of {n} sites with a target.',
+  'behind.notStarted': 'Not ranked, with nobody enrolled yet: {sites}.',
   'behind.sexLoading': 'Comparing women and men at this site…',
   'behind.womenLower': 'Women there are placed less often than men: {women} against {men}, a gap of {gap} points.',
   'behind.womenNotLower': 'Women there are not placed less often than men: {women} against {men} ({gap} points apart).',
@@ -270,6 +271,7 @@ const it: Catalogue = {
   'behind.womenLower': 'Qui le donne sono inserite meno spesso degli uomini: {women} contro {men}, uno scarto di {gap} punti.',
   'behind.womenNotLower': 'Qui le donne non sono inserite meno spesso degli uomini: {women} contro {men} ({gap} punti di differenza).',
   'behind.overlap': 'Gli intervalli al 95% si sovrappongono: la differenza può essere casuale.',
+  'behind.notStarted': 'Non classificati, senza ancora partecipanti iscritti: {sites}.',
   'behind.sexUnavailable': 'Qui donne e uomini non si possono confrontare: troppo poche persone per mostrare entrambi i tassi.',
   'behind.compare': 'Tasso di inserimento per sesso in questo sito',
   'overview.title': 'Panoramica',
@@ -435,6 +437,7 @@ const el: Catalogue = {
   'behind.womenLower': 'Εδώ οι γυναίκες τοποθετούνται λιγότερο συχνά από τους άνδρες: {women} έναντι {men}, διαφορά {gap} μονάδων.',
   'behind.womenNotLower': 'Εδώ οι γυναίκες δεν τοποθετούνται λιγότερο συχνά από τους άνδρες: {women} έναντι {men} (διαφορά {gap} μονάδων).',
   'behind.overlap': 'Τα διαστήματα 95% επικαλύπτονται, άρα η διαφορά μπορεί να είναι τυχαία.',
+  'behind.notStarted': 'Δεν κατατάσσονται, χωρίς ακόμη εγγεγραμμένους συμμετέχοντες: {sites}.',
   'behind.sexUnavailable': 'Εδώ γυναίκες και άνδρες δεν μπορούν να συγκριθούν: πολύ λίγα άτομα για να φανούν και τα δύο ποσοστά.',
   'behind.compare': 'Ποσοστό τοποθέτησης ανά φύλο σε αυτή την τοποθεσία',
   'overview.title': 'Επισκόπηση',

@@ -55,6 +55,7 @@ export function BehindTargetCallout({ groups, filters }: { groups: readonly Over
           pct: fmt.percent(behind.progressPct),
           n: behind.compared,
         })}
+        {behind.notStarted.length > 0 && <span className="behind-target__unranked"> {t('behind.notStarted', { sites: fmt.list(behind.notStarted.map((g) => g.label)) })}</span>}
       </p>
       <p className="behind-target__sex">
         {sexLine}{' '}

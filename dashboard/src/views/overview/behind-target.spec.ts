@@ -3,13 +3,13 @@ import { furthestBehind } from './behind-target';
 
 const count = (value: number | null, suppressed = false) => ({ value, suppressed });
 
-function group(key: string, placed: number | null, target: number | null, suppressed = false): OverviewGroup {
+function group(key: string, placed: number | null, target: number | null, suppressed = false, enrolled = 100): OverviewGroup {
   return {
     key,
     label: `Site ${key}`,
     country: key.slice(0, 2),
     programme: 'AMIL',
-    enrolled: count(100),
+    enrolled: count(enrolled),
     women: count(40),
     trained: count(60),
     internshipsStarted: count(20),
@@ -37,5 +37,12 @@ describe('furthestBehind', () => {
 
   it('breaks a tie in share by the larger shortfall', () => {
     expect(furthestBehind([group('A-1', 10, 20), group('B-1', 50, 100)])?.key).toBe('B-1');
+  });
+
+  it('does not rank a site with nobody enrolled yet (just added from its file) but names it', () => {
+    const answer = furthestBehind([group('IT-RM', 150, 200), group('GR-ATH', 118, 212), group('IT-TO', 0, 40, false, 0)]);
+    expect(answer).toMatchObject({ key: 'GR-ATH', compared: 2, notStarted: [{ key: 'IT-TO', label: 'Site IT-TO' }] });
+    // Once it enrols someone it is ranked like any other site.
+    expect(furthestBehind([group('GR-ATH', 118, 212), group('IT-TO', 0, 40, false, 12)])).toMatchObject({ key: 'IT-TO', notStarted: [] });
   });
 });
