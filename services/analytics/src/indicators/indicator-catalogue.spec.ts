@@ -36,10 +36,13 @@ describe('the default indicator catalogue', () => {
     expect(catalogue.indicators.map((d) => d.code)).toEqual(Array.from({ length: 15 }, (_, i) => `MEIC-${String(i + 1).padStart(2, '0')}`));
   });
 
-  it('titles every indicator in English, Italian and Greek, and the Greek titles are Greek', () => {
+  it('titles and describes every indicator in English, Italian and Greek, and the Greek is Greek', () => {
     for (const d of catalogue.indicators) {
       expect(d.title.en).not.toBe(d.title.it);
       expect(d.title.el).toMatch(/[\u0370-\u03ff]/);
+      // The definitions panel shows the description in the dashboard's language when there is one.
+      expect({ code: d.code, it: d.description.it !== undefined && d.description.it !== d.description.en }).toEqual({ code: d.code, it: true });
+      expect({ code: d.code, el: /[\u0370-\u03ff]/.test(d.description.el ?? '') }).toEqual({ code: d.code, el: true });
     }
   });
 
