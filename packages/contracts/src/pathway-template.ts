@@ -67,6 +67,19 @@ export function samePathwayTemplate(a: PathwayTemplateBody, b: PathwayTemplateBo
   return canonical(a) === canonical(b);
 }
 
+/**
+ * How a wanted template stands against the site's own current one (null: the site has none of
+ * its own and uses the default): the same, a changed one under a version not above the current
+ * one (refused: pathways report the version they follow, so two contents under one version could
+ * not be told apart), or one that may be stored. The beneficiaries service and site files decide
+ * with this one rule.
+ */
+export function pathwayTemplateChange(own: PathwayTemplateBody | null, wanted: PathwayTemplateBody): 'same' | 'stale-version' | 'newer' {
+  if (own === null) return 'newer';
+  if (samePathwayTemplate(own, wanted)) return 'same';
+  return wanted.version <= own.version ? 'stale-version' : 'newer';
+}
+
 function canonical(t: PathwayTemplateBody): string {
   const d = t.deadlines;
   const onMissed = Object.fromEntries(TASK_KINDS.filter((k) => t.onMissed?.[k] === 'none').map((k) => [k, 'none']));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { samePathwayTemplate, type PathwayTemplateBody } from '@meic/contracts';
+import { pathwayTemplateChange, type PathwayTemplateBody } from '@meic/contracts';
 import type { ApiClient, Problem } from '../api/api-client';
 import type { CourseDefinition, MentorDefinition, OrganisationDefinition, SiteDefinition, TerritorialIndicatorDefinition } from './site-definition';
 import { fieldName, organisationKey, validateSiteDefinition, type FieldPath } from './site-file.parser';
@@ -237,8 +237,9 @@ export async function planSite(client: ApiClient, definition: SiteDefinition): P
   const wanted = definition.pathwayTemplate;
   if (wanted) {
     const own = template && template.source !== 'default' ? template : null;
-    if (own && samePathwayTemplate(own.template, wanted)) unchanged.pathwayTemplate = true;
-    else if (own && wanted.version <= own.template.version) {
+    const change = pathwayTemplateChange(own?.template ?? null, wanted);
+    if (change === 'same') unchanged.pathwayTemplate = true;
+    else if (own && change === 'stale-version') {
       const where = own.source === 'site' ? 'set for the site' : "the deployment's file";
       errors.push({ path: ['pathwayTemplate', 'version'], message: `${code}'s pathway template is at version ${own.template.version} (${where}) with other content; a changed template needs a version above ${own.template.version}` });
     } else changes.push({ kind: 'set-pathway-template', template: wanted, replaces: template });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { samePathwayTemplate, type PathwayTemplateBody } from '@meic/contracts';
+import { pathwayTemplateChange, samePathwayTemplate, type PathwayTemplateBody } from '@meic/contracts';
 import { Problem, problems } from '@meic/service-kit';
 import { SitesService } from '../sites/sites.service';
 import { PathwayTemplateRepository } from './pathway-template.repository';
@@ -54,11 +54,10 @@ export class PathwayTemplateService {
       throw problems.unprocessable(`Site ${siteCode} is not known to the beneficiaries service (yet).`, [{ path: '/code', message: 'unknown site' }]);
     }
     const now = await this.resolve(siteCode);
-    if (now.source !== 'default' && samePathwayTemplate(now.template, template)) {
-      if (now.source === 'site') return { ...now, changed: false };
-    } else if (now.source !== 'default' && template.version <= now.template.version) {
-      throw versionConflict(siteCode, now);
-    }
+    const change = pathwayTemplateChange(now.source === 'default' ? null : now.template, template);
+    // The same content as the deployment's file is still stored: the site's own from now on.
+    if (change === 'same' && now.source === 'site') return { ...now, changed: false };
+    if (change === 'stale-version') throw versionConflict(siteCode, now);
     if (!(await this.stored.saveIfNewer(siteCode, template))) {
       // Another write stored this version or a later one between our read and our write.
       const after = await this.resolve(siteCode);
