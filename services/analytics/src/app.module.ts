@@ -3,7 +3,8 @@ import { buildOpenApi, tokenVerifierOptions, PlatformModule, RuntimeModule } fro
 import type { Logger } from 'pino';
 import { ClustersModule, clustersRoutes } from './clusters/clusters.module';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
-import { exportPseudonymKey, type AnalyticsConfig } from './config';
+import { disclosureOptions, exportPseudonymKey, type AnalyticsConfig } from './config';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { exportsRoutes } from './exports/exports.controller';
 import { ExportsModule } from './exports/exports.module';
 import { indicatorsRoutes } from './indicators/indicators.controller';
@@ -24,11 +25,12 @@ export class AppModule {
         PlatformModule.forRoot({
           service: 'analytics',
           auth: tokenVerifierOptions(config),
-          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API: aggregates with disclosure control for every role but site_staff, and pseudonymous record-level exports (no erased people) for evaluators and admins.' }, [...kpisRoutes, ...ingestRoutes, ...indicatorsRoutes, ...exportsRoutes, ...kpiViewsRoutes, ...clustersRoutes]),
+          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API: aggregates protected by the cell-key method for every role but site_staff, and pseudonymous record-level exports (no erased people) for evaluators and admins.' }, [...kpisRoutes, ...ingestRoutes, ...indicatorsRoutes, ...exportsRoutes, ...kpiViewsRoutes, ...clustersRoutes]),
         }),
         ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),
         IngestModule.forRoot({ groupId: config.KAFKA_CONSUMER_GROUP, batchSize: config.INGEST_BATCH_SIZE, flushMs: config.INGEST_FLUSH_MS, topics: config.INGEST_TOPICS?.split(',') }),
-        KpisModule.forRoot(config.MEIC_MIN_CELL),
+        DisclosureModule.forRoot(disclosureOptions(config)),
+        KpisModule,
         IndicatorsModule.forRoot(config.INDICATOR_CATALOGUE),
         ExportsModule.forRoot(exportPseudonymKey(config)),
         KpiViewsModule,

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
-import { COHORT, ever, inPeriod, isExhaustive, type BreakdownDimension, type Categorisation, type Condition, type Scope } from '../kpis/measures';
+import type { Reading } from '../disclosure/disclosure.service';
+import { COHORT, ever, inPeriod, isExhaustive, type BreakdownDimension, type Categorisation, type Condition } from '../kpis/measures';
 import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
 import type { BreakdownMetric, BreakdownQuery, BreakdownResponse } from './breakdown.schemas';
 
 /**
  * The measures of a metric: `count` is what each category shows; for the placement rate also its
- * denominator, the enrolment cohort (so the numerator "enrolled in the period AND placed ever" and
- * the denominator are both cells of plans, never a difference of published cells).
+ * denominator, the enrolment cohort (the numerator "enrolled in the period AND placed ever" and the
+ * denominator are both published counts, never a difference of published counts).
  */
 export function breakdownMeasures(metric: BreakdownMetric): { count: Condition; denominator?: Condition } {
   switch (metric) {
@@ -35,7 +36,7 @@ export function breakdownMeasures(metric: BreakdownMetric): { count: Condition; 
 export class BreakdownService {
   constructor(private readonly engine: KpiEngine) {}
 
-  private async categorisation(by: BreakdownDimension, scope: Scope): Promise<Categorisation> {
+  private async categorisation(by: BreakdownDimension, reading: Reading): Promise<Categorisation> {
     switch (by) {
       case 'sex':
       case 'ageBand':
@@ -45,7 +46,7 @@ export class BreakdownService {
         return { by };
       case 'citizenship':
         // The same top citizenships for every reader and group: the categories cannot depend on who asks.
-        return { by, top: await this.engine.topCitizenships(scope) };
+        return { by, top: await this.engine.topCitizenships(reading) };
       default: {
         const never: never = by;
         throw new Error(`unknown dimension ${String(never)}`);
@@ -55,13 +56,13 @@ export class BreakdownService {
 
   async breakdown(principal: Principal, query: BreakdownQuery, now = new Date()): Promise<BreakdownResponse> {
     const groupBy = query.groupBy ?? 'site';
-    const scope = scopeOf(query, now);
     const filters = filtersOf(query);
     const directory = await this.engine.sites();
     const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
-    const categorisation = await this.categorisation(query.by, scope);
+    const reading = await this.engine.reading(principal, scopeOf(query, now), now);
+    const categorisation = await this.categorisation(query.by, reading);
     const defs = breakdownMeasures(query.metric);
-    const { measures, categories } = await this.engine.measures(principal, defs.denominator ? { count: defs.count, denominator: defs.denominator } : { count: defs.count }, categorisation, scope, directory);
+    const { measures, categories } = await this.engine.measures(reading, defs.denominator ? { count: defs.count, denominator: defs.denominator } : { count: defs.count }, categorisation, directory);
     const figure = (unit: Unit, category: string | null) => {
       const count = cellOf(measures.count, unit, category);
       return { count, rate: defs.denominator ? rateOf(count, cellOf(measures.denominator, unit, category)) : null };
@@ -69,8 +70,9 @@ export class BreakdownService {
     const breakdownOf = (unit: Unit) => ({ total: figure(unit, null), categories: categories.map((c) => ({ category: c, ...figure(unit, c) })) });
     return {
       groupBy,
-      filters: echoFilters(scope, filters),
-      minCell: this.engine.publisher.minCell,
+      filters: echoFilters(reading.scope, filters),
+      minCell: reading.minCell,
+      disclosure: reading.note(),
       generatedAt: now.toISOString(),
       metric: query.metric,
       by: query.by,

@@ -18,9 +18,9 @@ describe('perHundred', () => {
 
 describe('organisation rows', () => {
   const rows: TypedRow[] = [
-    { site_code: 'IT-RM', type: 'enterprise', values: { members: 3, active: 2 } },
-    { site_code: 'IT-RM', type: '', values: { members: 1, active: 1 } },
-    { site_code: 'GR-ATH', type: 'enterprise', values: { members: 4, active: 0 } },
+    { site_code: 'IT-RM', type: 'enterprise', values: { members: { n: 3, key: 0 }, active: { n: 2, key: 0 } } },
+    { site_code: 'IT-RM', type: '', values: { members: { n: 1, key: 0 }, active: { n: 1, key: 0 } } },
+    { site_code: 'GR-ATH', type: 'enterprise', values: { members: { n: 4, key: 0 }, active: { n: 0, key: 0 } } },
   ];
   it('lists the contract types first, then unknown ones', () => {
     const types = typesOf(rows);
@@ -33,7 +33,7 @@ describe('organisation rows', () => {
       { code: 'IT-MI', country: 'IT', programme: 'LIME' },
       { code: 'IT-RM', country: 'IT', programme: 'AMIL' },
     ];
-    expect(siteTotals(rows, sites, 'enterprise', 'members')).toEqual([4, 0, 3]);
-    expect(siteTotals(rows, sites, 'unknown', 'active')).toEqual([0, 0, 1]);
+    expect(siteTotals(rows, sites, 'enterprise', 'members').map((t) => t.n)).toEqual([4, 0, 3]);
+    expect(siteTotals(rows, sites, 'unknown', 'active').map((t) => t.n)).toEqual([0, 0, 1]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Cell } from '../kpis/disclosure';
+import type { Cell } from '../kpis/cell';
 
 /**
  * Active cluster members per 100 participants enrolled (kpis.md "Cluster intensity against

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
-import type { Cell } from '../kpis/disclosure';
+import type { Cell } from '../kpis/cell';
 import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
 import { COHORT, ever, type Condition } from '../kpis/measures';
 import { publishContributionsByType, publishMembersAllTypes, publishMembersByType, type ContributionCount, type OrganisationCount } from '../kpis/organisation-measures';
 import { perHundred } from './cluster-figures';
 import type { ClusterFigures, ClustersQuery, ClustersResponse } from './clusters.schemas';
 
-/** The placement rate's numerator, as the overview defines it: enrolled in the period, placed whenever up to asOf. */
-const RATE_MEASURES = { cohortPlaced: { all: [COHORT, ever('placed')] } } satisfies Record<string, Condition>;
+/** The placement rate as the overview defines it: enrolled in the period, placed whenever up to asOf. */
+const RATE_MEASURES = { enrolled: COHORT, cohortPlaced: { all: [COHORT, ever('placed')] } } satisfies Record<string, Condition>;
 
 const MEMBER_FIELDS = ['members', 'active'] as const satisfies readonly OrganisationCount[];
 const CONTRIBUTIONS = ['internships', 'placements', 'courses'] as const satisfies readonly ContributionCount[];
@@ -18,8 +18,8 @@ const CONTRIBUTIONS = ['internships', 'placements', 'courses'] as const satisfie
  * Cluster intensity against outcomes (kpis.md; MEIC-14, MEIC-15). Organisation and contribution
  * counts are published per type exactly as the indicators service publishes them (kpis/
  * organisation-measures.ts): members are organisations, shown as counted; contributions count
- * people and are disclosure-controlled. Enrolled and the placement rate are the overview's cells
- * (same measures, hence the same plans).
+ * people's activities and are protected. Enrolled and the placement rate are the overview's
+ * (same people, hence the same published figures).
  */
 @Injectable()
 export class ClustersService {
@@ -27,27 +27,25 @@ export class ClustersService {
 
   async clusters(principal: Principal, query: ClustersQuery, now = new Date()): Promise<ClustersResponse> {
     const groupBy = query.groupBy ?? 'site';
-    const scope = scopeOf(query, now);
     const filters = filtersOf(query);
     const directory = await this.engine.sites();
     const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
-    const [base, bySex, organisations, contributions] = await Promise.all([
-      this.engine.measures(principal, RATE_MEASURES, null, scope, directory),
-      // Enrolled from the plan of enrolments by sex, as the overview reads it (docs/adr/0006).
-      this.engine.measures(principal, { enrolled: COHORT }, { by: 'sex' }, scope, directory),
-      this.engine.participants.organisationCounts(scope),
-      this.engine.participants.contributionCounts(scope),
+    const reading = await this.engine.reading(principal, scopeOf(query, now), now);
+    const [base, organisations, contributions] = await Promise.all([
+      this.engine.measures(reading, RATE_MEASURES, null, directory),
+      this.engine.participants.organisationCounts(reading.scope),
+      this.engine.participants.contributionCounts(reading.scope, reading.counting),
     ]);
-    const members = publishMembersByType(this.engine.publisher, principal, directory, organisations, MEMBER_FIELDS);
-    const overTypes = publishMembersAllTypes(this.engine.publisher, principal, directory, organisations, MEMBER_FIELDS);
-    const contributed = new Map(publishContributionsByType(this.engine.publisher, principal, directory, contributions, CONTRIBUTIONS).map((t) => [t.type, t.measures]));
+    const members = publishMembersByType(reading, directory, organisations, MEMBER_FIELDS);
+    const overTypes = publishMembersAllTypes(reading, directory, organisations, MEMBER_FIELDS);
+    const contributed = new Map(publishContributionsByType(reading, directory, contributions, CONTRIBUTIONS).map((t) => [t.type, t.measures]));
     // Member types come first; a type seen only among contributions (e.g. `unknown`) is added after.
     const types = [...members.map((m) => m.type), ...[...contributed.keys()].filter((t) => !members.some((m) => m.type === t))];
     const memberMeasures = new Map(members.map((m) => [m.type, m.measures]));
     const zero: Cell = { value: 0, suppressed: false };
 
     const figures = (unit: Unit): ClusterFigures => {
-      const enrolled = cellOf(bySex.measures.enrolled, unit);
+      const enrolled = cellOf(base.measures.enrolled, unit);
       const byType = types.map((type) => {
         const m = memberMeasures.get(type);
         const c = contributed.get(type);
@@ -73,8 +71,9 @@ export class ClustersService {
 
     return {
       groupBy,
-      filters: echoFilters(scope, filters),
-      minCell: this.engine.publisher.minCell,
+      filters: echoFilters(reading.scope, filters),
+      minCell: reading.minCell,
+      disclosure: reading.note(),
       generatedAt: now.toISOString(),
       types,
       groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, ...figures(g.unit) })),

@@ -1,6 +1,6 @@
 import { COHORT, ever, type Attribute, type Condition, type Scope, type Step } from '../kpis/measures';
 import { badQuery } from '../kpi-views/bad-query.problem';
-import { totalsUnit, type Level } from '../kpis/publisher.service';
+import { totalsUnit, type Level } from '../kpis/site-units';
 
 /** One side of a comparison: who is in it. Every field narrows it; none = everyone enrolled. */
 export interface CohortDef {
@@ -56,23 +56,22 @@ export function cohortCondition(def: CohortDef): Condition {
 
 /**
  * Who counts, whatever the place: enrolled in the cohort's period, with its activity. The place
- * (site, country, programme) is not part of the measure but the unit of the disclosure plan the
- * figures are read at (cohortUnit): a cohort "site X, enrolled in 2025" is then exactly the cell
- * of site X in the plan of "enrolled in 2025" that the overview and the funnel publish, never a
- * second, differently suppressed, copy of it that could be set against the first.
+ * (site, country, programme) is not part of the measure but the unit of the hierarchy the figures
+ * are read at (cohortUnit): a cohort "site X, enrolled in 2025" is then the same people, and so the
+ * same published figure, as site X's cell of "enrolled in 2025" in the overview and the funnel.
  */
 export function cohortMembership(def: CohortDef): Condition {
   return def.activity ? { all: [COHORT, ever(def.activity)] } : COHORT;
 }
 
-/** The unit of the plan a cohort's figures are read at. */
+/** The unit of the hierarchy a cohort's figures are read at. */
 export function cohortUnit(def: CohortDef): { level: Level; key: string } {
   return totalsUnit(def);
 }
 
 /**
  * Every count a cohort's column shows, each a measure of its own counted per site and read at the
- * cohort's unit, so each is one published cell of a plan and none is derived from others:
+ * cohort's unit, so each is published from its own people and none is derived from others:
  * - placedWithinN over observedN: only people enrolled at least N months before asOf can have
  *   been observed for the whole window (kpis.md); notObservableN are the people left out;
  * - employed6 over followedUp6: among people placed, those whose 6-month follow-up is recorded

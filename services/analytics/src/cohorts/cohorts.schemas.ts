@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CountryCode, IsoDate, ProgrammeCode, SiteCode } from '@meic/contracts';
 import { STEP_NAMES } from '../kpis/measures';
-import { CountCell, RateCell } from '../kpi-views/kpi-views.schemas';
+import { CountCell, DisclosureNote, RateCell } from '../kpi-views/kpi-views.schemas';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Activity = Type.Union(
@@ -58,6 +58,7 @@ export type CohortFigures = Static<typeof Cohort>;
 export const CohortsResponse = Type.Object({
   asOf: IsoDate,
   minCell: Type.Integer(),
+  disclosure: DisclosureNote,
   generatedAt: Type.String({ format: 'date-time' }),
   a: Cohort,
   b: Cohort,

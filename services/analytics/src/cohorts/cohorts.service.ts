@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
-import { kaplanMeier } from '../kpis/kaplan-meier';
-import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
+import type { Reading } from '../disclosure/disclosure.service';
+import { KpiEngine, rateOf, type SiteDirectory } from '../kpis/kpi-engine.service';
 import { checkConfinement, cellOf, scopeOf } from '../kpi-views/kpi-groups';
-import { publishCurve } from '../time-to-placement/curve-disclosure';
 import { cohortCondition, cohortMeasures, cohortOf, cohortScope, cohortUnit, type CohortDef } from './cohort-measures';
 import type { CohortFigures, CohortsQuery, CohortsResponse } from './cohorts.schemas';
 
@@ -12,31 +11,24 @@ export class CohortsService {
   constructor(private readonly engine: KpiEngine) {}
 
   async compare(principal: Principal, query: CohortsQuery, now = new Date()): Promise<CohortsResponse> {
-    const { asOf } = scopeOf({ asOf: query.asOf }, now);
     const defs = { a: cohortOf(query, 'a'), b: cohortOf(query, 'b') };
     for (const def of Object.values(defs)) checkConfinement(principal, def);
+    const reading = await this.engine.reading(principal, scopeOf({ asOf: query.asOf }, now), now);
+    const asOf = reading.scope.asOf;
     const scopes = { a: cohortScope(defs.a, 'a', asOf), b: cohortScope(defs.b, 'b', asOf) };
     const directory = await this.engine.sites();
-    const [a, b] = await Promise.all((['a', 'b'] as const).map((name) => this.cohort(principal, defs[name], scopes[name], directory)));
-    return { asOf, minCell: this.engine.publisher.minCell, generatedAt: now.toISOString(), a: a as CohortFigures, b: b as CohortFigures };
+    const [a, b] = await Promise.all((['a', 'b'] as const).map((name) => this.cohort(reading.over(scopes[name]), defs[name], directory)));
+    return { asOf, minCell: reading.minCell, disclosure: reading.note(), generatedAt: now.toISOString(), a: a as CohortFigures, b: b as CohortFigures };
   }
 
-  private async cohort(
-    principal: Principal,
-    def: CohortDef,
-    scope: { from: string; to: string; asOf: string },
-    directory: Awaited<ReturnType<KpiEngine['sites']>>,
-  ): Promise<CohortFigures> {
-    const [{ measures }, times] = await Promise.all([
-      this.engine.measures(principal, cohortMeasures(def), null, scope, directory),
-      this.engine.participants.timesToEvent(cohortCondition(def), 'placed', scope),
-    ]);
+  private async cohort(reading: Reading, def: CohortDef, directory: SiteDirectory): Promise<CohortFigures> {
+    const [{ measures }, times] = await Promise.all([this.engine.measures(reading, cohortMeasures(def), null, directory), this.engine.times(reading, cohortCondition(def), 'placed')]);
     const unit = cohortUnit(def);
     const cell = (name: string) => cellOf(measures[name], unit);
-    const visible = this.engine.publisher.visibleSites(principal);
-    const subjects = times.filter((t) => visible === null || visible.includes(t.site_code)).map((t) => ({ time: t.days, event: t.event }));
+    const visible = reading.visibleSites;
+    const subjects = times.filter((t) => visible === null || visible.includes(t.site_code)).map((t) => ({ time: t.days, event: t.event, key: t.key }));
     const enrolled = cell('enrolled');
-    const curve = publishCurve(kaplanMeier(subjects, { riskTimes: [] }), { open: visible !== null, withheld: enrolled.suppressed, minCell: this.engine.publisher.minCell, atRisk: [] });
+    const curve = reading.curve(subjects, []);
     const window = (months: 6 | 12) => {
       const observed = cell(`observed${months}`);
       return { rate: rateOf(cell(`placedWithin${months}`), observed), observed, notYetObservable: cell(`notObservable${months}`) };

@@ -30,7 +30,17 @@ export interface PerturbationRow {
   cumulative: number[];
 }
 
-const KEY_RANGE = 2 ** 32;
+/** Record and cell keys are whole numbers in [0, KEY_RANGE). */
+export const KEY_RANGE = 2 ** 32;
+
+/** A set of people as the method sees it: how many, and the sum of their record keys modulo 2^32 (its cell key). */
+export interface Tally {
+  n: number;
+  key: number;
+}
+
+/** The tally of two disjoint sets of people. */
+export const addTallies = (a: Tally, b: Tally): Tally => ({ n: a.n + b.n, key: (a.key + b.key) % KEY_RANGE });
 
 export class PerturbationTable {
   private constructor(

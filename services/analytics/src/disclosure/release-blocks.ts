@@ -19,10 +19,34 @@ export interface MonthCount {
   n: number;
 }
 
-/** For each site and kind of fact, the months (YYYY-MM-01) that close a block, ascending. */
-export type ReleaseBlocks = ReadonlyMap<string, readonly string[]>;
-
 export const blockKey = (site: string, series: string) => `${site}|${series}`;
+
+/** The release blocks of every site and kind of fact. */
+export class ReleaseBlocks {
+  constructor(
+    /** Months (YYYY-MM-01) that close a block, ascending, by blockKey. */
+    readonly closes: ReadonlyMap<string, readonly string[]>,
+    /** The first month of the block still open, by blockKey (absent when nothing is pending). */
+    readonly pendingFrom: ReadonlyMap<string, string>,
+  ) {}
+
+  /** The date a fact of that date is released as: the last day of its block, or null while its block is open. */
+  releasedOn(site: string, series: string, date: string): string | null {
+    const month = `${date.slice(0, 7)}-01`;
+    const close = (this.closes.get(blockKey(site, series)) ?? []).find((m) => m >= month);
+    return close === undefined ? null : lastDayOfMonth(close);
+  }
+
+  /**
+   * The last day up to which every fact of the series at the site is counted at evaluation date
+   * `asOf`: asOf itself, or the day before the first month whose block is still open.
+   */
+  completeThrough(site: string, series: string, asOf: string): string {
+    const pending = this.pendingFrom.get(blockKey(site, series));
+    if (pending === undefined || pending > asOf) return asOf;
+    return dayBefore(pending);
+  }
+}
 
 /**
  * Greedy from each series' first month: a block closes with the month that brings it to `size`
@@ -39,35 +63,26 @@ export function releaseBlocks(counts: readonly MonthCount[], size: number): Rele
     list.push(c);
     bySeries.set(k, list);
   }
-  const out = new Map<string, string[]>();
+  const closes = new Map<string, string[]>();
+  const pendingFrom = new Map<string, string>();
   for (const [k, list] of bySeries) {
     list.sort((a, b) => a.month.localeCompare(b.month));
-    const closes: string[] = [];
+    const out: string[] = [];
     let open = 0;
+    let openSince: string | null = null;
     for (const c of list) {
       open += c.n;
+      openSince ??= c.month;
       if (open >= size) {
-        closes.push(c.month);
+        out.push(c.month);
         open = 0;
+        openSince = null;
       }
     }
-    out.set(k, closes);
+    closes.set(k, out);
+    if (openSince !== null) pendingFrom.set(k, openSince);
   }
-  return out;
-}
-
-/** The date a fact of that month is released as: the last day of its block, or null while its block is open. */
-export function releasedOn(blocks: ReleaseBlocks, site: string, series: string, date: string): string | null {
-  const month = `${date.slice(0, 7)}-01`;
-  const close = (blocks.get(blockKey(site, series)) ?? []).find((m) => m >= month);
-  return close === undefined ? null : lastDayOfMonth(close);
-}
-
-/** The last release date of a series at a site (the end of its last closed block), or null. */
-export function releasedThrough(blocks: ReleaseBlocks, site: string, series: string): string | null {
-  const closes = blocks.get(blockKey(site, series)) ?? [];
-  const last = closes[closes.length - 1];
-  return last === undefined ? null : lastDayOfMonth(last);
+  return new ReleaseBlocks(closes, pendingFrom);
 }
 
 export function lastDayOfMonth(iso: string): string {
@@ -85,6 +100,10 @@ export function releaseAsOf(asOf: string, today: string): string {
   const a = monthEnd(asOf);
   const b = monthEnd(today);
   return a < b ? a : b;
+}
+
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
 function previousMonthEnd(iso: string): string {

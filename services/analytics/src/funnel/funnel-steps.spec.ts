@@ -1,4 +1,4 @@
-import type { Cell } from '../kpis/disclosure';
+import type { Cell } from '../kpis/cell';
 import { COHORT } from '../kpis/measures';
 import { funnelMeasures, funnelSteps } from './funnel-steps';
 

@@ -1,4 +1,4 @@
-import type { Cell } from '../kpis/disclosure';
+import type { Cell } from '../kpis/cell';
 import { rateOf } from '../kpis/kpi-engine.service';
 import { COHORT, ever, type Condition, type Step } from '../kpis/measures';
 import type { RateWithInterval } from '../kpis/statistics';
@@ -24,7 +24,7 @@ export const conversionMeasure = (name: FunnelStepName) => `conv_${name}`;
  * The funnel's measures over the enrolment cohort of the period, each step counted whenever it
  * happens up to the evaluation date. Steps are not nested (a person can be placed without an
  * internship), so "previous step AND this step" is a measure of its own rather than this step's
- * count: it is the conversion's numerator, and a published cell of the plan like every other.
+ * count: it is the conversion's numerator, published like every other count.
  */
 export function funnelMeasures(): Record<string, Condition> {
   const defs: Record<string, Condition> = {};

@@ -13,16 +13,17 @@ export class FunnelService {
 
   async funnel(principal: Principal, query: FunnelQuery, now = new Date()): Promise<FunnelResponse> {
     const groupBy = query.groupBy ?? 'site';
-    const scope = scopeOf(query, now);
     const filters = filtersOf(query);
     const directory = await this.engine.sites();
     const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
-    const { measures } = await this.engine.measures(principal, MEASURES, null, scope, directory);
+    const reading = await this.engine.reading(principal, scopeOf(query, now), now);
+    const { measures } = await this.engine.measures(reading, MEASURES, null, directory);
     const stepsOf = (unit: Unit) => funnelSteps((name) => cellOf(measures[name], unit));
     return {
       groupBy,
-      filters: echoFilters(scope, filters),
-      minCell: this.engine.publisher.minCell,
+      filters: echoFilters(reading.scope, filters),
+      minCell: reading.minCell,
+      disclosure: reading.note(),
       generatedAt: now.toISOString(),
       steps: FUNNEL_STEP_NAMES,
       groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, steps: stepsOf(g.unit) })),

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CountryCode, IsoDate, ProgrammeCode, SiteCode } from '@meic/contracts';
-import { CountCell, RateCell } from '../kpi-views/kpi-views.schemas';
+import { CountCell, RateCell, DisclosureNote } from '../kpi-views/kpi-views.schemas';
 import { DISAGGREGATIONS, KINDS, LANGUAGES, TARGETS } from './indicator-catalogue';
 import { PERIOD_PATTERN } from './indicator-period';
 
@@ -60,6 +60,7 @@ export const IndicatorsResponse = Type.Object({
   lang: literals(LANGUAGES),
   filters: Type.Object({ country: Nullable(Type.String()), programme: Nullable(Type.String()), site: Nullable(Type.String()) }),
   minCell: Type.Integer(),
+  disclosure: DisclosureNote,
   generatedAt: Type.String({ format: 'date-time' }),
   indicators: Type.Array(EvaluatedIndicator),
 });

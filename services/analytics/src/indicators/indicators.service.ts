@@ -2,13 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { badQuery } from '../kpi-views/bad-query.problem';
 import { cellOf, today, viewGroups, type Filters } from '../kpi-views/kpi-groups';
-import type { Cell } from '../kpis/disclosure';
-import { kaplanMeier } from '../kpis/kaplan-meier';
-import { publishedMedian } from '../time-to-placement/curve-disclosure';
+import type { PublishedMeasure } from '../disclosure/disclosure.service';
+import type { Cell } from '../kpis/cell';
 import { KpiEngine, rateOf, type MeasureSet } from '../kpis/kpi-engine.service';
 import type { Categorisation, Condition, Scope } from '../kpis/measures';
 import { publishContributionsByType, publishMembersByType, refOf } from '../kpis/organisation-measures';
-import { inUnit, type PublishedMeasure } from '../kpis/publisher.service';
+import { inUnit } from '../kpis/site-units';
 import { ratesOf, SUBCOUNT_CATEGORISATIONS, type Catalogue, type IndicatorDef, type Language } from './indicator-catalogue';
 import { parsePeriod, PeriodError } from './indicator-period';
 import type { EvaluatedIndicator, IndicatorsQuery, IndicatorsResponse } from './indicators.schemas';
@@ -22,10 +21,7 @@ interface Published {
   byCategory: Map<SubCategorisation, MeasureSet>;
 }
 
-/**
- * The measures a catalogue needs, registered under generated names so that one count query
- * (and one disclosure plan per measure) serves every indicator of the request.
- */
+/** The measures a catalogue needs, registered under generated names so that one count query serves every indicator of the request. */
 class MeasurePlan {
   readonly plain: Record<string, Condition> = {};
   readonly byCategory = new Map<SubCategorisation, Record<string, Condition>>();
@@ -49,10 +45,10 @@ type MeasureRef = ReturnType<MeasurePlan['add']>;
 const pct = (num: number | null, den: number | null) => (num === null || den === null || den === 0 ? null : Math.round((num / den) * 1000) / 10);
 
 /**
- * Evaluates the indicator catalogue for a period. Every count of people is a cell of the global
- * disclosure plan of its measure (KpiEngine / PublisherService), at the unit the filters select, so
- * an indicator hides exactly what the KPI views hide. Counts of organisations (MEIC-14) are not
- * counts of people and are published as counted (docs/adr/0006, amendment of issue 8).
+ * Evaluates the indicator catalogue for a period. Every count of people is published by the
+ * disclosure layer (KpiEngine), at the unit the filters select, so an indicator shows the same
+ * figure as a KPI view for the same people. Counts of organisations (MEIC-14) are not counts of
+ * people and are published as counted (docs/adr/0012).
  */
 @Injectable()
 export class IndicatorsService {
@@ -70,11 +66,13 @@ export class IndicatorsService {
       throw e;
     }
     const lang: Language = query.lang ?? 'en';
-    const scope: Scope = { ...period, asOf: query.asOf ?? today(now) };
     const filters: Filters = { country: query.country, programme: query.programme, site: query.site };
     const directory = await this.engine.sites();
     const { unit, sites: targetSites } = viewGroups(principal, directory, 'site', filters).totals;
-    const visible = this.engine.publisher.visibleSites(principal);
+    const requested: Scope = { ...period, asOf: query.asOf ?? today(now) };
+    const reading = await this.engine.reading(principal, requested, now);
+    const scope = reading.scope;
+    const visible = reading.visibleSites;
     const inScope = (code: string) => (visible === null || visible.includes(code)) && inUnit(refOf(directory, code), unit.level, unit.key);
 
     const plan = new MeasurePlan();
@@ -82,10 +80,10 @@ export class IndicatorsService {
     const needsOrganisations = this.catalogue.indicators.some((d) => d.kind === 'organisations');
     const needsContributions = this.catalogue.indicators.some((d) => d.kind === 'contributions');
     const [plain, categorised, organisations, contributions] = await Promise.all([
-      this.engine.measures(principal, plan.plain, null, scope, directory),
-      Promise.all([...plan.byCategory].map(async ([by, defs]) => [by, await this.engine.measures(principal, defs, { by } as Categorisation, scope, directory)] as const)),
+      this.engine.measures(reading, plan.plain, null, directory),
+      Promise.all([...plan.byCategory].map(async ([by, defs]) => [by, await this.engine.measures(reading, defs, { by } as Categorisation, directory)] as const)),
       needsOrganisations ? this.engine.participants.organisationCounts(scope) : Promise.resolve([]),
-      needsContributions ? this.engine.participants.contributionCounts(scope) : Promise.resolve([]),
+      needsContributions ? this.engine.participants.contributionCounts(scope, reading.counting) : Promise.resolve([]),
     ]);
     const published: Published = { plain, byCategory: new Map(categorised) };
     const cell = (ref: MeasureRef, category: string | null = null): Cell => {
@@ -94,7 +92,7 @@ export class IndicatorsService {
     };
 
     // MEIC-14 counts organisations (published as counted), MEIC-15 people's activities
-    // (disclosure-controlled): kpis/organisation-measures.ts, shared with the clusters view.
+    // (protected): kpis/organisation-measures.ts, shared with the clusters view.
     const cellsOf = (published: { type: string; measures: Record<string, PublishedMeasure> }[]): EvaluatedIndicator['byType'] =>
       published.map(({ type, measures }) => ({ type, counts: Object.fromEntries(Object.entries(measures).map(([k, m]) => [k, cellOf(m, unit)])) }));
 
@@ -132,17 +130,17 @@ export class IndicatorsService {
           break;
         case 'median_days': {
           const cohort = cell(r.value as MeasureRef);
-          const times = await this.engine.participants.timesToEvent(def.cohort as Condition, def.step, scope);
-          const subjects = times.filter((t) => inScope(t.site_code)).map((t) => ({ time: t.days, event: t.event }));
+          const times = await this.engine.times(reading, def.cohort as Condition, def.step);
+          const subjects = times.filter((t) => inScope(t.site_code)).map((t) => ({ time: t.days, event: t.event, key: t.key }));
           // Read from the curve of the cohort as the time-to-placement view publishes it.
-          out.median = { days: publishedMedian(kaplanMeier(subjects), { open: !this.engine.publisher.confined(principal), withheld: cohort.suppressed, minCell: this.engine.publisher.minCell }), cohort };
+          out.median = { days: reading.curve(subjects, []).median.t, cohort };
           break;
         }
         case 'organisations':
-          out.byType = cellsOf(publishMembersByType(this.engine.publisher, principal, directory, organisations, def.counts ?? ['members', 'active']));
+          out.byType = cellsOf(publishMembersByType(reading, directory, organisations, def.counts ?? ['members', 'active']));
           break;
         case 'contributions':
-          out.byType = cellsOf(publishContributionsByType(this.engine.publisher, principal, directory, contributions, def.counts ?? ['internships', 'placements']));
+          out.byType = cellsOf(publishContributionsByType(reading, directory, contributions, def.counts ?? ['internships', 'placements']));
           break;
         default: {
           const never: never = def;
@@ -156,7 +154,8 @@ export class IndicatorsService {
       asOf: scope.asOf,
       lang,
       filters: { country: filters.country ?? null, programme: filters.programme ?? null, site: filters.site ?? null },
-      minCell: this.engine.publisher.minCell,
+      minCell: reading.minCell,
+      disclosure: reading.note(),
       generatedAt: now.toISOString(),
       indicators,
     };
@@ -177,8 +176,8 @@ function recipe(def: IndicatorDef, plan: MeasurePlan): Recipe {
     case 'count': {
       const parent = def.condition as Condition;
       const first = def.of?.find((o) => 'category' in o);
-      // With a breakdown column among the sub-counts, the count is that breakdown's total, so the
-      // two are hidden by the same plan (docs/adr/0006).
+      // With a breakdown column among the sub-counts, the count is that breakdown's total (the
+      // same people either way, so the same published figure; one query fewer).
       r.value = plan.add(parent, first && 'category' in first ? first.category.by : undefined);
       for (const o of def.of ?? []) {
         if ('category' in o) r.of.push({ key: o.key, title: o.title, ref: o.category.by === r.value.by ? r.value : plan.add(parent, o.category.by), category: o.category.value });

@@ -1,7 +1,7 @@
 import { Problem, type Principal } from '@meic/service-kit';
 import type { SiteDirectory } from '../kpis/kpi-engine.service';
 import type { SiteRow } from '../kpis/participants.repository';
-import { addMonthsIso, cellOf, checkConfinement, viewGroups } from './kpi-groups';
+import { addMonthsIso, checkConfinement, viewGroups } from './kpi-groups';
 
 const row = (code: string, country: string, programme: string): SiteRow => ({
   site_code: code,
@@ -54,17 +54,6 @@ describe('viewGroups', () => {
     const v = viewGroups(staff, directory, 'site', {});
     expect(v.groups.map((g) => g.key)).toEqual(['IT-RM']);
     expect(v.totals.unit).toEqual({ level: 'total', key: 'total' });
-  });
-});
-
-describe('cellOf', () => {
-  it('counts 0 in a unit the plan does not know (nobody there)', () => {
-    const measure = {
-      cell: () => {
-        throw new RangeError('disclosure plan: no site XX-NONE');
-      },
-    };
-    expect(cellOf(measure, { level: 'site', key: 'XX-NONE' })).toEqual({ value: 0, suppressed: false });
   });
 });
 

@@ -1,8 +1,9 @@
 import { siteAccessDenied, type Principal } from '@meic/service-kit';
 import type { SiteDirectory } from '../kpis/kpi-engine.service';
 import type { Scope } from '../kpis/measures';
-import type { Cell } from '../kpis/disclosure';
-import { groupUnit, inUnit, totalsUnit, type Level, type PublishedMeasure, type SiteRef } from '../kpis/publisher.service';
+import type { PublishedMeasure } from '../disclosure/disclosure.service';
+import type { Cell } from '../kpis/cell';
+import { groupUnit, inUnit, totalsUnit, type Level, type SiteRef } from '../kpis/site-units';
 import { badQuery } from './bad-query.problem';
 
 export type GroupBy = 'site' | 'country' | 'programme';
@@ -18,7 +19,7 @@ export interface Unit {
   key: string;
 }
 
-/** A group of a response: its label, the plan unit it stands for and the sites in it. */
+/** A group of a response: its label, the unit of the hierarchy it stands for and the sites in it. */
 export interface ViewGroup {
   key: string;
   label: string;
@@ -67,8 +68,8 @@ export function checkConfinement(principal: Principal, filters: { site?: string;
 
 /**
  * The groups a response shows: the registered sites matching the filters (for site_staff only
- * their own), grouped by site, country or programme, each mapped to the unit of the disclosure
- * plan it stands for (groupUnit / totalsUnit), so every count published is a cell of the plan.
+ * their own), grouped by site, country or programme, each mapped to the unit of the hierarchy it
+ * stands for (groupUnit / totalsUnit).
  */
 export function viewGroups(principal: Principal, directory: SiteDirectory, groupBy: GroupBy, filters: Filters): ViewGroups {
   checkConfinement(principal, filters);
@@ -106,16 +107,8 @@ export function echoFilters(scope: Scope, filters: Filters) {
   return { from: scope.from, to: scope.to, asOf: scope.asOf, country: filters.country ?? null, site: filters.site ?? null, programme: filters.programme ?? null };
 }
 
-/**
- * A unit's cell of a published measure. A filter may name a site, country or programme the plan
- * has no unit for (nobody enrolled there, or no such site): nobody is counted there, so 0.
- */
+/** A unit's cell of a published measure (a unit with no site counts nobody: 0). */
 export function cellOf(measure: PublishedMeasure | undefined, unit: Unit, category: string | null = null): Cell {
   if (!measure) throw new Error('measure missing from the measure set');
-  try {
-    return measure.cell(unit.level, unit.key, category);
-  } catch (e) {
-    if (e instanceof RangeError) return { value: 0, suppressed: false };
-    throw e;
-  }
+  return measure.cell(unit.level, unit.key, category);
 }

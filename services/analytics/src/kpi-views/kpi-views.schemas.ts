@@ -14,8 +14,11 @@ export const ViewQueryFields = {
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-/** A published count: null and `suppressed` when disclosure control hides it. */
-export const CountCell = Type.Object({ value: Nullable(Type.Integer()), suppressed: Type.Boolean() });
+/**
+ * A published count. For site_staff the exact count of their own sites; for every other role the
+ * count perturbed by the cell-key method (a few off, never 1 … minCell − 1; docs/adr/0012).
+ */
+export const CountCell = Type.Object({ value: Nullable(Type.Integer()), suppressed: Type.Boolean({ description: 'true only where a figure is withheld as a whole' }) });
 export type CountCell = Static<typeof CountCell>;
 
 /** A rate in percent with its 95% Wilson interval and the counts it is made of (kpis.md). */
@@ -39,11 +42,28 @@ export const ViewFilters = Type.Object({
 });
 export type ViewFilters = Static<typeof ViewFilters>;
 
+/** How the figures of a response were protected (docs/adr/0012). */
+export const DisclosureNote = Type.Object(
+  {
+    method: Type.Union([Type.Literal('exact'), Type.Literal('cell-key')], { description: 'exact: site_staff on their own sites; cell-key: perturbed counts at release dates' }),
+    asOf: IsoDate,
+    minCell: Type.Integer({ description: 'Published counts are 0 or at least this' }),
+    maxPerturbation: Nullable(Type.Integer({ description: 'No published count is further than this from the true one' })),
+    releaseBlock: Nullable(Type.Integer({ description: 'Each site releases facts of one kind in blocks of consecutive months holding at least this many' })),
+    minAtRisk: Nullable(Type.Integer({ description: 'Curves stop where fewer people are at risk' })),
+  },
+  { description: 'How the figures were protected: the evaluation date they were counted at and the parameters of the method' },
+);
+
+/** The last day up to which a group's facts of one kind are all counted (earlier than asOf while a site's latest facts wait in an open release block). */
+export const CompleteThrough = IsoDate;
+
 /** Fields every grouped view's response starts with. */
 export const ViewHeader = {
   groupBy: Type.Union([Type.Literal('site'), Type.Literal('country'), Type.Literal('programme')]),
   filters: ViewFilters,
   minCell: Type.Integer({ description: 'Smallest count shown to roles other than site_staff' }),
+  disclosure: DisclosureNote,
   generatedAt: Type.String({ format: 'date-time' }),
 };
 

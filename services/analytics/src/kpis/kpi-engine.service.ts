@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AGE_BANDS, CONTRACT_TYPES, COURSE_TYPES, LEGAL_STATUSES, SEXES } from '@meic/contracts';
 import type { Principal } from '@meic/service-kit';
-import type { Cell } from './disclosure';
-import { intervalBuckets, isExhaustive, OTHER, type Categorisation, type Condition, type Scope } from './measures';
-import { ParticipantsRepository, type SiteRow } from './participants.repository';
-import { PublisherService, type Level, type PublishedMeasure, type SiteRef } from './publisher.service';
+import { DisclosureService, type PublishedMeasure, type Reading } from '../disclosure/disclosure.service';
+import type { Tally } from '../disclosure/perturbation-table';
+import type { Cell } from './cell';
+import { intervalBuckets, OTHER, type Categorisation, type Condition, type Scope, type Step } from './measures';
+import { ParticipantsRepository, type SiteRow, type TimeToEvent } from './participants.repository';
+import type { Level, SiteRef } from './site-units';
 import { rateWithInterval, type RateWithInterval } from './statistics';
 
 /** How many citizenships a breakdown shows before "other" (kpis.md: top-N + other). */
@@ -21,17 +22,25 @@ export interface MeasureSet {
   measures: Record<string, PublishedMeasure>;
 }
 
+const NOBODY: Tally = { n: 0, key: 0 };
+
 /**
- * Counts measures (conditions from `measures.ts`) per site and category and publishes them
- * through the disclosure plan. Every KPI endpoint reads its numbers through here, so each one
- * counts people the same way and hides the same cells.
+ * Counts measures (conditions from `measures.ts`) per site and category, the way a reader's
+ * `Reading` says, and has the disclosure layer publish them. Every KPI endpoint reads its numbers
+ * through here, so each one counts people the same way and publishes the same figure for the same
+ * people.
  */
 @Injectable()
 export class KpiEngine {
   constructor(
     readonly participants: ParticipantsRepository,
-    readonly publisher: PublisherService,
+    readonly disclosure: DisclosureService,
   ) {}
+
+  /** How this request counts and publishes for the principal (docs/adr/0012). */
+  reading(principal: Principal, scope: Scope, now = new Date()): Promise<Reading> {
+    return this.disclosure.reading(principal, scope, now);
+  }
 
   /** Every site known from its registration, plus any site seen only in participants' enrolments. */
   async sites(): Promise<SiteDirectory> {
@@ -68,14 +77,20 @@ export class KpiEngine {
     }
   }
 
-  /** The most frequent citizenships of the people enrolled in the period (the same for every reader). */
-  async topCitizenships(scope: Scope): Promise<string[]> {
-    return (await this.participants.citizenshipRanking(scope)).slice(0, TOP_CITIZENSHIPS);
+  /** The most frequent citizenships of the people enrolled in the period, as the reader counts them (the same for every group). */
+  async topCitizenships(reading: Reading): Promise<string[]> {
+    return (await this.participants.citizenshipRanking(reading.scope, reading.counting)).slice(0, TOP_CITIZENSHIPS);
   }
 
-  async measures(principal: Principal, defs: Record<string, Condition>, categorisation: Categorisation | null, scope: Scope, directory?: SiteDirectory): Promise<MeasureSet> {
+  /** Days to `step` (or censoring) for everyone of a cohort, as the reader counts them. */
+  times(reading: Reading, cohort: Condition, step: Step): Promise<TimeToEvent[]> {
+    return this.participants.timesToEvent(cohort, step, reading.scope, reading.counting);
+  }
+
+  async measures(reading: Reading, defs: Record<string, Condition>, categorisation: Categorisation | null, directory?: SiteDirectory): Promise<MeasureSet> {
     const dir = directory ?? (await this.sites());
-    const table = await this.participants.countTable(defs, categorisation, scope);
+    const scope = reading.scope;
+    const table = await this.participants.countTable(defs, categorisation, scope, reading.counting);
     // Sites with participants but no registration event yet still count, under their code's country.
     const refs = [...dir.refs];
     const known = new Set(refs.map((s) => s.code));
@@ -91,27 +106,20 @@ export class KpiEngine {
     const categories = categorisation ? await this.categoriesOf(categorisation, scope, dir) : [];
     const measures: Record<string, PublishedMeasure> = {};
     for (const name of Object.keys(defs)) {
-      const totals = table.totals[name] ?? new Map<string, number>();
-      const cells = table.cells[name] ?? new Map<string, Map<string, number>>();
-      const counts = refs.map((s) => categories.map((c) => cells.get(s.code)?.get(c) ?? 0));
-      const siteTotals = refs.map((s) => totals.get(s.code) ?? 0);
-      measures[name] = this.publisher.publish(principal, {
-        // The plan depends on the numbers only, so equal numbers may reuse it; new data never does.
-        key: createHash('sha256').update(JSON.stringify([refs, siteTotals])).digest('base64url'),
+      const totals = table.totals[name] ?? new Map<string, Tally>();
+      const cells = table.cells[name] ?? new Map<string, Map<string, Tally>>();
+      measures[name] = reading.measure({
         sites: refs,
         categories,
-        exhaustive: categorisation ? isExhaustive(categorisation) : true,
-        counts,
-        totals: siteTotals,
-        // The share of women is a target of every site: its cells are hidden only as a last resort.
-        ...(categorisation?.by === 'sex' ? { keepCategories: ['female'] } : {}),
+        totals: refs.map((s) => totals.get(s.code) ?? NOBODY),
+        cells: refs.map((s) => categories.map((c) => cells.get(s.code)?.get(c) ?? NOBODY)),
       });
     }
     return { categories, measures };
   }
 }
 
-/** A rate of two published counts: suppressed with either (kpis.md), otherwise with its Wilson interval. */
+/** A rate of two published counts with its Wilson interval (kpis.md: rates come from protected counts). */
 export function rateOf(numerator: Cell, denominator: Cell): RateWithInterval {
   return rateWithInterval(numerator, denominator);
 }

@@ -3,16 +3,16 @@ import { KpiEngine } from './kpi-engine.service';
 import { KpisService } from './kpis.service';
 import type { Categorisation, Condition } from './measures';
 import type { CountTable, ParticipantsRepository, SiteRow, TimeToEvent } from './participants.repository';
-import { PublisherService } from './publisher.service';
+import { testDisclosure } from '../testing/test-disclosure';
 
 const rome: SiteRow = { site_code: 'IT-RM', country: 'IT', programme: 'AMIL', name: 'Roma', city: 'Roma', cluster_name: 'c', target_enrolled: 100, target_placed: 40, target_women_share_pct: 50 };
 const milan: SiteRow = { ...rome, site_code: 'IT-MI', name: 'Milano', programme: 'LIME', target_enrolled: 50, target_placed: 10, target_women_share_pct: 30 };
 // Four people at Rome: placed after 30 and 60 days, dropped out at day 10, still waiting at day 100.
 const times: TimeToEvent[] = [
-  { site_code: 'IT-RM', days: 30, event: true },
-  { site_code: 'IT-RM', days: 60, event: true },
-  { site_code: 'IT-RM', days: 10, event: false },
-  { site_code: 'IT-RM', days: 100, event: false },
+  { site_code: 'IT-RM', days: 30, event: true, key: 11 },
+  { site_code: 'IT-RM', days: 60, event: true, key: 12 },
+  { site_code: 'IT-RM', days: 10, event: false, key: 13 },
+  { site_code: 'IT-RM', days: 100, event: false, key: 14 },
 ];
 
 /** Counts per site of each measure the overview asks for, keyed by the measure's name. */
@@ -35,19 +35,19 @@ function serviceWith(): KpisService {
     countTable: async (measures: Record<string, Condition>, categorisation: Categorisation | null): Promise<CountTable> => {
       const table: CountTable = { totals: {}, cells: {} };
       for (const name of Object.keys(measures)) {
-        table.totals[name] = new Map(Object.entries(byMeasure[name] ?? {}));
+        table.totals[name] = new Map(Object.entries(byMeasure[name] ?? {}).map(([site, n]) => [site, { n, key: n * 7919 }]));
         table.cells[name] = new Map();
         if (categorisation?.by === 'sex') {
           for (const [site, n] of Object.entries(byMeasure[name] ?? {})) {
             const w = women[site] ?? 0;
-            (table.cells[name] as Map<string, Map<string, number>>).set(site, new Map([['female', w], ['male', n - w]]));
+            table.cells[name]?.set(site, new Map([['female', { n: w, key: w * 104729 }], ['male', { n: n - w, key: (n - w) * 1299709 }]]));
           }
         }
       }
       return table;
     },
   } as unknown as ParticipantsRepository;
-  return new KpisService(new KpiEngine(repo, new PublisherService(5)));
+  return new KpisService(new KpiEngine(repo, testDisclosure()));
 }
 
 const staff: Principal = { sub: 's', role: 'site_staff', sites: ['IT-RM'] };
@@ -86,5 +86,26 @@ describe('KpisService.overview', () => {
     // 4 + 20 enrolled, 2 + 8 women.
     expect(res.groups[0]?.enrolled.value).toBe(24);
     expect(res.groups[0]?.women.value).toBe(10);
+  });
+
+  it('shows a consortium lead perturbed counts: never 1 … 4, within 4 of the truth, the same for the same people', async () => {
+    const lead: Principal = { sub: 'l', role: 'consortium_lead', sites: [] };
+    const res = await serviceWith().overview(lead, { groupBy: 'site' }, at);
+    const rome = res.groups.find((g) => g.key === 'IT-RM');
+    const milan = res.groups.find((g) => g.key === 'IT-MI');
+    for (const [cell, truth] of [
+      [rome?.enrolled, 4],
+      [rome?.women, 2],
+      [milan?.enrolled, 20],
+      [milan?.women, 8],
+      [res.totals.enrolled, 24],
+    ] as const) {
+      const v = cell?.value as number;
+      expect(v === 0 || v >= 5).toBe(true);
+      expect(Math.abs(v - truth)).toBeLessThanOrEqual(4);
+      expect(cell?.suppressed).toBe(false);
+    }
+    expect(res.disclosure).toMatchObject({ method: 'cell-key', asOf: '2026-05-31', minCell: 5, maxPerturbation: 4, releaseBlock: 10 });
+    expect(await serviceWith().overview(lead, { groupBy: 'site' }, at)).toEqual(res);
   });
 });

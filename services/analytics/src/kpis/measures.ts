@@ -1,3 +1,5 @@
+import type { ReleaseBlocks } from '../disclosure/release-blocks';
+
 /**
  * The vocabulary every KPI is written in: conditions over one participant row (`participants`
  * table), compiled to ClickHouse SQL with bound parameters. Endpoints and the indicator catalogue
@@ -50,16 +52,16 @@ export const ATTRIBUTE_NAMES = [...Object.keys(ATTRIBUTES), 'courseType'] as Att
  * - `observable`: enrolled at least `months` before the evaluation date (kpis.md: cohort rates count
  *   only people who can have been observed for the whole window).
  * - `followUpDue`: the n-month follow-up of their first placement is due by the evaluation date.
- * - `atRisk`: still "at risk" of `step` after `days` days, as Kaplan–Meier counts it: the days from
- *   enrolment to the step, or to censoring (drop-out, else the evaluation date), are at least
- *   `days`. Numbers at risk are then counts like any other, published through the disclosure plan.
+ *
+ * For protected readers a fact counts at the date it is released (docs/adr/0012, release blocks):
+ * every comparison of a step's date with the period or the evaluation date reads the released
+ * date; a person's own durations (`withinMonths`) keep the recorded ones.
  */
 export type Condition =
   | { step: Step; when?: 'period' | 'ever'; withinMonths?: number }
   | { attribute: Attribute; in: readonly string[] }
   | { observable: { months: number } }
   | { followUpDue: 3 | 6 | 12 }
-  | { atRisk: { step: Step; days: number } }
   | { all: readonly Condition[] }
   | { any: readonly Condition[] }
   | { not: Condition };
@@ -82,6 +84,10 @@ export interface CompiledSql {
 export class SqlBuilder {
   readonly params: Record<string, unknown> = {};
   private n = 0;
+  private readonly released = new Set<string>();
+
+  /** `release`: count facts at their release dates (protected readers); null: at their recorded dates. */
+  constructor(private readonly release: ReleaseBlocks | null = null) {}
 
   param(type: string, value: unknown): string {
     const name = `p${this.n++}`;
@@ -89,10 +95,41 @@ export class SqlBuilder {
     return `{${name}:${type}}`;
   }
 
+  /** The date a step's fact counts at: its column, or the released date computed beside it. */
+  date(column: string): string {
+    if (!this.release) return column;
+    this.released.add(column);
+    return `rel_${column}`;
+  }
+
+  /**
+   * The released dates the conditions compiled so far use, as select-list entries over a table
+   * with `site_code` and the step columns: the last day of the fact's block, NULL while it is open.
+   */
+  releasedColumns(): string[] {
+    const release = this.release;
+    if (!release) return [];
+    return [...this.released].map((column) => {
+      const sites: string[] = [];
+      const closes: string[][] = [];
+      for (const [key, months] of release.closes) {
+        const [site, series] = key.split('|') as [string, string];
+        if (series !== column) continue;
+        sites.push(site);
+        closes.push([...months]);
+      }
+      const siteCloses = `arrayElement(${this.param('Array(Array(Date32))', closes)}, indexOf(${this.param('Array(String)', sites)}, site_code))`;
+      const block = `nullIf(arrayFirstIndex(x -> x >= toStartOfMonth(assumeNotNull(${column})), ${siteCloses}), 0)`;
+      return `if(isNull(${column}), NULL, toLastDayOfMonth(arrayElement(${siteCloses}, ${block}))) AS rel_${column}`;
+    });
+  }
+
   condition(c: Condition): string {
     if ('step' in c) {
       const col = stepColumn(c.step);
-      const parts = [c.when === 'ever' ? `${col} <= toDate32({asOf:String})` : `${col} BETWEEN toDate32({from:String}) AND toDate32({to:String}) AND ${col} <= toDate32({asOf:String})`];
+      const at = this.date(col);
+      const parts = [c.when === 'ever' ? `${at} <= toDate32({asOf:String})` : `${at} BETWEEN toDate32({from:String}) AND toDate32({to:String}) AND ${at} <= toDate32({asOf:String})`];
+      // The person's own duration, from the recorded dates.
       if (c.withinMonths !== undefined) parts.push(`${col} <= addMonths(enrolled_on, ${this.param('UInt16', checkMonths(c.withinMonths))})`);
       return `ifNull(${parts.join(' AND ')}, 0)`;
     }
@@ -101,14 +138,8 @@ export class SqlBuilder {
       if (c.attribute === 'courseType') return `hasAny(course_types, ${values})`;
       return `(${attributeColumn(c.attribute)} IN ${values})`;
     }
-    if ('observable' in c) return `ifNull(addMonths(enrolled_on, ${this.param('UInt16', checkMonths(c.observable.months))}) <= toDate32({asOf:String}), 0)`;
-    if ('followUpDue' in c) return `ifNull(addMonths(placed_on, ${this.param('UInt16', c.followUpDue)}) <= toDate32({asOf:String}), 0)`;
-    if ('atRisk' in c) {
-      const col = stepColumn(c.atRisk.step);
-      const asOf = 'toDate32({asOf:String})';
-      const end = `multiIf(ifNull(${col} <= ${asOf}, 0), ${col}, ifNull(dropped_on < ${asOf}, 0), dropped_on, ${asOf})`;
-      return `ifNull(greatest(0, dateDiff('day', enrolled_on, ${end})) >= ${this.param('UInt32', checkDays(c.atRisk.days))}, 0)`;
-    }
+    if ('observable' in c) return `ifNull(addMonths(${this.date('enrolled_on')}, ${this.param('UInt16', checkMonths(c.observable.months))}) <= toDate32({asOf:String}), 0)`;
+    if ('followUpDue' in c) return `ifNull(addMonths(${this.date('placed_on')}, ${this.param('UInt16', c.followUpDue)}) <= toDate32({asOf:String}), 0)`;
     if ('all' in c) return c.all.length === 0 ? '1' : `(${c.all.map((x) => this.condition(x)).join(' AND ')})`;
     if ('any' in c) return c.any.length === 0 ? '0' : `(${c.any.map((x) => this.condition(x)).join(' OR ')})`;
     return `(NOT ${this.condition(c.not)})`;
@@ -125,11 +156,6 @@ export function attributeColumn(attribute: Exclude<Attribute, 'courseType'>): st
   const col = ATTRIBUTES[attribute] as string | undefined;
   if (!col) throw new RangeError(`unknown attribute "${attribute}"`);
   return col;
-}
-
-function checkDays(d: number): number {
-  if (!Number.isInteger(d) || d < 0 || d > 36_500) throw new RangeError(`days must be an integer from 0 to 36500, got ${d}`);
-  return d;
 }
 
 function checkMonths(m: number): number {
@@ -179,7 +205,7 @@ export function categorySql(c: Categorisation, b: SqlBuilder): string {
     case 'courseType':
       return 'arrayJoin(if(empty(course_types), [\'none\'], course_types))';
     case 'interval': {
-      const col = stepColumn(c.step);
+      const col = b.date(stepColumn(c.step));
       const fn = c.interval === 'month' ? 'toStartOfMonth' : c.interval === 'quarter' ? 'toStartOfQuarter' : 'toStartOfYear';
       return `ifNull(toString(${fn}(${col})), '')`;
     }

@@ -2,7 +2,8 @@ import type { Principal } from '@meic/service-kit';
 import type { SiteDirectory } from './kpi-engine.service';
 import { publishContributionsByType, publishMembersAllTypes, publishMembersByType } from './organisation-measures';
 import type { ContributionCounts, OrganisationCounts, SiteRow } from './participants.repository';
-import { PublisherService } from './publisher.service';
+import type { Reading } from '../disclosure/disclosure.service';
+import { testDisclosure } from '../testing/test-disclosure';
 
 const row = (code: string, country: string, programme: string): SiteRow => ({
   site_code: code,
@@ -25,48 +26,49 @@ const org = (site_code: string, type: string, members: number, active: number): 
 const organisations = [org('IT-RM', 'enterprise', 1, 1), org('IT-RM', 'university', 2, 0), org('GR-ATH', 'local_authority', 1, 0)];
 // Rome's enterprises hosted 3 internships and placed 1 person; Milan's 40 internships.
 const contributions: ContributionCounts[] = [
-  { site_code: 'IT-RM', org_type: 'enterprise', internships: 3, placements: 1, courses: 0 },
-  { site_code: 'IT-MI', org_type: 'enterprise', internships: 40, placements: 0, courses: 0 },
+  { site_code: 'IT-RM', org_type: 'enterprise', internships: { n: 3, key: 4_000_000_000 }, placements: { n: 1, key: 17 }, courses: { n: 0, key: 0 } },
+  { site_code: 'IT-MI', org_type: 'enterprise', internships: { n: 40, key: 2_000_000_000 }, placements: { n: 0, key: 0 }, courses: { n: 0, key: 0 } },
 ];
 
-const publisher = new PublisherService(5);
+const disclosure = testDisclosure();
+const at = new Date('2026-12-31T00:00:00Z');
+const readingOf = (principal: Principal): Promise<Reading> => disclosure.reading(principal, { from: '2026-01-01', to: '2026-12-31', asOf: '2026-12-31' }, at);
 const lead: Principal = { sub: 'l', role: 'consortium_lead', sites: [] };
 const athens: Principal = { sub: 's', role: 'site_staff', sites: ['GR-ATH'] };
 const byType = <T>(published: { type: string; measures: Record<string, T> }[], type: string) => published.find((t) => t.type === type)?.measures;
 
 describe('publishMembersByType / publishMembersAllTypes (organisations: published as counted)', () => {
-  it('shows a consortium lead member counts below minCell, per type and over all types, at every level', () => {
-    const members = publishMembersByType(publisher, lead, directory, organisations, ['members', 'active']);
+  it('shows a consortium lead member counts below minCell, per type and over all types, at every level', async () => {
+    const members = publishMembersByType(await readingOf(lead), directory, organisations, ['members', 'active']);
     expect(byType(members, 'enterprise')?.members?.cell('site', 'IT-RM')).toEqual({ value: 1, suppressed: false });
     expect(byType(members, 'enterprise')?.active?.cell('site', 'IT-RM')).toEqual({ value: 1, suppressed: false });
     expect(byType(members, 'university')?.members?.cell('country', 'IT')).toEqual({ value: 2, suppressed: false });
     expect(byType(members, 'local_authority')?.members?.cell('programme', 'AMIL')).toEqual({ value: 1, suppressed: false });
     expect(byType(members, 'trade_union')?.members?.cell('site', 'IT-RM')).toEqual({ value: 0, suppressed: false });
-    const all = publishMembersAllTypes(publisher, lead, directory, organisations, ['members', 'active']);
+    const all = publishMembersAllTypes(await readingOf(lead), directory, organisations, ['members', 'active']);
     expect(all.members?.cell('site', 'IT-RM')).toEqual({ value: 3, suppressed: false });
     expect(all.members?.cell('total', '')).toEqual({ value: 4, suppressed: false });
     expect(all.active?.cell('site', 'GR-ATH')).toEqual({ value: 0, suppressed: false });
   });
 
-  it('still confines site_staff to their own sites', () => {
-    const all = publishMembersAllTypes(publisher, athens, directory, organisations, ['members']);
+  it('still confines site_staff to their own sites', async () => {
+    const all = publishMembersAllTypes(await readingOf(athens), directory, organisations, ['members']);
     expect(all.members?.cell('total', '')).toEqual({ value: 1, suppressed: false });
     expect(all.members?.cell('site', 'IT-RM')).toEqual({ value: 0, suppressed: false });
   });
 });
 
-describe('publishContributionsByType (people: disclosure-controlled)', () => {
-  it('hides from a consortium lead a contribution count below minCell, never as zero, and keeps true zeros', () => {
-    const contributed = byType(publishContributionsByType(publisher, lead, directory, contributions, ['internships', 'placements', 'courses']), 'enterprise');
-    expect(contributed?.internships?.cell('site', 'IT-RM')).toEqual({ value: null, suppressed: true });
-    expect(contributed?.placements?.cell('site', 'IT-RM')).toEqual({ value: null, suppressed: true });
-    expect(contributed?.internships?.cell('site', 'IT-MI')).toEqual({ value: 40, suppressed: false });
+describe('publishContributionsByType (people: protected)', () => {
+  it('perturbs for a consortium lead: a count below minCell never shows as itself, true zeros stay zero', async () => {
+    const contributed = byType(publishContributionsByType(await readingOf(lead), directory, contributions, ['internships', 'placements', 'courses']), 'enterprise');
+    for (const v of [contributed?.internships?.cell('site', 'IT-RM').value, contributed?.placements?.cell('site', 'IT-RM').value]) expect(v === 0 || (v as number) >= 5).toBe(true);
+    expect(Math.abs((contributed?.internships?.cell('site', 'IT-MI').value as number) - 40)).toBeLessThanOrEqual(4);
     expect(contributed?.courses?.cell('site', 'IT-RM')).toEqual({ value: 0, suppressed: false });
   });
 
-  it('shows site_staff their own contributions as counted', () => {
+  it('shows site_staff their own contributions as counted', async () => {
     const rome: Principal = { sub: 's', role: 'site_staff', sites: ['IT-RM'] };
-    const contributed = byType(publishContributionsByType(publisher, rome, directory, contributions, ['placements']), 'enterprise');
+    const contributed = byType(publishContributionsByType(await readingOf(rome), directory, contributions, ['placements']), 'enterprise');
     expect(contributed?.placements?.cell('site', 'IT-RM')).toEqual({ value: 1, suppressed: false });
   });
 });

@@ -1,24 +1,24 @@
-import { createHash } from 'node:crypto';
 import { ORGANISATION_TYPES } from '@meic/contracts';
-import type { Principal } from '@meic/service-kit';
+import type { PublishedMeasure, Reading } from '../disclosure/disclosure.service';
+import { addTallies, type Tally } from '../disclosure/perturbation-table';
 import type { SiteDirectory } from './kpi-engine.service';
 import type { ContributionCounts, OrganisationCounts } from './participants.repository';
-import { openMeasure, type PublishedMeasure, type PublisherService, type SiteRef } from './publisher.service';
+import type { SiteRef } from './site-units';
 
 // Cluster members (MEIC-14) and what they contribute (MEIC-15), per organisation type, as the
 // indicators service and the clusters view both publish them. Two kinds of count, two treatments
-// (docs/adr/0006, amendment of issue 8):
+// (docs/adr/0006 amendment of issue 8, kept by docs/adr/0012):
 // - counts of ORGANISATIONS (members, active members, those that provided a course, hosted an
-//   internship or hired) are not counts of people: published as counted, for every role, never
-//   suppressed (site_staff still see their own sites only);
-// - counts of PEOPLE's activities (internships, placements, courses contributed) go through the
-//   disclosure plan like any other count of people.
+//   internship or hired) are not counts of people: published as counted, for every role
+//   (site_staff still see their own sites only);
+// - counts of PEOPLE's activities (internships, placements, courses contributed) are protected
+//   like any other count of people.
 
-/** One repository row of MEIC-14 or MEIC-15 counts: a site, an organisation type and its counts by field. */
+/** One repository row of MEIC-14 or MEIC-15 counts: a site, an organisation type and its tallies by field. */
 export interface TypedRow {
   site_code: string;
   type: string;
-  values: Record<string, number>;
+  values: Record<string, Tally>;
 }
 
 export const ORGANISATION_FIELDS = {
@@ -36,11 +36,12 @@ export type OrganisationCount = keyof typeof ORGANISATION_FIELDS;
 /** A count of people's activities contributed by members (MEIC-15). */
 export type ContributionCount = keyof typeof CONTRIBUTION_FIELDS;
 
-/** How a measure is published: as counted (organisations) or through the disclosure plan (people). */
+/** How a measure is published: as counted (organisations) or protected (people). */
 type Disclosure = 'open' | 'controlled';
 
 export function organisationRows(rows: readonly OrganisationCounts[]): TypedRow[] {
-  return rows.map((o) => ({ site_code: o.site_code, type: o.type, values: Object.fromEntries(Object.entries(ORGANISATION_FIELDS).map(([k, f]) => [k, o[f]])) }));
+  // Organisations have no record keys: their counts are never perturbed.
+  return rows.map((o) => ({ site_code: o.site_code, type: o.type, values: Object.fromEntries(Object.entries(ORGANISATION_FIELDS).map(([k, f]) => [k, { n: o[f], key: 0 }])) }));
 }
 
 export function contributionRows(rows: readonly ContributionCounts[]): TypedRow[] {
@@ -56,7 +57,7 @@ export function typesOf(rows: readonly TypedRow[]): string[] {
   return [...known, ...[...new Set(rows.map((r) => typeOf(r.type)))].filter((t) => !known.includes(t)).sort()];
 }
 
-/** A site as the disclosure plan knows it; one seen only in events counts under its code's country. */
+/** A site of the hierarchy; one seen only in events counts under its code's country. */
 export function refOf(directory: SiteDirectory, code: string): SiteRef {
   const info = directory.info.get(code);
   return info ? { code, country: info.country, programme: info.programme } : { code, country: code.slice(0, 2), programme: 'unknown' };
@@ -74,44 +75,40 @@ export function refsWith(directory: SiteDirectory, codes: readonly string[]): Si
   return refs.sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** Per site (in the order of `sites`), the sum of `field` over the rows of one type. */
-export function siteTotals(rows: readonly TypedRow[], sites: readonly SiteRef[], type: string, field: string): number[] {
-  return sites.map((s) => rows.filter((r) => r.site_code === s.code && typeOf(r.type) === type).reduce((a, r) => a + (r.values[field] ?? 0), 0));
+const NONE: Tally = { n: 0, key: 0 };
+const sumOf = (rows: readonly TypedRow[], field: string): Tally => rows.reduce((a, r) => addTallies(a, r.values[field] ?? NONE), NONE);
+
+/** Per site (in the order of `sites`), the tally of `field` over the rows of one type. */
+export function siteTotals(rows: readonly TypedRow[], sites: readonly SiteRef[], type: string, field: string): Tally[] {
+  return sites.map((s) => sumOf(rows.filter((r) => r.site_code === s.code && typeOf(r.type) === type), field));
 }
 
-/** Per site (in the order of `sites`), the sum of `field` over all rows, whatever their type. */
-export function siteTotalsAllTypes(rows: readonly TypedRow[], sites: readonly SiteRef[], field: string): number[] {
-  return sites.map((s) => rows.filter((r) => r.site_code === s.code).reduce((a, r) => a + (r.values[field] ?? 0), 0));
+/** Per site (in the order of `sites`), the tally of `field` over all rows, whatever their type. */
+export function siteTotalsAllTypes(rows: readonly TypedRow[], sites: readonly SiteRef[], field: string): Tally[] {
+  return sites.map((s) => sumOf(rows.filter((r) => r.site_code === s.code), field));
 }
 
-function publishCounts(publisher: PublisherService, principal: Principal, sites: SiteRef[], totals: number[], disclosure: Disclosure): PublishedMeasure {
-  const counts = { sites, categories: [], exhaustive: true, counts: sites.map(() => []), totals };
-  if (disclosure === 'open') {
-    // Organisations are not people: nothing to protect, only the principal's sites to respect.
-    const visible = publisher.visibleSites(principal);
-    return openMeasure(counts, (code) => visible === null || visible.includes(code));
-  }
-  // The plan depends on the numbers only, so equal numbers may reuse it; new data never does.
-  return publisher.publish(principal, { key: createHash('sha256').update(JSON.stringify([sites, totals])).digest('base64url'), ...counts });
+function publishCounts(reading: Reading, sites: SiteRef[], totals: Tally[], disclosure: Disclosure): PublishedMeasure {
+  const tallies = { sites, categories: [], totals, cells: sites.map(() => []) };
+  // Organisations are not people: nothing to protect, only the reader's sites to respect.
+  return disclosure === 'open' ? reading.asCounted(tallies) : reading.measure(tallies);
 }
 
 /** Each field summed over every organisation type, published as a measure of its own. */
 function publishAllTypes(
-  publisher: PublisherService,
-  principal: Principal,
+  reading: Reading,
   directory: SiteDirectory,
   rows: readonly TypedRow[],
   fields: readonly string[],
   disclosure: Disclosure,
 ): Record<string, PublishedMeasure> {
   const sites = refsWith(directory, rows.map((r) => r.site_code));
-  return Object.fromEntries(fields.map((f) => [f, publishCounts(publisher, principal, sites, siteTotalsAllTypes(rows, sites, f), disclosure)]));
+  return Object.fromEntries(fields.map((f) => [f, publishCounts(reading, sites, siteTotalsAllTypes(rows, sites, f), disclosure)]));
 }
 
 /** Each (type, field) pair is a measure of its own, counted per site. */
 function publishByType(
-  publisher: PublisherService,
-  principal: Principal,
+  reading: Reading,
   directory: SiteDirectory,
   rows: readonly TypedRow[],
   fields: readonly string[],
@@ -121,7 +118,7 @@ function publishByType(
   return typesOf(rows).map((type) => {
     const measures: Record<string, PublishedMeasure> = {};
     for (const field of fields) {
-      measures[field] = publishCounts(publisher, principal, sites, siteTotals(rows, sites, type, field), disclosure);
+      measures[field] = publishCounts(reading, sites, siteTotals(rows, sites, type, field), disclosure);
     }
     return { type, measures };
   });
@@ -129,37 +126,29 @@ function publishByType(
 
 /** Cluster members per type (MEIC-14): counts of organisations, published as counted for every role. */
 export function publishMembersByType(
-  publisher: PublisherService,
-  principal: Principal,
+  reading: Reading,
   directory: SiteDirectory,
   rows: readonly OrganisationCounts[],
   fields: readonly OrganisationCount[],
 ): { type: string; measures: Record<string, PublishedMeasure> }[] {
-  return publishByType(publisher, principal, directory, organisationRows(rows), fields, 'open');
+  return publishByType(reading, directory, organisationRows(rows), fields, 'open');
 }
 
 /** Cluster members over all types (MEIC-14 summed), published as counted for every role. */
-export function publishMembersAllTypes(
-  publisher: PublisherService,
-  principal: Principal,
-  directory: SiteDirectory,
-  rows: readonly OrganisationCounts[],
-  fields: readonly OrganisationCount[],
-): Record<string, PublishedMeasure> {
-  return publishAllTypes(publisher, principal, directory, organisationRows(rows), fields, 'open');
+export function publishMembersAllTypes(reading: Reading, directory: SiteDirectory, rows: readonly OrganisationCounts[], fields: readonly OrganisationCount[]): Record<string, PublishedMeasure> {
+  return publishAllTypes(reading, directory, organisationRows(rows), fields, 'open');
 }
 
 /**
  * Internships, placements and courses contributed per member type (MEIC-15): counts of people's
- * activities, each (type, field) pair published through its disclosure plan. The plan key depends
- * on the numbers only, so the clusters view and the indicator catalogue publish the same cells.
+ * activities, each (type, field) pair protected like any count of people, so the clusters view and
+ * the indicator catalogue publish the same figure for the same activities.
  */
 export function publishContributionsByType(
-  publisher: PublisherService,
-  principal: Principal,
+  reading: Reading,
   directory: SiteDirectory,
   rows: readonly ContributionCounts[],
   fields: readonly ContributionCount[],
 ): { type: string; measures: Record<string, PublishedMeasure> }[] {
-  return publishByType(publisher, principal, directory, contributionRows(rows), fields, 'controlled');
+  return publishByType(reading, directory, contributionRows(rows), fields, 'controlled');
 }

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import type { Counting } from '../disclosure/disclosure.service';
+import type { Tally } from '../disclosure/perturbation-table';
+import { recordKeySql } from '../disclosure/record-key';
+import { contributionSeries } from '../disclosure/release.repository';
 import { categorySql, isExhaustive, SqlBuilder, stepColumn, type Categorisation, type Condition, type Scope, type Step } from './measures';
 
-/** Counts of several measures per site, and per site × category when categorised. */
+/** Tallies of several measures per site, and per site × category when categorised. */
 export interface CountTable {
-  /** measure → site code → count over all categories */
-  totals: Record<string, Map<string, number>>;
-  /** measure → site code → category → count (empty without a categorisation) */
-  cells: Record<string, Map<string, Map<string, number>>>;
+  /** measure → site code → tally over all categories */
+  totals: Record<string, Map<string, Tally>>;
+  /** measure → site code → category → tally (empty without a categorisation) */
+  cells: Record<string, Map<string, Map<string, Tally>>>;
 }
 
 export interface SiteRow {
@@ -22,11 +26,12 @@ export interface SiteRow {
   target_women_share_pct: number;
 }
 
-/** Days from enrolment to an event or to censoring, for one person of a cohort. */
+/** Days from enrolment to an event or to censoring, for one person of a cohort, with their record key (0 when counting exactly). */
 export interface TimeToEvent {
   site_code: string;
   days: number;
   event: boolean;
+  key: number;
 }
 
 export interface OrganisationCounts {
@@ -42,9 +47,9 @@ export interface OrganisationCounts {
 export interface ContributionCounts {
   site_code: string;
   org_type: string;
-  internships: number;
-  placements: number;
-  courses: number;
+  internships: Tally;
+  placements: Tally;
+  courses: Tally;
 }
 
 const MEASURE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -58,44 +63,65 @@ const MEASURE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 export class ParticipantsRepository {
   constructor(private readonly ch: ClickHouseService) {}
 
-  private people(): string {
-    // Only people whose enrolment is known are participants (kpis.md "Counting rules").
-    return `(SELECT * FROM ${this.ch.database}.participants FINAL WHERE enrolled_on IS NOT NULL AND site_code != '')`;
+  /**
+   * Participants (only people whose enrolment is known: kpis.md "Counting rules"), with the released
+   * dates the builder's conditions use and, for protected counting, each person's record key `rk`.
+   */
+  private people(b: SqlBuilder, counting: Counting): string {
+    const extra = [...b.releasedColumns()];
+    if (counting.recordKey) {
+      const rk = recordKeySql(counting.recordKey, 'beneficiary_id');
+      Object.assign(b.params, rk.params);
+      extra.push(`${rk.sql} AS rk`);
+    }
+    return `(SELECT *${extra.map((e) => `, ${e}`).join('')} FROM ${this.ch.database}.participants FINAL WHERE enrolled_on IS NOT NULL AND site_code != '')`;
   }
 
-  async countTable(measures: Record<string, Condition>, categorisation: Categorisation | null, scope: Scope): Promise<CountTable> {
+  /** Count (and record-key sum, when protected) of each measure, as select-list entries. */
+  private tallies(names: readonly string[], measures: Record<string, Condition>, b: SqlBuilder, counting: Counting): string {
+    return names
+      .map((n) => {
+        const c = b.condition(measures[n] as Condition);
+        return counting.recordKey ? `countIf(${c}) AS ${n}, sumIf(rk, ${c}) % 4294967296 AS ${n}__key` : `countIf(${c}) AS ${n}`;
+      })
+      .join(', ');
+  }
+
+  async countTable(measures: Record<string, Condition>, categorisation: Categorisation | null, scope: Scope, counting: Counting): Promise<CountTable> {
     const names = Object.keys(measures);
     for (const n of names) if (!MEASURE_NAME.test(n)) throw new RangeError(`bad measure name "${n}"`);
-    const b = new SqlBuilder();
-    const selects = names.map((n) => `countIf(${b.condition(measures[n] as Condition)}) AS ${n}`).join(', ');
-    const params = { ...b.params, ...scope };
+    const tallyOf = (r: Record<string, string>, n: string): Tally => ({ n: Number(r[n]), key: Number(r[`${n}__key`] ?? 0) });
     const table: CountTable = { totals: {}, cells: {} };
     // Exhaustive categories add up to the total, so the total comes from the same query as the
     // cells: two queries read two moments of a table that ingest keeps writing to, and a total
     // that is not the sum of its cells would be both wrong and a disclosure risk.
     const totalsFromCells = categorisation !== null && isExhaustive(categorisation);
-    const totals = totalsFromCells ? [] : await this.ch.rows<Record<string, string>>(`SELECT site_code, ${selects} FROM ${this.people()} GROUP BY site_code`, params);
+    let totals: Record<string, string>[] = [];
+    if (!totalsFromCells) {
+      const b = new SqlBuilder(counting.release);
+      const selects = this.tallies(names, measures, b, counting);
+      totals = await this.ch.rows<Record<string, string>>(`SELECT site_code, ${selects} FROM ${this.people(b, counting)} GROUP BY site_code`, { ...b.params, ...scope });
+    }
     for (const n of names) {
-      table.totals[n] = new Map(totals.map((r) => [r.site_code as string, Number(r[n])]));
+      table.totals[n] = new Map(totals.map((r) => [r.site_code as string, tallyOf(r, n)]));
       table.cells[n] = new Map();
     }
     if (!categorisation) return table;
-    const cb = new SqlBuilder();
-    const cellSelects = names.map((n) => `countIf(${cb.condition(measures[n] as Condition)}) AS ${n}`).join(', ');
+    const cb = new SqlBuilder(counting.release);
+    const cellSelects = this.tallies(names, measures, cb, counting);
     const category = categorySql(categorisation, cb);
-    const rows = await this.ch.rows<Record<string, string>>(
-      `SELECT site_code, ${category} AS category, ${cellSelects} FROM ${this.people()} GROUP BY site_code, category`,
-      { ...cb.params, ...scope },
-    );
+    const rows = await this.ch.rows<Record<string, string>>(`SELECT site_code, ${category} AS category, ${cellSelects} FROM ${this.people(cb, counting)} GROUP BY site_code, category`, { ...cb.params, ...scope });
     for (const r of rows) {
       for (const n of names) {
-        const bySite = table.cells[n] as Map<string, Map<string, number>>;
-        const site = bySite.get(r.site_code as string) ?? new Map<string, number>();
-        site.set(r.category as string, Number(r[n]));
+        const bySite = table.cells[n] as Map<string, Map<string, Tally>>;
+        const site = bySite.get(r.site_code as string) ?? new Map<string, Tally>();
+        const t = tallyOf(r, n);
+        site.set(r.category as string, t);
         bySite.set(r.site_code as string, site);
         if (totalsFromCells) {
-          const siteTotals = table.totals[n] as Map<string, number>;
-          siteTotals.set(r.site_code as string, (siteTotals.get(r.site_code as string) ?? 0) + Number(r[n]));
+          const siteTotals = table.totals[n] as Map<string, Tally>;
+          const prev = siteTotals.get(r.site_code as string) ?? { n: 0, key: 0 };
+          siteTotals.set(r.site_code as string, { n: prev.n + t.n, key: (prev.key + t.key) % 4294967296 });
         }
       }
     }
@@ -105,36 +131,47 @@ export class ParticipantsRepository {
   /**
    * Days from enrolment to the first `step` for everyone matching `cohort`, censored at drop-out
    * or at the evaluation date when the step has not happened by then (kpis.md "Time to placement").
+   * Counted at release dates, a step or drop-out is known once released, and a person still
+   * waiting is censored at the evaluation date counted from their released enrolment date (so
+   * everyone of an enrolment block is censored at the same time); durations are recorded ones.
    */
-  async timesToEvent(cohort: Condition, step: Step, scope: Scope, extra?: Condition): Promise<TimeToEvent[]> {
-    const b = new SqlBuilder();
+  async timesToEvent(cohort: Condition, step: Step, scope: Scope, counting: Counting, extra?: Condition): Promise<TimeToEvent[]> {
+    const b = new SqlBuilder(counting.release);
     const where = b.condition(extra ? { all: [cohort, extra] } : cohort);
     const col = stepColumn(step);
     const asOf = 'toDate32({asOf:String})';
-    const rows = await this.ch.rows<{ site_code: string; days: string; event: number }>(
+    const known = (c: string) => `ifNull(${b.date(c)} <= ${asOf}, 0)`;
+    const censoredFrom = b.date('enrolled_on');
+    const key = counting.recordKey ? 'rk' : '0';
+    const rows = await this.ch.rows<{ site_code: string; days: string; event: number; key: string }>(
       `SELECT site_code,
-              greatest(0, dateDiff('day', enrolled_on,
-                 multiIf(has_event, ${col}, dropped_on IS NOT NULL AND dropped_on < ${asOf}, dropped_on, ${asOf}))) AS days,
-              has_event AS event
-       FROM (SELECT *, ifNull(${col} <= ${asOf}, 0) AS has_event FROM ${this.people()})
-       WHERE ${where} AND enrolled_on <= ${asOf}`,
+              greatest(0, multiIf(has_event, dateDiff('day', enrolled_on, ${col}),
+                                  dropped_on IS NOT NULL AND ${known('dropped_on')} AND dropped_on < ${asOf}, dateDiff('day', enrolled_on, dropped_on),
+                                  dateDiff('day', ${censoredFrom}, ${asOf}))) AS days,
+              has_event AS event, ${key} AS key
+       FROM (SELECT *, ${known(col)} AS has_event FROM ${this.people(b, counting)})
+       WHERE ${where} AND ${censoredFrom} <= ${asOf}`,
       { ...b.params, ...scope },
     );
-    return rows.map((r) => ({ site_code: r.site_code, days: Number(r.days), event: Boolean(Number(r.event)) }));
+    return rows.map((r) => ({ site_code: r.site_code, days: Number(r.days), event: Boolean(Number(r.event)), key: Number(r.key) }));
   }
 
   /** Sites, countries and programmes as participants' enrolments name them (a site may not be registered yet). */
   async participantSites(): Promise<{ site_code: string; country: string; programme: string }[]> {
-    return this.ch.rows(`SELECT site_code, any(country) AS country, any(programme) AS programme FROM ${this.people()} GROUP BY site_code ORDER BY site_code`);
+    return this.ch.rows(
+      `SELECT site_code, any(country) AS country, any(programme) AS programme FROM ${this.ch.database}.participants FINAL
+       WHERE enrolled_on IS NOT NULL AND site_code != '' GROUP BY site_code ORDER BY site_code`,
+    );
   }
 
   /** Citizenships by number of participants enrolled in the scope, most frequent first. */
-  async citizenshipRanking(scope: Scope): Promise<string[]> {
+  async citizenshipRanking(scope: Scope, counting: Counting): Promise<string[]> {
+    const b = new SqlBuilder(counting.release);
+    const enrolled = b.condition({ step: 'enrolled' });
     const rows = await this.ch.rows<{ citizenship: string }>(
-      `SELECT citizenship, count() AS n FROM ${this.people()}
-       WHERE enrolled_on BETWEEN toDate32({from:String}) AND toDate32({to:String})
-       GROUP BY citizenship ORDER BY n DESC, citizenship`,
-      { ...scope },
+      `SELECT citizenship, count() AS n FROM ${this.people(b, { ...counting, recordKey: null })}
+       WHERE ${enrolled} GROUP BY citizenship ORDER BY n DESC, citizenship`,
+      { ...b.params, ...scope },
     );
     return rows.map((r) => r.citizenship);
   }
@@ -187,16 +224,40 @@ export class ParticipantsRepository {
     }));
   }
 
-  /** Internships, placements and courses in the period by the type of the cluster member behind them, MEIC-15. */
-  async contributionCounts(scope: Scope): Promise<ContributionCounts[]> {
-    const rows = await this.ch.rows<Record<keyof ContributionCounts, string>>(
-      `SELECT site_code, org_type,
-              countIf(kind = 'internship') AS internships, countIf(kind = 'placement') AS placements, countIf(kind = 'course') AS courses
+  /**
+   * Internships, placements and courses in the period by the type of the cluster member behind
+   * them, MEIC-15: people's activities, so counted like people (at release dates, with record
+   * keys of the activity's event, when protected).
+   */
+  async contributionCounts(scope: Scope, counting: Counting): Promise<ContributionCounts[]> {
+    const b = new SqlBuilder(null);
+    const release = counting.release;
+    // A contribution's released date: the end of the block of its kind at its site.
+    let at = 'occurred_on';
+    if (release) {
+      const kinds = ['internship', 'placement', 'course'];
+      const entries = kinds.flatMap((kind) =>
+        [...release.closes].filter(([k]) => k.endsWith(`|${contributionSeries(kind)}`)).map(([k, months]) => ({ key: `${k.split('|')[0]}|${kind}`, months: [...months] })),
+      );
+      const closes = `arrayElement(${b.param('Array(Array(Date32))', entries.map((e) => e.months))}, indexOf(${b.param('Array(String)', entries.map((e) => e.key))}, concat(site_code, '|', kind)))`;
+      at = `toLastDayOfMonth(arrayElement(${closes}, nullIf(arrayFirstIndex(x -> x >= toStartOfMonth(occurred_on), ${closes}), 0)))`;
+    }
+    const inPeriod = `ifNull(${at} BETWEEN toDate32({from:String}) AND toDate32({to:String}) AND ${at} <= toDate32({asOf:String}), 0)`;
+    let key = '0';
+    if (counting.recordKey) {
+      const rk = recordKeySql(counting.recordKey, 'toString(event_id)');
+      Object.assign(b.params, rk.params);
+      key = rk.sql;
+    }
+    const tallies = (kind: string, name: string) => `countIf(kind = '${kind}' AND ${inPeriod}) AS ${name}, sumIf(${key}, kind = '${kind}' AND ${inPeriod}) % 4294967296 AS ${name}__key`;
+    const rows = await this.ch.rows<Record<string, string>>(
+      `SELECT site_code, org_type, ${tallies('internship', 'internships')}, ${tallies('placement', 'placements')}, ${tallies('course', 'courses')}
        FROM ${this.ch.database}.contributions FINAL
-       WHERE organisation_id != '' AND occurred_on BETWEEN toDate32({from:String}) AND toDate32({to:String})
+       WHERE organisation_id != ''
        GROUP BY site_code, org_type ORDER BY site_code, org_type`,
-      { ...scope },
+      { ...b.params, ...scope },
     );
-    return rows.map((r) => ({ site_code: r.site_code, org_type: r.org_type, internships: Number(r.internships), placements: Number(r.placements), courses: Number(r.courses) }));
+    const t = (r: Record<string, string>, n: string): Tally => ({ n: Number(r[n]), key: Number(r[`${n}__key`]) });
+    return rows.map((r) => ({ site_code: r.site_code as string, org_type: r.org_type as string, internships: t(r, 'internships'), placements: t(r, 'placements'), courses: t(r, 'courses') }));
   }
 }

@@ -29,14 +29,15 @@ export interface RateWithInterval {
 
 /**
  * numerator / denominator in percent with its 95% Wilson interval. Suppressed as a whole (every
- * figure null) when either count is suppressed, so that the rate cannot reveal a hidden count
- * (kpis.md). A zero denominator gives no rate but shows the counts.
+ * figure null) when either count is withheld. A zero denominator gives no rate but shows the
+ * counts. Protected counts are perturbed independently, so a published numerator can exceed its
+ * denominator by a few: the rate is then 100 %, the counts are shown as published.
  */
 export function rateWithInterval(numerator: CountCell, denominator: CountCell, z?: number): RateWithInterval {
   if (numerator.suppressed || denominator.suppressed || numerator.value === null || denominator.value === null) {
     return { value: null, low: null, high: null, numerator: null, denominator: null, suppressed: true };
   }
-  const interval = wilsonInterval(numerator.value, denominator.value, z);
+  const interval = wilsonInterval(Math.min(numerator.value, denominator.value), denominator.value, z);
   return {
     value: interval?.value ?? null,
     low: interval?.low ?? null,

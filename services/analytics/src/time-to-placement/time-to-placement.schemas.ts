@@ -9,8 +9,8 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Curve = {
   cohort: Type.Object({ ...CountCell.properties }, { description: 'People enrolled in the period (the overview’s `enrolled`)' }),
   events: Type.Object({ ...CountCell.properties }, { description: 'Of them, placed by asOf' }),
-  suppressed: Type.Boolean({ description: 'true: the cohort count is suppressed, so the whole curve is withheld' }),
-  truncatedAt: Nullable(Type.Integer({ description: 'Last day shown when the tail (fewer than minCell at risk) was cut' })),
+  suppressed: Type.Boolean({ description: 'true: fewer than the minimum at risk from the start, so no step is shown' }),
+  truncatedAt: Nullable(Type.Integer({ description: 'Last day shown when the tail (fewer than the minimum at risk) was cut' })),
   curve: Nullable(
     Type.Array(
       Type.Object({
@@ -19,10 +19,10 @@ const Curve = {
         low: Nullable(Type.Number()),
         high: Nullable(Type.Number()),
       }),
-      { description: 'Kaplan–Meier steps with the 95% log-log band, from (0, 1)' },
+      { description: 'Kaplan–Meier steps with the 95% log-log band, from (0, 1). For roles other than site_staff the curve of perturbed counts per 30-day bucket, stepping at bucket ends' },
     ),
   ),
-  atRisk: Type.Array(Type.Object({ t: Type.Integer(), count: CountCell }), { description: 'Numbers at risk (time ≥ t) at 0, 30, 90, 180, 365, 540 and 730 days' }),
+  atRisk: Type.Array(Type.Object({ t: Type.Integer(), count: CountCell }), { description: 'Numbers at risk (time ≥ t) at 0, 30, 90, 180, 360, 540 and 720 days' }),
   median: Type.Object({ t: Nullable(Type.Integer()), low: Nullable(Type.Integer()), high: Nullable(Type.Integer()) }, { description: 'Median days to placement and its 95% limits, null where the shown curve does not reach 0.5' }),
 };
 

@@ -13,24 +13,26 @@ export class TrendsService {
   async trends(principal: Principal, query: TrendsQuery, now = new Date()): Promise<TrendsResponse> {
     const groupBy = query.groupBy ?? 'site';
     const interval = query.interval ?? 'month';
-    const { asOf } = scopeOf({ asOf: query.asOf }, now);
-    const window = trendWindow(query, interval, asOf);
-    const scope = { from: window.from, to: window.to, asOf };
     const filters = filtersOf(query);
     const directory = await this.engine.sites();
     const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
+    // The evaluation date first (a protected reader's is a released month end), then the window.
+    const evaluation = await this.engine.reading(principal, scopeOf({ asOf: query.asOf }, now), now);
+    const window = trendWindow(query, interval, evaluation.scope.asOf);
+    const reading = evaluation.over(window);
     const step = TREND_METRICS[query.metric];
-    // Buckets are a categorisation of the measure, so the series and the total of each group are
-    // cells of one plan (and the total is the overview's count of the same step in the period).
-    const { measures, categories } = await this.engine.measures(principal, { count: inPeriod(step) }, { by: 'interval', step, interval }, scope, directory);
+    // Buckets are a categorisation of the measure, so each group's total is the overview's count
+    // of the same step in the period: the same people, the same published figure.
+    const { measures, categories } = await this.engine.measures(reading, { count: inPeriod(step) }, { by: 'interval', step, interval }, directory);
     const seriesOf = (unit: Unit) => ({
       total: cellOf(measures.count, unit),
       series: categories.map((period) => ({ period, value: cellOf(measures.count, unit, period) })),
     });
     return {
       groupBy,
-      filters: echoFilters(scope, filters),
-      minCell: this.engine.publisher.minCell,
+      filters: echoFilters(reading.scope, filters),
+      minCell: reading.minCell,
+      disclosure: reading.note(),
       generatedAt: now.toISOString(),
       metric: query.metric,
       interval,
