@@ -1,5 +1,5 @@
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
-import { ALL_STAFF, ATH, disclosureBreaches, LEAD, personEvents, rateBreaches, scenarioEvents, scenarioPeople, SCENARIO_SITES } from '../testing/kpi-scenario';
+import { ALL_STAFF, ATH, protectionBreaches, LEAD, personEvents, rateBreaches, scenarioEvents, scenarioPeople, SCENARIO_SITES } from '../testing/kpi-scenario';
 import type { BreakdownResponse } from './breakdown.schemas';
 
 /**
@@ -66,28 +66,37 @@ describe('GET /v1/kpis/breakdown', () => {
     expect(counts(res.body.totals)).toMatchObject({ female: 1, male: 4 });
   });
 
-  it('suppresses small categories and the rates built on them for consortium_lead, never zeros', async () => {
+  it('protects every category for consortium_lead: never 1 … 4, zeros stay zero, rates of the published counts', async () => {
     for (const metric of ['enrolled', 'placementRate']) {
       const q = `/v1/kpis/breakdown?metric=${metric}&by=sex&${Q}`;
       const [lead, truth] = await Promise.all([h.get<BreakdownResponse>(q, LEAD), h.get<BreakdownResponse>(q, ALL_STAFF)]);
       expect(lead.status).toBe(200);
       const breaches: string[] = [];
-      for (const g of lead.body.groups) {
-        const t = truth.body.groups.find((x) => x.key === g.key);
+      for (const g of [...lead.body.groups, { key: 'total', ...lead.body.totals }]) {
+        const t = g.key === 'total' ? truth.body.totals : truth.body.groups.find((x) => x.key === g.key);
         g.categories.forEach((c, i) => {
           const tc = t?.categories[i];
-          if (tc) breaches.push(...disclosureBreaches(`${metric} ${g.key} ${c.category}`, c.count, tc.count));
-          if (c.rate) breaches.push(...rateBreaches(`${g.key} ${c.category}`, c.rate, c.count, { value: c.rate.denominator, suppressed: c.rate.denominator === null && c.count.suppressed }));
+          if (tc) breaches.push(...protectionBreaches(`${metric} ${g.key} ${c.category}`, c.count, tc.count));
         });
       }
       expect(breaches).toEqual([]);
     }
-    const lead = await h.get<BreakdownResponse>(`/v1/kpis/breakdown?metric=placementRate&by=sex&${Q}`, LEAD);
-    // Rome: 2 men placed out of 4 → numerator and denominator small → rate suppressed
-    expect(lead.body.groups.find((g) => g.key === 'IT-RM')?.categories.find((c) => c.category === 'male')?.rate?.suppressed).toBe(true);
-    const enrolled = await h.get<BreakdownResponse>(`/v1/kpis/breakdown?metric=enrolled&by=sex&${Q}`, LEAD);
-    expect(enrolled.body.groups.find((g) => g.key === 'IT-RM')?.categories.find((c) => c.category === 'male')?.count).toEqual({ value: null, suppressed: true });
-    expect(enrolled.body.groups.find((g) => g.key === 'IT-RM')?.categories.find((c) => c.category === 'other')?.count).toEqual({ value: 0, suppressed: false });
+    // Rates are made of the counts published beside them: the cohort placed over the enrolled of the same category.
+    const [rate, enrolled] = await Promise.all([
+      h.get<BreakdownResponse>(`/v1/kpis/breakdown?metric=placementRate&by=sex&${Q}`, LEAD),
+      h.get<BreakdownResponse>(`/v1/kpis/breakdown?metric=enrolled&by=sex&${Q}`, LEAD),
+    ]);
+    for (const g of rate.body.groups) {
+      g.categories.forEach((c, i) => {
+        expect(c.rate?.numerator).toBe(c.count.value);
+        expect(c.rate?.denominator).toBe(enrolled.body.groups.find((x) => x.key === g.key)?.categories[i]?.count.value);
+      });
+    }
+    // Categories with nobody are 0, and the total of a group is the same figure wherever the same people are reached.
+    const rome = enrolled.body.groups.find((g) => g.key === 'IT-RM');
+    expect(rome?.categories.find((c) => c.category === 'other')?.count).toEqual({ value: 0, suppressed: false });
+    const romeAlone = await h.get<BreakdownResponse>(`/v1/kpis/breakdown?metric=enrolled&by=sex&${Q}&site=IT-RM`, LEAD);
+    expect(romeAlone.body.totals).toEqual({ total: rome?.total, categories: rome?.categories });
   });
 
   it('takes in a late enrolment', async () => {

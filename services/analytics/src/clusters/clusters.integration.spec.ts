@@ -118,63 +118,48 @@ describe('GET /v1/kpis/clusters', () => {
     expect([own.body.totals.members.value, own.body.totals.enrolled.value]).toEqual([1, 7]);
   });
 
-  it('shows consortium_lead organisation counts as counted, even below minCell, and suppresses small counts of people', async () => {
+  it('shows consortium_lead organisation counts as counted, even below minCell, and protects counts of people', async () => {
     const res = await h.get<ClustersResponse>(`/v1/kpis/clusters?${Q}&groupBy=site`, LEAD);
     expect(res.status).toBe(200);
     const rm = res.body.groups.find((g) => g.key === 'IT-RM');
-    // Members are organisations, not people (docs/adr/0006, amendment of issue 8): 1 enterprise,
-    // 1 VET provider, 1 university, 2 active, all below minCell and all shown.
+    // Members are organisations, not people (docs/adr/0012): 1 enterprise, 1 VET provider, 1
+    // university, 2 active, all below minCell and all shown as counted.
     expect(byType(rm, 'members')).toEqual({ enterprise: 1, vet_provider: 1, university: 1 });
     expect(byType(rm, 'active')).toEqual({ enterprise: 1, vet_provider: 1 });
-    expect(rm?.byType.find((t) => t.type === 'enterprise')?.members).toEqual({ value: 1, suppressed: false });
     expect(rm?.members).toEqual({ value: 3, suppressed: false });
     expect(rm?.activeMembers).toEqual({ value: 2, suppressed: false });
     expect(rm?.byType.find((t) => t.type === 'trade_union')?.members).toEqual({ value: 0, suppressed: false });
-    // 2 active per 12 enrolled (12 is shown) = 16.7 per 100
-    expect(rm?.activePer100).toBe(16.7);
-    // Contributions count people: X1's placement by E1 (1) and V1's course (1) are hidden, never shown as zero.
-    const enterprise = rm?.byType.find((t) => t.type === 'enterprise');
-    expect(enterprise?.placements).toEqual({ value: null, suppressed: true });
-    expect(rm?.byType.find((t) => t.type === 'vet_provider')?.courses).toEqual({ value: null, suppressed: true });
+    // Contributions count people's activities: X1's placement by E1 and V1's course (1 each) wait
+    // in open release blocks, so nothing is counted yet; a true 0 stays 0.
+    expect(rm?.byType.find((t) => t.type === 'enterprise')?.placements).toEqual({ value: 0, suppressed: false });
     expect(rm?.byType.find((t) => t.type === 'trade_union')?.placements).toEqual({ value: 0, suppressed: false });
-    // 12 enrolled is shown; its 9 placed are hidden as the complement of Milan's 1 (Italy shows 10),
-    // so the rate is suppressed with its numerator, exactly as in the overview.
-    expect(rm?.enrolled).toEqual({ value: 12, suppressed: false });
-    expect(rm?.placementRatePct).toEqual({ value: null, low: null, high: null, numerator: null, denominator: null, suppressed: true });
-    const overview = await h.get<{ groups: { key: string; placementRatePct: unknown }[] }>(`/v1/kpis/overview?${Q}&groupBy=site`, LEAD);
+    // Enrolled and the placement rate are the overview's: the same people, the same figures.
+    const overview = await h.get<{ groups: { key: string; enrolled: unknown; placementRatePct: unknown }[] }>(`/v1/kpis/overview?${Q}&groupBy=site`, LEAD);
+    expect(overview.body.groups.find((g) => g.key === 'IT-RM')?.enrolled).toEqual(rm?.enrolled);
     expect(overview.body.groups.find((g) => g.key === 'IT-RM')?.placementRatePct).toEqual(rm?.placementRatePct);
-    // Milan's 3 enrolled are hidden, and its rate with them (and the intensity built on them)
-    const mi = res.body.groups.find((g) => g.key === 'IT-MI');
-    expect(mi?.enrolled).toEqual({ value: null, suppressed: true });
-    expect(mi?.members).toEqual({ value: 0, suppressed: false });
-    expect(mi?.activePer100).toBeNull();
-    expect(mi?.placementRatePct).toMatchObject({ value: null, low: null, high: null, suppressed: true });
-    // Athens: 1 local authority shown; its enterprises' 2 internships hidden.
-    const ath = res.body.groups.find((g) => g.key === 'GR-ATH');
-    expect(byType(ath, 'members')).toEqual({ local_authority: 1 });
-    expect(ath?.byType.find((t) => t.type === 'enterprise')?.internships).toEqual({ value: null, suppressed: true });
     // Totals: the same organisation counts as site_staff see.
     expect([res.body.totals.members, res.body.totals.activeMembers]).toEqual([
       { value: 4, suppressed: false },
       { value: 2, suppressed: false },
     ]);
-    // No organisation count is suppressed anywhere; no published count of people is 1 to 4.
+    // Nothing is withheld; no published count of people is 1 to 4.
     const figures = [...res.body.groups, res.body.totals];
-    expect(figures.flatMap((g) => [g.members, g.activeMembers, ...g.byType.flatMap((t) => [t.members, t.active])]).filter((c) => c.suppressed)).toEqual([]);
+    expect(figures.flatMap((g) => [g.members, g.activeMembers, g.enrolled, ...g.byType.flatMap((t) => [t.members, t.active, t.internships, t.placements, t.courses])]).filter((c) => c.suppressed)).toEqual([]);
     const people = figures.flatMap((g) => [g.enrolled, ...g.byType.flatMap((t) => [t.internships, t.placements, t.courses])]);
     expect(people.filter((c) => c.value !== null && c.value > 0 && c.value < 5)).toEqual([]);
   });
 
-  it('publishes the same MEIC-14 and MEIC-15 cells in /v1/indicators for consortium_lead', async () => {
+  it('publishes the same MEIC-14 and MEIC-15 figures in /v1/indicators for consortium_lead', async () => {
     type Indicators = { indicators: { code: string; byType: { type: string; counts: Record<string, { value: number | null; suppressed: boolean }> }[] }[] };
     const res = await h.get<Indicators>(`/v1/indicators?period=2025&asOf=2026-06-30&site=IT-RM`, LEAD);
     expect(res.status).toBe(200);
     const counts = (code: string, type: string) => res.body.indicators.find((i) => i.code === code)?.byType.find((t) => t.type === type)?.counts;
     expect(counts('MEIC-14', 'enterprise')).toMatchObject({ members: { value: 1, suppressed: false }, active: { value: 1, suppressed: false }, hired: { value: 1, suppressed: false } });
     expect(counts('MEIC-14', 'vet_provider')).toMatchObject({ members: { value: 1, suppressed: false }, providedCourse: { value: 1, suppressed: false } });
-    expect(counts('MEIC-15', 'enterprise')?.placements).toEqual({ value: null, suppressed: true });
     const clusters = await h.get<ClustersResponse>(`/v1/kpis/clusters?${Q}&site=IT-RM`, LEAD);
-    expect(clusters.body.totals.byType.find((t) => t.type === 'enterprise')?.placements).toEqual(counts('MEIC-15', 'enterprise')?.placements);
+    for (const field of ['internships', 'placements'] as const) {
+      expect(clusters.body.totals.byType.find((t) => t.type === 'enterprise')?.[field]).toEqual(counts('MEIC-15', 'enterprise')?.[field]);
+    }
   });
 
   it('answers 400 naming a malformed field, 422 for from after to, 403 for site_staff outside their sites', async () => {

@@ -160,7 +160,7 @@ export function scenarioPeople(): Record<'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'M1'
   };
 }
 
-/** Everyone of the scenario as site_staff of all three sites see them (nothing suppressed). */
+/** Everyone of the scenario as site_staff of all three sites see them (exact figures). */
 export const ALL_STAFF = { role: 'site_staff' as const, sites: SCENARIO_SITES.map((s) => s.code) };
 export const LEAD = { role: 'consortium_lead' as const };
 
@@ -170,22 +170,23 @@ interface CellLike {
 }
 
 /**
- * How a cell seen by a confined role may differ from the same cell seen unsuppressed: counts from
- * 1 to minCell−1 are hidden, hidden cells carry no value, zeros are shown as 0, and whatever is
- * shown is the true count. Returns the breaches, so a failing test names every one.
+ * How a count a protected reader sees may differ from the exact one (site_staff's): it is shown,
+ * never as 1 … minCell − 1, a true 0 stays 0, and it is never more than the largest perturbation
+ * above the truth (release blocks only leave people out). Returns the breaches, so a failing test
+ * names every one.
  */
-export function disclosureBreaches(where: string, shown: CellLike, truth: CellLike, minCell = 5): string[] {
+export function protectionBreaches(where: string, shown: CellLike, truth: CellLike, p = { minCell: 5, maxPerturbation: 4 }): string[] {
   const v = truth.value ?? -1;
   const out: string[] = [];
-  if (v > 0 && v < minCell && !shown.suppressed) out.push(`${where}: ${v} shown`);
-  if (shown.suppressed && shown.value !== null) out.push(`${where}: suppressed but carries ${shown.value}`);
-  if (v === 0 && (shown.suppressed || shown.value !== 0)) out.push(`${where}: 0 not shown as 0`);
-  if (!shown.suppressed && shown.value !== v) out.push(`${where}: shows ${shown.value}, truth ${v}`);
+  if (shown.suppressed || shown.value === null) return [`${where}: withheld`];
+  if (shown.value > 0 && shown.value < p.minCell) out.push(`${where}: ${shown.value} published`);
+  if (v === 0 && shown.value !== 0) out.push(`${where}: 0 published as ${shown.value}`);
+  if (shown.value > v + p.maxPerturbation) out.push(`${where}: ${shown.value} published, truth ${v}`);
   return out;
 }
 
-/** A rate with a suppressed part must be suppressed (kpis.md). */
+/** A rate shown to a protected reader is made of the counts published beside it (kpis.md). */
 export function rateBreaches(where: string, rate: CellLike & { numerator: number | null; denominator: number | null }, numerator: CellLike, denominator: CellLike): string[] {
-  if ((numerator.suppressed || denominator.suppressed) && (!rate.suppressed || rate.value !== null || rate.numerator !== null || rate.denominator !== null)) return [`${where}: rate shown over a suppressed part`];
+  if (rate.numerator !== numerator.value || rate.denominator !== denominator.value) return [`${where}: rate of ${rate.numerator}/${rate.denominator}, counts published ${numerator.value}/${denominator.value}`];
   return [];
 }

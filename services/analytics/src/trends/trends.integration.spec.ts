@@ -1,5 +1,5 @@
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
-import { ALL_STAFF, disclosureBreaches, LEAD, MI, personEvents, scenarioEvents, scenarioPeople, SCENARIO_SITES } from '../testing/kpi-scenario';
+import { ALL_STAFF, protectionBreaches, LEAD, MI, personEvents, scenarioEvents, scenarioPeople, SCENARIO_SITES } from '../testing/kpi-scenario';
 import type { TrendsResponse } from './trends.schemas';
 
 /**
@@ -55,21 +55,24 @@ describe('GET /v1/kpis/trends', () => {
     expect(open.body.totals.series[11]).toEqual({ period: '2024-11-01', value: { value: 1, suppressed: false } });
   });
 
-  it('suppresses small buckets for consortium_lead, never zeros', async () => {
+  it('protects every bucket for consortium_lead: facts counted in the month their release block closes', async () => {
     const q = `metric=enrolled&interval=month&from=2025-01-01&to=2025-06-30&asOf=2026-06-30`;
     const [lead, truth] = await Promise.all([h.get<TrendsResponse>(`/v1/kpis/trends?${q}`, LEAD), h.get<TrendsResponse>(`/v1/kpis/trends?${q}`, ALL_STAFF)]);
     const breaches: string[] = [];
     for (const g of lead.body.groups) {
-      g.series.forEach((p, i) => {
-        const t = truth.body.groups.find((x) => x.key === g.key)?.series[i];
-        if (t) breaches.push(...disclosureBreaches(`${g.key} ${p.period}`, p.value, t.value));
+      breaches.push(...protectionBreaches(`${g.key} total`, g.total, truth.body.groups.find((x) => x.key === g.key)?.total ?? { value: 0, suppressed: false }));
+      g.series.forEach((p) => {
+        const v = p.value.value as number;
+        if (p.value.suppressed || (v > 0 && v < 5)) breaches.push(`${g.key} ${p.period}: ${JSON.stringify(p.value)}`);
       });
     }
     expect(breaches).toEqual([]);
-    // Rome's 2025-04 (1 enrolled) and Milan's 2025-05 (3) are hidden
-    expect(lead.body.groups.find((g) => g.key === 'IT-RM')?.series[3]?.value).toEqual({ value: null, suppressed: true });
-    expect(lead.body.groups.find((g) => g.key === MI.code)?.series[4]?.value).toEqual({ value: null, suppressed: true });
-    expect(lead.body.groups.find((g) => g.key === MI.code)?.series[0]?.value).toEqual({ value: 0, suppressed: false });
+    // Rome: 1 (2024-11) + 6 (2025-02) + 4 (2025-03) = 11 ≥ 10 closes a block in March, so all
+    // eleven count in March 2025; April's one waits. Milan's 3 all wait.
+    const rome = lead.body.groups.find((g) => g.key === 'IT-RM');
+    expect(rome?.series.filter((p) => p.value.value !== 0).map((p) => p.period)).toEqual(['2025-03-01']);
+    expect(Math.abs((rome?.series[2]?.value.value as number) - 11)).toBeLessThanOrEqual(4);
+    expect(lead.body.groups.find((g) => g.key === MI.code)?.series.every((p) => p.value.value === 0)).toBe(true);
   });
 
   it('moves a late event into its past bucket', async () => {
