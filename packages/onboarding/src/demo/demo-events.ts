@@ -29,6 +29,8 @@ export interface DemoEventPerson {
   placedOn: string | null;
   droppedOn: string | null;
   evaluationConsent: boolean;
+  /** The first date of the activities a cohort can be selected by (as analytics' steps name them). */
+  firstOn: Partial<Record<'assessed' | 'l2Enrolled' | 'courseCompleted' | 'internshipStarted' | 'mentored', string>>;
 }
 
 /** A stable UUID for a name: the same demo record always gets the same id. */
@@ -116,6 +118,11 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
       placedOn: null,
       droppedOn: null,
       evaluationConsent: enrolment['consent.evaluationFollowUp'] === 'true',
+      firstOn: {},
+    };
+    const first = (step: keyof DemoEventPerson['firstOn'], on: string) => {
+      const cur = truth.firstOn[step];
+      if (cur === undefined || on < cur) truth.firstOn[step] = on;
     };
     people.push(truth);
     const course = (title: string) => (def.courses ?? []).find((c) => c.title === title);
@@ -130,6 +137,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           at(buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: s.programme, occurredOn: enrolledOn }, { time: time(enrolledOn) }));
           break;
         case 'assessments':
+          first('assessed', row.assessedOn as string);
           at(
             buildEvent(
               'meic.beneficiary.assessed.v1',
@@ -142,6 +150,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           const c = course(row.courseTitle as string);
           if (!c) throw new Error(`demo course ${row.courseTitle} unknown at ${s.code}`);
           if (row.cefrLevelAtStart) cefrAtStart.set(c.title, row.cefrLevelAtStart);
+          if (c.type === 'l2_language') first('l2Enrolled', row.enrolledOn as string);
           at(
             buildEvent(
               'meic.course.enrolled.v1',
@@ -154,6 +163,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
         case 'completions': {
           const c = course(row.courseTitle as string);
           if (!c) throw new Error(`demo course ${row.courseTitle} unknown at ${s.code}`);
+          if (row.outcome === 'completed') first('courseCompleted', row.completedOn as string);
           at(
             buildEvent(
               'meic.course.completed.v1',
@@ -175,6 +185,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
         }
         case 'internships': {
           const host = org(row.hostOrg as string);
+          first('internshipStarted', row.startedOn as string);
           const internship = { internshipId: id('internship'), hostOrgId: demoId(seed, 'org', s.code, row.hostOrg as string), hostOrgType: (host?.type ?? 'enterprise') as never };
           at(buildEvent('meic.internship.started.v1', { ...person, ...internship, occurredOn: row.startedOn as string, plannedEndOn: row.plannedEndOn as string }, { time: time(row.startedOn as string) }));
           if (row.endedOn) {
@@ -222,6 +233,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           at(buildEvent('meic.beneficiary.dropped-out.v1', { ...person, occurredOn: row.on as string, reason: row.reason as never }, { time: time(row.on as string) }));
           break;
         case 'mentoring-matches': {
+          first('mentored', row.startedOn as string);
           const match = { matchId: id('match'), mentorId: demoId(seed, 'mentor', s.code, row.mentor as string) };
           at(buildEvent('meic.mentoring.started.v1', { ...person, ...match, occurredOn: row.startedOn as string, areas: list(row.areas) as never }, { time: time(row.startedOn as string) }));
           if (row.endedOn) at(buildEvent('meic.mentoring.ended.v1', { ...person, ...match, occurredOn: row.endedOn, startedOn: row.startedOn as string }, { time: time(row.endedOn) }));
