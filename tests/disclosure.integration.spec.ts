@@ -84,6 +84,11 @@ describe('disclosure audit on the demo programme', () => {
     }
     const day = score(responses, targets, 'day', priors);
     const block = score(responses, targets, 'block', priors);
+    // The people a differencing attack threatens most: those of the sites under 25 people.
+    const peopleAt = (code: string) => world.people.filter((p) => p.siteCode === code && p.enrolledOn <= AUDIT_AS_OF).length;
+    const smallSites = world.sites.filter((s) => peopleAt(s.code) < 25).map((s) => s.code);
+    const small = targets.filter((t) => smallSites.includes(t.site));
+    const blockSmall = score(responses, small, 'block', priors);
     // The issue's attacker, literally: pairs whose published enrolled differ by exactly 1.
     const inDiff = (family: 'to' | 'from' | 'asOf', site: string, a: string, b: string) =>
       world.people.filter((p) => p.siteCode === site && (family === 'from' ? p.enrolledOn >= a && p.enrolledOn < b : p.enrolledOn > a && p.enrolledOn <= b)).map(truthOf);
@@ -101,8 +106,11 @@ describe('disclosure audit on the demo programme', () => {
     }
     const table = (name: string, s: Record<Attribute, AttributeScore>) =>
       ATTRIBUTES.map((a) => `${name.padEnd(6)} ${a.padEnd(12)} attempts ${s[a].attempts}, informed ${s[a].informed}, accuracy ${(100 * s[a].accuracy).toFixed(1)} %, site prior ${(100 * s[a].sitePrior).toFixed(1)} %, majority ${(100 * s[a].majority).toFixed(1)} %`).join('\n');
-    console.log(`differencing attack (${YEAR.length} days × 3 parameters × 3 breakdowns in ${fetchSeconds.toFixed(1)} s):\n${table('day', day)}\n${table('block', block)}\nliteral pairs: ${JSON.stringify(literal)}`);
-    figures['differencing'] = { requests: YEAR.length * 9, fetchSeconds, targets: targets.length, dayPairs: day, blockPairs: block, literal };
+    console.log(
+      `differencing attack (${YEAR.length} days × 3 parameters × 3 breakdowns in ${fetchSeconds.toFixed(1)} s):\n${table('day', day)}\n${table('block', block)}\n` +
+        `${table('small', blockSmall)} (block pairs, sites under 25 people: ${smallSites.join(', ')})\nliteral pairs: ${JSON.stringify(literal)}`,
+    );
+    figures['differencing'] = { requests: YEAR.length * 9, fetchSeconds, targets: targets.length, dayPairs: day, blockPairs: block, smallSites: { sites: smallSites, blockPairs: blockSmall }, literal };
     for (const s of [day, block]) {
       for (const a of ATTRIBUTES) {
         expect(s[a].attempts).toBeGreaterThanOrEqual(300);
