@@ -35,6 +35,7 @@ export const EVENT_CATALOG = {
   'meic.internship.started.v1': define({ producer: 'trainings', schema: T.InternshipStartedV1, subject: (d) => d.beneficiaryId }),
   'meic.internship.ended.v1': define({ producer: 'trainings', schema: T.InternshipEndedV1, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.enrolled.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryEnrolledV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.consent-recorded.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryConsentRecordedV1, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.assessed.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryAssessedV1, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.placed.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryPlacedV1, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.followed-up.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryFollowedUpV1, subject: (d) => d.beneficiaryId }),

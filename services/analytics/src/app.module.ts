@@ -32,7 +32,7 @@ export class AppModule {
         DisclosureModule.forRoot(disclosureOptions(config)),
         KpisModule,
         IndicatorsModule.forRoot(config.INDICATOR_CATALOGUE),
-        ExportsModule.forRoot(exportPseudonymKey(config)),
+        ExportsModule.forRoot({ pseudonym: exportPseudonymKey(config), minClassSize: config.MEIC_EXPORT_MIN_CLASS }),
         KpiViewsModule,
         ClustersModule,
       ],

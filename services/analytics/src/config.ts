@@ -25,6 +25,7 @@ export const analyticsEnvSchema = envSchema({
   INDICATOR_CATALOGUE: Type.Optional(
     Type.String({ minLength: 1, description: 'Indicator catalogue file (YAML or JSON) replacing catalogue/indicators.yaml for this deployment; checked at boot' }),
   ),
+  MEIC_EXPORT_MIN_CLASS: Type.Integer({ minimum: 5, default: 5, description: 'k of the record-level extracts: every row shares its quasi-identifiers with at least k − 1 others (never below 5)' }),
   EXPORT_PSEUDONYM_KEY: Type.Optional(
     Type.String({
       minLength: 32,

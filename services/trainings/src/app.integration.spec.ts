@@ -47,7 +47,7 @@ describe('trainings service: readiness, OpenAPI and metrics', () => {
         if (schema) expect(schema.additionalProperties).toBe(false);
       }
     }
-    expect(doc.paths['/v1/internships']?.['get']?.description).toBe('Roles: admin, evaluator, site_staff.');
+    expect(doc.paths['/v1/internships']?.['get']?.description).toBe('Roles: admin, site_staff.');
   });
 
   it('serves Prometheus metrics and needs no token for health', async () => {

@@ -13,6 +13,17 @@ export const BeneficiaryEnrolledV1 = eventData(
 );
 export type BeneficiaryEnrolledV1 = Static<typeof BeneficiaryEnrolledV1>;
 
+export const BeneficiaryConsentRecordedV1 = eventData(
+  'meic.beneficiary.consent-recorded.v1',
+  "The person's consent to evaluation follow-up as now in force: at enrolment and whenever it changes. occurredOn is the day it was recorded. Analytics keeps a person in record-level evaluation extracts only while it is true.",
+  {
+    ...siteFacts,
+    beneficiaryId: Uuid,
+    evaluationFollowUp: Type.Boolean(),
+  },
+);
+export type BeneficiaryConsentRecordedV1 = Static<typeof BeneficiaryConsentRecordedV1>;
+
 export const BeneficiaryAssessedV1 = eventData(
   'meic.beneficiary.assessed.v1',
   "A needs and skills assessment was recorded. Only categories leave the service; the skills themselves stay in the person's record.",

@@ -135,6 +135,13 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
       switch (r.type) {
         case 'beneficiaries':
           at(buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: s.programme, occurredOn: enrolledOn }, { time: time(enrolledOn) }));
+          at(
+            buildEvent(
+              'meic.beneficiary.consent-recorded.v1',
+              { beneficiaryId: person.beneficiaryId, siteCode: s.code, country: s.country, occurredOn: enrolment['consent.recordedOn'] as string, evaluationFollowUp: truth.evaluationConsent },
+              { time: time(enrolledOn) },
+            ),
+          );
           break;
         case 'assessments':
           first('assessed', row.assessedOn as string);

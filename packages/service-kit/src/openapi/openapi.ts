@@ -9,7 +9,7 @@ export interface RouteDoc {
   roles: readonly Role[] | 'public';
   body?: TSchema;
   query?: Record<string, TSchema>;
-  responses: Record<number, { description: string; schema?: TSchema }>;
+  responses: Record<number, { description: string; schema?: TSchema; headers?: Record<string, { description: string; schema: TSchema }> }>;
 }
 
 const problemSchema = {
@@ -38,7 +38,8 @@ export function buildOpenApi(info: { title: string; version: string; description
     const query = Object.entries(r.query ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema: plain(schema) }));
     const responses: Record<string, unknown> = {};
     for (const [status, res] of Object.entries(r.responses)) {
-      responses[status] = res.schema ? { description: res.description, content: { 'application/json': { schema: plain(res.schema) } } } : { description: res.description };
+      const headers = res.headers ? { headers: Object.fromEntries(Object.entries(res.headers).map(([name, h]) => [name, { description: h.description, schema: plain(h.schema) }])) } : {};
+      responses[status] = res.schema ? { description: res.description, ...headers, content: { 'application/json': { schema: plain(res.schema) } } } : { description: res.description, ...headers };
     }
     if (r.roles !== 'public') {
       responses['401'] = { $ref: '#/components/responses/Problem' };

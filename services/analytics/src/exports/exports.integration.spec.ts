@@ -31,7 +31,9 @@ function readParquet(bytes: ArrayBuffer): Record<string, unknown>[] {
 }
 
 const KEY = 'integration-test-pseudonym-key-0123456789';
+// Requested 2026-10-01: the release is that of the last quarter end, 2026-09-30.
 const AS_OF = '2026-10-01';
+const RELEASE = '2026-09-30';
 
 const site = (code: string, programme: string) =>
   buildEvent('meic.site.registered.v1', {
@@ -57,6 +59,13 @@ const person = (siteCode: string, sex: Person['sex'], ageBand: Person['ageBand']
   citizenship,
   legalStatus,
 });
+const programmeOf = (p: Person) => (p.siteCode === 'IT-RM' ? 'AMIL' : 'AMIR');
+let clock = Date.parse('2026-01-01T00:00:00Z');
+const next = () => new Date((clock += 1000));
+const enrolment = (p: Person, on: string, consent: boolean): CloudEvent[] => [
+  buildEvent('meic.beneficiary.enrolled.v1', { ...p, programme: programmeOf(p), occurredOn: on }, { time: next() }),
+  buildEvent('meic.beneficiary.consent-recorded.v1', { beneficiaryId: p.beneficiaryId, siteCode: p.siteCode, country: p.country, occurredOn: on, evaluationFollowUp: consent }, { time: next() }),
+];
 
 /** A tiny CSV reader: ClickHouse quotes every string and no value here holds a comma or a quote. */
 function parseCsv(text: string): Record<string, string>[] {
@@ -66,52 +75,53 @@ function parseCsv(text: string): Record<string, string>[] {
   return lines.map((l) => Object.fromEntries(cells(l).map((v, i) => [names[i] as string, v])));
 }
 
-/** A Parquet value (dates as JSON date-times) as the CSV writes it. */
+/** A Parquet value as the CSV writes it. */
 function asCsv(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(v)) return v.slice(0, 10);
   return String(v);
 }
 
+/**
+ * A release of 22 consenting people in three classes and one alone:
+ *   A  IT-RM 2026-Q1  female 25-29 AF refugee                 6 (A0 placed, followed up; an erased seventh)
+ *   B  CY-NIC 2026-Q1 male 40-54 SY subsidiary_protection     5 (a sixth who did not consent)
+ *   C  IT-RM 2026-Q2  female 30-39 UA refugee                 10 (an eleventh who withdrew consent)
+ *   X  IT-RM 2026-Q1  male 30-39 NG asylum_seeker             1: a class under k = 5, left out
+ * One of 22 left out (4.5 %, at most 5 %): the finest generalisation (citizenship top 10) is kept.
+ */
 describe('GET /v1/exports/{dataset}', () => {
   let h: AnalyticsHarness;
-  const a = person('IT-RM', 'female', '25-29', 'AF', 'refugee');
-  const b = person('IT-RM', 'male', '30-39', 'NG', 'asylum_seeker');
-  const c = person('CY-NIC', 'female', '40-54', 'SY', 'subsidiary_protection');
-  const erased = person('IT-RM', 'male', '30-39', 'NG', 'refugee');
-  const ids = [a, b, c, erased].map((p) => p.beneficiaryId);
+  const A = Array.from({ length: 6 }, () => person('IT-RM', 'female', '25-29', 'AF', 'refugee'));
+  const B = Array.from({ length: 5 }, () => person('CY-NIC', 'male', '40-54', 'SY', 'subsidiary_protection'));
+  const C = Array.from({ length: 10 }, () => person('IT-RM', 'female', '30-39', 'UA', 'refugee'));
+  const X = person('IT-RM', 'male', '30-39', 'NG', 'asylum_seeker');
+  const erased = person('IT-RM', 'female', '25-29', 'AF', 'refugee');
+  const refused = person('CY-NIC', 'male', '40-54', 'SY', 'subsidiary_protection');
+  const withdrew = person('IT-RM', 'female', '30-39', 'UA', 'refugee');
+  const everyone = [...A, ...B, ...C, X, erased, refused, withdrew];
+  const a0 = A[0] as Person;
 
   beforeAll(async () => {
     h = await startAnalytics({ env: { EXPORT_PSEUDONYM_KEY: KEY } });
-    const courseId = randomUUID();
     const placementId = randomUUID();
     const events: CloudEvent[] = [
       site('IT-RM', 'AMIL'),
       site('CY-NIC', 'AMIR'),
-      buildEvent('meic.beneficiary.enrolled.v1', { ...a, programme: 'AMIL', occurredOn: '2026-01-10' }),
-      buildEvent('meic.beneficiary.assessed.v1', { ...a, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
-      buildEvent('meic.course.enrolled.v1', { ...a, occurredOn: '2026-02-01', courseId, courseType: 'l2_language', cefrLevelAtStart: 'A1' }),
-      buildEvent('meic.course.completed.v1', {
-        ...a,
-        occurredOn: '2026-04-01',
-        courseId,
-        courseType: 'l2_language',
-        outcome: 'completed',
-        hoursAttended: 80,
-        cefrTarget: 'A2',
-        cefrLevelAtStart: 'A1',
-        cefrLevelReached: 'A2',
-      }),
-      buildEvent('meic.beneficiary.placed.v1', { ...a, occurredOn: '2026-05-10', placementId, employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 36, naceSector: 'C' }),
-      buildEvent('meic.beneficiary.followed-up.v1', { ...a, occurredOn: '2026-08-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 3, employed: true }),
-      // After the evaluation date: not known yet, so not exported.
-      buildEvent('meic.beneficiary.followed-up.v1', { ...a, occurredOn: '2026-11-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 6, employed: false }),
-      buildEvent('meic.beneficiary.enrolled.v1', { ...b, programme: 'AMIL', occurredOn: '2026-02-01' }),
-      buildEvent('meic.beneficiary.dropped-out.v1', { ...b, occurredOn: '2026-03-15', reason: 'moved_away' }),
-      buildEvent('meic.beneficiary.enrolled.v1', { ...c, programme: 'AMIR', occurredOn: '2026-03-01' }),
-      buildEvent('meic.beneficiary.enrolled.v1', { ...erased, programme: 'AMIL', occurredOn: '2026-01-15' }),
-      buildEvent('meic.beneficiary.assessed.v1', { ...erased, occurredOn: '2026-01-16', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
-      buildEvent('meic.beneficiary.erased.v1', { siteCode: erased.siteCode, country: erased.country, occurredOn: '2026-06-01', beneficiaryId: erased.beneficiaryId }),
+      ...A.flatMap((p, i) => enrolment(p, `2026-01-${String(10 + i).padStart(2, '0')}`, true)),
+      ...B.flatMap((p, i) => enrolment(p, `2026-02-${String(10 + i).padStart(2, '0')}`, true)),
+      ...C.flatMap((p, i) => enrolment(p, `2026-05-${String(10 + i).padStart(2, '0')}`, true)),
+      ...enrolment(X, '2026-03-03', true),
+      ...enrolment(erased, '2026-01-20', true),
+      buildEvent('meic.beneficiary.erased.v1', { siteCode: erased.siteCode, country: erased.country, occurredOn: '2026-06-01', beneficiaryId: erased.beneficiaryId }, { time: next() }),
+      ...enrolment(refused, '2026-02-20', false),
+      ...enrolment(withdrew, '2026-05-20', true),
+      buildEvent('meic.beneficiary.consent-recorded.v1', { beneficiaryId: withdrew.beneficiaryId, siteCode: withdrew.siteCode, country: withdrew.country, occurredOn: '2026-07-01', evaluationFollowUp: false }, { time: next() }),
+      // A0: assessed 10 days after enrolment (2026-01-10), placed after 120 days, employed at 3 months.
+      buildEvent('meic.beneficiary.assessed.v1', { ...a0, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
+      buildEvent('meic.beneficiary.placed.v1', { ...a0, occurredOn: '2026-05-10', placementId, employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 36, naceSector: 'C' }),
+      buildEvent('meic.beneficiary.followed-up.v1', { ...a0, occurredOn: '2026-08-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 3, employed: true }),
+      // After the release's evaluation date: not known to it.
+      buildEvent('meic.beneficiary.followed-up.v1', { ...a0, occurredOn: '2026-11-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 6, employed: false }),
     ];
     await h.send(events);
   }, 120_000);
@@ -120,80 +130,83 @@ describe('GET /v1/exports/{dataset}', () => {
     await h?.close();
   });
 
-  const empty = {
-    vocationalEnrolledOn: '',
-    internshipStartedOn: '',
-    internshipEndedOn: '',
-    followedUp6On: '',
-    followedUp12On: '',
-    employed6On: '',
-    employed12On: '',
-    mentoredOn: '',
-  };
-  // Days from enrolment: A 2026-01-10 → 05-10 = 21 + 28 + 31 + 30 + 10 = 120 (Jan 10→31 is 21, then Feb, Mar, Apr, 10 of May);
-  // B 2026-02-01 → 03-15 = 28 + 14 = 42; C 2026-03-01 → 10-01 = 31+30+31+30+31+31+30 = 214.
-  const expected = [
-    {
-      pid: pseudonymOf(KEY, c.beneficiaryId),
-      site: 'CY-NIC', country: 'CY', programme: 'AMIR', sex: 'female', ageBand: '40-54', legalStatus: 'subsidiary_protection', citizenship: 'SY',
-      enrolledOn: '2026-03-01', assessedOn: '', courseEnrolledOn: '', courseCompletedOn: '', l2EnrolledOn: '', l2LeftOn: '', l2ImprovedOn: '',
-      placedOn: '', followedUp3On: '', employed3On: '', droppedOutOn: '', ...empty,
-      firstContractType: '', employedAt3: '', employedAt6: '', employedAt12: '',
-      days: '214', placed: 'false', censoredOn: AS_OF, censorReason: 'evaluation-date',
-    },
-    {
-      pid: pseudonymOf(KEY, a.beneficiaryId),
-      site: 'IT-RM', country: 'IT', programme: 'AMIL', sex: 'female', ageBand: '25-29', legalStatus: 'refugee', citizenship: 'AF',
-      enrolledOn: '2026-01-10', assessedOn: '2026-01-20', courseEnrolledOn: '2026-02-01', courseCompletedOn: '2026-04-01', l2EnrolledOn: '2026-02-01', l2LeftOn: '2026-04-01', l2ImprovedOn: '2026-04-01',
-      placedOn: '2026-05-10', followedUp3On: '2026-08-12', employed3On: '2026-08-12', droppedOutOn: '', ...empty,
-      firstContractType: 'permanent', employedAt3: 'true', employedAt6: '', employedAt12: '',
-      days: '120', placed: 'true', censoredOn: '', censorReason: '',
-    },
-    {
-      pid: pseudonymOf(KEY, b.beneficiaryId),
-      site: 'IT-RM', country: 'IT', programme: 'AMIL', sex: 'male', ageBand: '30-39', legalStatus: 'asylum_seeker', citizenship: 'NG',
-      enrolledOn: '2026-02-01', assessedOn: '', courseEnrolledOn: '', courseCompletedOn: '', l2EnrolledOn: '', l2LeftOn: '', l2ImprovedOn: '',
-      placedOn: '', followedUp3On: '', employed3On: '', droppedOutOn: '2026-03-15', ...empty,
-      firstContractType: '', employedAt3: '', employedAt6: '', employedAt12: '',
-      days: '42', placed: 'false', censoredOn: '2026-03-15', censorReason: 'dropout',
-    },
-  ];
-
-  it('as evaluator: a CSV attachment with one row per participant, their step dates and censoring; no erased person, no beneficiary id', async () => {
-    const res = await h.getRaw(`/v1/exports/participants.csv?asOf=${AS_OF}`, { role: 'evaluator' });
+  const csv = async (query: string, role: 'evaluator' | 'admin' = 'evaluator') => {
+    const res = await h.getRaw(`/v1/exports/participants.csv?asOf=${AS_OF}${query}`, { role });
     expect(res.status).toBe(200);
+    return { res, text: await res.text() };
+  };
+
+  it('as evaluator: only consenting, not erased people, k-anonymous over the quasi-identifiers, durations instead of dates', async () => {
+    const { res, text } = await csv('');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="meic-participants-${AS_OF}.csv"`);
-    const text = await res.text();
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="meic-participants-${RELEASE}.csv"`);
+    expect([res.headers.get('x-extract-as-of'), res.headers.get('x-extract-rows'), res.headers.get('x-extract-suppressed'), res.headers.get('x-extract-k')]).toEqual([RELEASE, '21', '1', '5']);
+    expect(res.headers.get('x-extract-generalisation')).toBe('quarter, citizenship top 10');
     const rows = parseCsv(text);
-    expect(rows).toEqual(expected);
-    for (const id of ids) expect(text).not.toContain(id);
+    expect(rows).toHaveLength(21);
+    // Every row's quasi-identifiers are shared by at least 4 others.
+    const classOf = (r: Record<string, string>) => [r.site, r.sex, r.ageBand, r.citizenship, r.legalStatus, r.enrolmentQuarter].join('|');
+    const sizes = new Map<string, number>();
+    for (const r of rows) sizes.set(classOf(r), (sizes.get(classOf(r)) ?? 0) + 1);
+    expect(Object.fromEntries(sizes)).toEqual({
+      'IT-RM|female|25-29|AF|refugee|2026-Q1': 6,
+      'CY-NIC|male|40-54|SY|subsidiary_protection|2026-Q1': 5,
+      'IT-RM|female|30-39|UA|refugee|2026-Q2': 10,
+    });
+    // No calendar date, no id of the platform, nobody who did not consent, withdrew, was erased or is alone in a class.
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    for (const p of everyone) expect(text).not.toContain(p.beneficiaryId);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
-    expect(text).not.toContain(pseudonymOf(KEY, erased.beneficiaryId));
+    expect(rows.some((r) => r.citizenship === 'NG')).toBe(false);
+    // A0: the only one placed, 120 days after enrolment; assessed after 10; employed at 3 months (the 6-month follow-up is after the release).
+    const placed = rows.filter((r) => r.placed === 'true');
+    expect(placed).toHaveLength(1);
+    expect(placed[0]).toMatchObject({ assessedDays: '10', placedDays: '120', days: '120', firstContractType: 'permanent', employedAt3: 'true', employedAt6: '', censorReason: '' });
+    // Everyone else is censored at the release's evaluation date: C enrolled 2026-05-10 … 05-19, 143 … 134 days before 09-30.
+    expect(rows.filter((r) => r.enrolmentQuarter === '2026-Q2').map((r) => Number(r.days)).sort((x, y) => x - y)).toEqual([134, 135, 136, 137, 138, 139, 140, 141, 142, 143]);
+    expect(new Set(rows.filter((r) => r.placed === 'false').map((r) => r.censorReason))).toEqual(new Set(['evaluation-date']));
   });
 
-  it('filters by site and by enrolment date', async () => {
-    const bySite = parseCsv(await (await h.getRaw(`/v1/exports/participants.csv?asOf=${AS_OF}&site=CY-NIC`, { role: 'admin' })).text());
-    expect(bySite.map((r) => r.pid)).toEqual([pseudonymOf(KEY, c.beneficiaryId)]);
-    // Enrolled 2026-01-10 (A), 02-01 (B), 03-01 (C): only B falls in February.
-    const february = parseCsv(await (await h.getRaw(`/v1/exports/participants.csv?asOf=${AS_OF}&from=2026-02-01&to=2026-02-28`, { role: 'admin' })).text());
-    expect(february.map((r) => r.pid)).toEqual([pseudonymOf(KEY, b.beneficiaryId)]);
+  it('selects rows of the release by site and by enrolment period, widened to whole quarters', async () => {
+    expect(parseCsv((await csv('&site=CY-NIC', 'admin')).text).map((r) => r.site)).toEqual(['CY-NIC', 'CY-NIC', 'CY-NIC', 'CY-NIC', 'CY-NIC']);
+    // 2026-02-10 … 02-20 is the first quarter: classes A and B, and X left out.
+    const { res, text } = await csv('&from=2026-02-10&to=2026-02-20', 'admin');
+    expect(parseCsv(text).map((r) => r.enrolmentQuarter)).toEqual(Array.from({ length: 11 }, () => '2026-Q1'));
+    expect([res.headers.get('x-extract-rows'), res.headers.get('x-extract-suppressed')]).toEqual(['11', '1']);
+  });
+
+  it('salts pseudonymous ids per extract, so no two extracts can be joined row by row', async () => {
+    const first = parseCsv((await csv('')).text).map((r) => r.pid);
+    const second = parseCsv((await csv('')).text).map((r) => r.pid);
+    expect(new Set(first).size).toBe(21);
+    expect(first.filter((pid) => second.includes(pid))).toEqual([]);
+    for (const p of everyone) expect(first).not.toContain(pseudonymOf(KEY, p.beneficiaryId));
   });
 
   it('as Parquet: the same rows, typed', async () => {
     const res = await h.getRaw(`/v1/exports/participants.parquet?asOf=${AS_OF}`, { role: 'admin' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.apache.parquet');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="meic-participants-${AS_OF}.parquet"`);
-    const bytes = await res.arrayBuffer();
-    const text = Buffer.from(bytes).toString('latin1');
-    for (const id of ids) expect(text).not.toContain(id);
-    const rows = readParquet(bytes);
-    // A Parquet DATE, read as a date (JSON: midnight UTC), a boolean and a 32-bit integer.
-    expect(rows[1]?.['placedOn']).toBe('2026-05-10T00:00:00.000Z');
-    expect(rows[1]?.['placed']).toBe(true);
-    expect(rows[1]?.['days']).toBe(120);
-    expect(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, asCsv(v)])))).toEqual(expected);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="meic-participants-${RELEASE}.parquet"`);
+    const rows = readParquet(await res.arrayBuffer());
+    expect(rows).toHaveLength(21);
+    const placed = rows.find((r) => r['placed'] === true);
+    expect([placed?.['days'], placed?.['placedDays'], placed?.['employedAt3']]).toEqual([120, 120, true]);
+    const byCsv = parseCsv((await csv('')).text).map(({ pid: _pid, ...r }) => r);
+    const byParquet = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'pid').map(([k, v]) => [k, asCsv(v)])));
+    const key = (r: Record<string, string>) => JSON.stringify(r);
+    expect(byParquet.map(key).sort()).toEqual(byCsv.map(key).sort());
+  });
+
+  it('audits every extract: who, when, filters, rows; the log is for admins', async () => {
+    await csv('&site=IT-RM');
+    const log = await h.get<{ items: { actor: string; role: string; dataset: string; format: string; filters: string; rows: number; suppressed: number; generalisation: string }[] }>('/v1/exports/audit', { role: 'admin' });
+    expect(log.status).toBe(200);
+    const latest = log.body.items[0];
+    expect(latest).toMatchObject({ actor: 'test-evaluator', role: 'evaluator', dataset: 'participants', format: 'csv', rows: 16, suppressed: 1, generalisation: 'quarter, citizenship top 10' });
+    expect(JSON.parse(latest?.filters ?? '{}')).toMatchObject({ site: 'IT-RM', asOf: RELEASE, from: '1900-01-01', to: '2299-12-31' });
+    expect(log.body.items.length).toBeGreaterThanOrEqual(7);
+    expect((await h.getRaw('/v1/exports/audit', { role: 'evaluator' })).status).toBe(403);
   });
 
   it.each(['consortium_lead', 'site_staff'] as const)('refuses %s with 403 problem+json', async (role) => {

@@ -2,15 +2,15 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ExportsController } from './exports.controller';
 import { ExportsRepository } from './exports.repository';
 import { ExportsService } from './exports.service';
-import { EXPORT_PSEUDONYM_KEY } from './exports.tokens';
+import { EXPORT_OPTIONS, type ExportOptions } from './exports.tokens';
 
 @Module({})
 export class ExportsModule {
-  static forRoot(pseudonym: { key: string; development: boolean }): DynamicModule {
+  static forRoot(options: ExportOptions): DynamicModule {
     return {
       module: ExportsModule,
       controllers: [ExportsController],
-      providers: [{ provide: EXPORT_PSEUDONYM_KEY, useValue: pseudonym }, ExportsRepository, ExportsService],
+      providers: [{ provide: EXPORT_OPTIONS, useValue: options }, ExportsRepository, ExportsService],
     };
   }
 }

@@ -13,3 +13,24 @@ export const ExportQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ExportQuery = Static<typeof ExportQuery>;
+
+export const ExportAuditQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }, { additionalProperties: false });
+export type ExportAuditQuery = Static<typeof ExportAuditQuery>;
+
+export const ExportAuditResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      extract_id: Type.String(),
+      at: Type.String({ description: 'UTC, YYYY-MM-DD hh:mm:ss.sss' }),
+      actor: Type.String({ description: 'The token subject who took it' }),
+      role: Type.String(),
+      dataset: Type.String(),
+      format: Type.String(),
+      filters: Type.String({ description: 'JSON: the effective enrolment period (whole quarters), evaluation date and site, country, programme' }),
+      rows: Type.Integer(),
+      suppressed: Type.Integer(),
+      generalisation: Type.String(),
+    }),
+  ),
+});
+export type ExportAuditResponse = Static<typeof ExportAuditResponse>;

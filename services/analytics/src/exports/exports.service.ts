@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER, problems, type Principal } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { badQuery } from '../kpi-views/bad-query.problem';
 import { today } from '../kpi-views/kpi-groups';
+import { chooseGeneralisation, releaseQuarterEnd, wholeQuarters } from './export-generalisation';
 import { hmacPads } from './export-pseudonym';
-import { ExportsRepository, type ExportFormat } from './exports.repository';
+import { ExportsRepository, type ExportAuditRow, type ExportFormat } from './exports.repository';
 import type { ExportQuery } from './exports.schemas';
-import { EXPORT_PSEUDONYM_KEY } from './exports.tokens';
+import { EXPORT_OPTIONS, type ExportOptions } from './exports.tokens';
 
 export const DATASETS = ['participants'] as const;
 export type Dataset = (typeof DATASETS)[number];
@@ -21,20 +23,26 @@ export interface ExportFile {
   stream: Readable;
   type: string;
   fileName: string;
+  /** What the extract is, for its response headers and the audit log. */
+  extract: { id: string; asOf: string; from: string; to: string; rows: number; suppressed: number; generalisation: string; k: number };
 }
 
-/** Pseudonymous record-level extracts for counterfactual analysis (kpis.md "Views evaluators need"). */
+/**
+ * Record-level extracts for counterfactual analysis (kpis.md "Views evaluators need"): k-anonymous
+ * over the quasi-identifiers, consenting people only, no erased people, no calendar dates, and
+ * every extract audited (docs/adr/0012).
+ */
 @Injectable()
 export class ExportsService {
   private readonly pads: { ipad: string; opad: string };
 
   constructor(
     private readonly repository: ExportsRepository,
-    @Inject(EXPORT_PSEUDONYM_KEY) pseudonym: { key: string; development: boolean },
+    @Inject(EXPORT_OPTIONS) private readonly options: ExportOptions,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.pads = hmacPads(pseudonym.key);
-    if (pseudonym.development) {
+    this.pads = hmacPads(options.pseudonym.key);
+    if (options.pseudonym.development) {
       logger.warn('EXPORT_PSEUDONYM_KEY is not set: record-level exports use the development key, whose pseudonyms anyone with the source can recompute; set it in any deployment');
     }
   }
@@ -47,18 +55,47 @@ export class ExportsService {
       throw problems.notFound(`There is no export ${file}; exports are ${DATASETS.flatMap((d) => [`${d}.csv`, `${d}.parquet`]).join(', ')}.`);
     }
     const format = match[2] as ExportFormat;
-    const asOf = query.asOf ?? today(now);
-    const filter = { from: query.from ?? '1900-01-01', to: query.to ?? '2299-12-31', asOf, site: query.site, country: query.country, programme: query.programme };
-    if (filter.from > filter.to) throw badQuery([{ path: '/from', message: `must not be after to (${filter.to})` }]);
-    // Who took which extract: record-level data leaves the platform here.
-    this.logger.info({ sub: principal.sub, role: principal.role, dataset, format, filter }, 'record-level export');
+    const requested = { from: query.from ?? '1900-01-01', to: query.to ?? '2299-12-31' };
+    if (requested.from > requested.to) throw badQuery([{ path: '/from', message: `must not be after to (${requested.to})` }]);
+    // One release per quarter end, periods of whole quarters: extracts differ by whole classes only.
+    const asOf = releaseQuarterEnd(query.asOf ?? today(now), today(now));
+    const filter = { ...wholeQuarters(requested.from, requested.to), asOf, site: query.site, country: query.country, programme: query.programme };
+    const k = this.options.minClassSize;
+    const levels = await this.repository.suppressionByLevel(asOf, k);
+    const g = chooseGeneralisation(levels.total, levels.suppressed);
+    const { rows, suppressed } = await this.repository.count(filter, g, k);
+    const id = randomUUID();
+    const audit: ExportAuditRow = {
+      extract_id: id,
+      at: now.toISOString().replace('T', ' ').replace('Z', ''),
+      actor: principal.sub,
+      role: principal.role,
+      dataset: dataset as string,
+      format,
+      filters: JSON.stringify(filter),
+      rows,
+      suppressed,
+      generalisation: g.name,
+    };
+    // Who took which extract: record-level data leaves the platform here, so the record comes first.
+    await this.repository.audit(audit);
+    this.logger.info({ sub: principal.sub, role: principal.role, dataset, format, filter, rows, suppressed, generalisation: g.name, extract: id }, 'record-level export');
     switch (dataset as Dataset) {
       case 'participants':
-        return { stream: await this.repository.participants(filter, this.pads, format), type: MEDIA_TYPES[format], fileName: `meic-${dataset}-${asOf}.${format}` };
+        return {
+          stream: await this.repository.participants(filter, g, k, { ...this.pads, extract: id }, format),
+          type: MEDIA_TYPES[format],
+          fileName: `meic-${dataset}-${asOf}.${format}`,
+          extract: { id, asOf, from: filter.from, to: filter.to, rows, suppressed, generalisation: g.name, k },
+        };
       default: {
         const never: never = dataset as never;
         throw new Error(`unknown dataset ${String(never)}`);
       }
     }
+  }
+
+  async auditLog(limit: number): Promise<ExportAuditRow[]> {
+    return this.repository.auditLog(limit);
   }
 }

@@ -29,11 +29,11 @@ export class BeneficiariesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Record, personal data and event in one transaction; 'duplicate-ref' when the site's ref is taken. */
-  async insertWithEvent(record: NewBeneficiary, person: Omit<PersonalData, 'beneficiaryId'>, event: OutboxRow): Promise<BeneficiaryWithPerson | 'duplicate-ref'> {
+  async insertWithEvents(record: NewBeneficiary, person: Omit<PersonalData, 'beneficiaryId'>, events: readonly OutboxRow[]): Promise<BeneficiaryWithPerson | 'duplicate-ref'> {
     try {
       const [created] = await this.prisma.$transaction([
         this.prisma.beneficiary.create({ data: { ...record, personalData: { create: person } }, include: { personalData: true } }),
-        this.prisma.outboxEvent.create({ data: event }),
+        ...events.map((data) => this.prisma.outboxEvent.create({ data })),
       ]);
       return created;
     } catch (e) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ageBandOf, type CefrLevel, type DropoutReason, type PathwayStage } from '@meic/contracts';
 import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, Problem, problems, toPage, utcDate, type Page, type Principal } from '@meic/service-kit';
-import { enrolledEvent, erasedEvent } from '../events/beneficiary-events';
+import { consentRecordedEvent, enrolledEvent, erasedEvent } from '../events/beneficiary-events';
 import type { Beneficiary } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
 import { assertPersonalDataAccess, personalDataSites } from './beneficiaries.access';
@@ -77,7 +77,7 @@ export class BeneficiariesService {
       consentEvaluationFollowUp: body.consent.evaluationFollowUp,
       consentRecordedOn: asDate(body.consent.recordedOn),
     };
-    const created = await this.beneficiaries.insertWithEvent(
+    const created = await this.beneficiaries.insertWithEvents(
       record,
       {
         givenName: body.person.givenName,
@@ -86,7 +86,7 @@ export class BeneficiariesService {
         phone: body.person.phone ?? null,
         email: body.person.email ?? null,
       },
-      outboxRow(enrolledEvent(record)),
+      [outboxRow(enrolledEvent(record)), outboxRow(consentRecordedEvent(record))],
     );
     if (created === 'duplicate-ref') {
       throw Problem.of(409, 'conflict', 'Conflict', `Site ${site.code} has a beneficiary with this ref already.`, [{ path: '/ref', message: 'already used by another beneficiary of the site' }]);

@@ -11,7 +11,7 @@ import {
   placementInCluster,
   placementOutsideCluster,
 } from '../testing/records.fixture';
-import { assessedEvent, droppedOutEvent, enrolledEvent, erasedEvent, followedUpEvent, placedEvent } from './beneficiary-events';
+import { assessedEvent, consentRecordedEvent, droppedOutEvent, enrolledEvent, erasedEvent, followedUpEvent, placedEvent } from './beneficiary-events';
 
 /**
  * Every event this service builds, from records that DO carry personal data (names, birth
@@ -20,6 +20,7 @@ import { assessedEvent, droppedOutEvent, enrolledEvent, erasedEvent, followedUpE
 describe('events built by the beneficiaries service carry no personal data', () => {
   const built: CloudEvent[] = [
     enrolledEvent(beneficiary),
+    consentRecordedEvent(beneficiary),
     assessedEvent(beneficiary, assessment),
     placedEvent(beneficiary, placementInCluster),
     placedEvent(beneficiary, placementOutsideCluster),
@@ -55,14 +56,26 @@ describe('events built by the beneficiaries service carry no personal data', () 
     for (const event of built) {
       expect(event.subject).toBe(beneficiary.id);
       expect(event.data).toMatchObject({ beneficiaryId: beneficiary.id, siteCode: 'IT-RM', country: 'IT' });
-      if (event.type !== 'meic.beneficiary.erased.v1') {
+      if (event.type !== 'meic.beneficiary.erased.v1' && event.type !== 'meic.beneficiary.consent-recorded.v1') {
         expect(event.data).toMatchObject({ sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee' });
       }
     }
   });
 
+  const CONSENT_ON = consentRecordedEvent(beneficiary).data.occurredOn;
+
+  it('carries the consent to evaluation follow-up in force, dated when it was recorded', () => {
+    expect(consentRecordedEvent(beneficiary).data).toEqual({
+      beneficiaryId: beneficiary.id,
+      siteCode: 'IT-RM',
+      country: 'IT',
+      occurredOn: beneficiary.consentRecordedOn.toISOString().slice(0, 10),
+      evaluationFollowUp: beneficiary.consentEvaluationFollowUp,
+    });
+  });
+
   it('uses the business date as occurredOn', () => {
-    expect(built.map((e) => e.data.occurredOn)).toEqual(['2026-03-02', '2026-03-10', '2026-05-04', '2026-05-04', '2026-08-04', '2026-09-01', '2026-10-01']);
+    expect(built.map((e) => e.data.occurredOn)).toEqual(['2026-03-02', CONSENT_ON, '2026-03-10', '2026-05-04', '2026-05-04', '2026-08-04', '2026-09-01', '2026-10-01']);
   });
 
   it('gives an employer outside the cluster neither id nor type, and a member both', () => {

@@ -28,6 +28,17 @@ export function enrolledEvent(b: PersonRecord & Pick<Beneficiary, 'programme' | 
   return buildEvent('meic.beneficiary.enrolled.v1', { ...personFacts(b), programme: b.programme, occurredOn: isoDate(b.enrolledOn) });
 }
 
+/** The consent to evaluation follow-up now in force (analytics keeps only consenting people in extracts). */
+export function consentRecordedEvent(b: Pick<Beneficiary, 'id' | 'siteCode' | 'country' | 'consentEvaluationFollowUp' | 'consentRecordedOn'>): CloudEvent<'meic.beneficiary.consent-recorded.v1'> {
+  return buildEvent('meic.beneficiary.consent-recorded.v1', {
+    beneficiaryId: b.id,
+    siteCode: b.siteCode,
+    country: b.country,
+    occurredOn: isoDate(b.consentRecordedOn),
+    evaluationFollowUp: b.consentEvaluationFollowUp,
+  });
+}
+
 export function assessedEvent(b: PersonRecord, a: Pick<Assessment, 'id' | 'assessedOn' | 'barriers' | 'recommendedActivities'>): CloudEvent<'meic.beneficiary.assessed.v1'> {
   return buildEvent('meic.beneficiary.assessed.v1', {
     ...personFacts(b),

@@ -38,6 +38,7 @@ export class EventsConsumer extends HostedEventConsumer {
       case 'meic.course.completed.v1':
       case 'meic.internship.started.v1':
       case 'meic.internship.ended.v1':
+      case 'meic.beneficiary.consent-recorded.v1':
       case 'meic.beneficiary.assessed.v1':
       case 'meic.beneficiary.placed.v1':
       case 'meic.beneficiary.followed-up.v1':

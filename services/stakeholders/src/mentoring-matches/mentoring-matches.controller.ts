@@ -3,8 +3,9 @@ import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, typ
 import { CreateMatchBody, EndMatchBody, MatchList, MatchListQuery, MatchView } from './mentoring-matches.schemas';
 import { MentoringMatchesService } from './mentoring-matches.service';
 
-// Person-level (pseudonymous) records: not for consortium leads, who see aggregates only.
-const READERS = ['admin', 'evaluator', 'site_staff'] as const;
+// Person-level (pseudonymous) records: not for consortium leads, who see aggregates only, nor for
+// evaluators, who get record-level data only as analytics' k-anonymous extracts (docs/adr/0012).
+const READERS = ['admin', 'site_staff'] as const;
 
 /**
  * Matches name a beneficiary (by pseudonymous id, which is still personal data under the

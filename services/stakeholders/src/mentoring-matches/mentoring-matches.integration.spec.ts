@@ -237,7 +237,7 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await h.evaluator.get(`/v1/mentoring-matches?mentorId=${mentorC}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        const page = await h.admin.get(`/v1/mentoring-matches?mentorId=${mentorC}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
         expect(page.status).toBe(200);
         seen.push(...page.body.items.map((m: { id: string }) => m.id));
         cursor = page.body.nextCursor;
@@ -254,7 +254,7 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
       expect((await h.admin.get('/v1/mentoring-matches?beneficiaryId=x')).body.errors).toEqual([{ path: '/beneficiaryId', message: 'is not a known field' }]);
     });
 
-    it('is person-level: admin, evaluator and site_staff of the site; not consortium leads; 401 without a token', async () => {
+    it('is person-level: admin and site_staff of the site; not consortium leads nor evaluators (extracts only); 401 without a token', async () => {
       expect((await h.lead.get('/v1/mentoring-matches')).status).toBe(403);
       expect((await h.lead.get(`/v1/mentoring-matches/${matchIds[0]}`)).status).toBe(403);
       expect((await h.anonymous.get('/v1/mentoring-matches')).status).toBe(401);
@@ -263,17 +263,19 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
       expect((await staffB.get(`/v1/mentoring-matches?siteCode=${siteA}`)).status).toBe(403);
       expect((await staffB.get(`/v1/mentoring-matches/${matchIds[0]}`)).status).toBe(403);
       expect((await staffA.get(`/v1/mentoring-matches/${matchIds[0]}`)).body).toMatchObject({ id: matchIds[0], mentorId: mentorC });
-      expect((await h.evaluator.get(`/v1/mentoring-matches/${randomUUID()}`)).status).toBe(404);
-      expect((await h.evaluator.get('/v1/mentoring-matches/x')).status).toBe(400);
+      expect((await h.evaluator.get('/v1/mentoring-matches')).status).toBe(403);
+      expect((await h.evaluator.get(`/v1/mentoring-matches/${matchIds[0]}`)).status).toBe(403);
+      expect((await h.admin.get(`/v1/mentoring-matches/${randomUUID()}`)).status).toBe(404);
+      expect((await h.admin.get('/v1/mentoring-matches/x')).status).toBe(400);
     });
 
     it('audits every read of these person-level records, one entry per record returned', async () => {
-      await h.evaluator.get(`/v1/mentoring-matches/${matchIds[1]}`);
+      await h.admin.get(`/v1/mentoring-matches/${matchIds[1]}`);
       const audit = await h.admin.get(`/v1/audit-log?resourceType=mentoring-match&resourceId=${matchIds[1]}`);
       expect(audit.body.items.map((e: { actor: string; action: string; siteCode: string }) => [e.actor, e.action, e.siteCode])).toEqual(
         expect.arrayContaining([
-          ['test-evaluator', 'read /v1/mentoring-matches/:id', siteA],
-          ['test-evaluator', 'read /v1/mentoring-matches', siteA],
+          ['test-admin', 'read /v1/mentoring-matches/:id', siteA],
+          ['test-admin', 'read /v1/mentoring-matches', siteA],
           ['test-admin', 'POST /v1/mentoring-matches', siteA],
         ]),
       );

@@ -25,9 +25,9 @@ describe('access rules', () => {
     expect(statusOf(() => assertCanWriteAt(evaluator, 'IT-RM'))).toBe(403);
   });
 
-  it('person-level reads: admin, evaluator, site_staff of the site; never consortium_lead', () => {
+  it('person-level reads: admin, site_staff of the site; never evaluators or consortium_lead', () => {
     expect(statusOf(() => assertCanReadPersonLevel(admin, 'GR-ATH'))).toBe('allowed');
-    expect(statusOf(() => assertCanReadPersonLevel(evaluator, 'GR-ATH'))).toBe('allowed');
+    expect(statusOf(() => assertCanReadPersonLevel(evaluator, 'GR-ATH'))).toBe(403);
     expect(statusOf(() => assertCanReadPersonLevel(staff, 'IT-RM'))).toBe('allowed');
     expect(statusOf(() => assertCanReadPersonLevel(staff, 'GR-ATH'))).toBe(403);
     expect(statusOf(() => assertCanReadPersonLevel(lead, 'IT-RM'))).toBe(403);

@@ -18,9 +18,11 @@ export function assertCanWriteAt(principal: Principal, siteCode: string): void {
 }
 
 /**
- * Person-level pseudonymous records (enrolments, internships): admin, evaluator, and
- * site_staff of the record's site. consortium_lead sees aggregates only.
+ * Person-level pseudonymous records (enrolments, internships): admin and site_staff of the
+ * record's site. consortium_lead sees aggregates only; evaluators get record-level data only as
+ * the analytics service's k-anonymous extracts, which these lists (raw beneficiary ids with dates)
+ * would otherwise link back to real ids (docs/adr/0012).
  */
 export function assertCanReadPersonLevel(principal: Principal, siteCode: string): void {
-  requireAtSite(principal, siteCode, ['admin', 'evaluator'], `Role '${principal.role}' sees aggregates only, not person-level records.`);
+  requireAtSite(principal, siteCode, ['admin'], `Role '${principal.role}' may not read person-level records: aggregates and the analytics extracts only.`);
 }

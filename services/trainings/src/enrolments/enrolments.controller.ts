@@ -15,7 +15,7 @@ export class EnrolmentsController {
   }
 
   @Get()
-  @Roles('admin', 'evaluator', 'site_staff')
+  @Roles('admin', 'site_staff')
   list(@CurrentPrincipal() principal: Principal, @UuidParam('id') courseId: string, @ValidQuery(EnrolmentListQuery) query: EnrolmentListQuery): Promise<Page<EnrolmentView>> {
     return this.enrolments.list(principal, courseId, query);
   }
@@ -50,8 +50,8 @@ export const enrolmentsRoutes: RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/courses/{id}/enrolments',
-    summary: 'Enrolments of a course, oldest first (person-level: not for consortium_lead)',
-    roles: ['admin', 'evaluator', 'site_staff'],
+    summary: 'Enrolments of a course, oldest first (person-level: admin and site_staff of the site)',
+    roles: ['admin', 'site_staff'],
     query: EnrolmentListQuery.properties,
     responses: { 200: { description: 'A page of enrolments', schema: EnrolmentPage }, 404: { description: 'Unknown course' } },
   },

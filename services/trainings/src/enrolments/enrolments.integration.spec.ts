@@ -168,7 +168,7 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
     });
 
     it('lists oldest first and pages with limit and cursor', async () => {
-      const all = await c.evaluator.get<Page<Enrolment>>(`/v1/courses/${course.id}/enrolments`);
+      const all = await c.admin.get<Page<Enrolment>>(`/v1/courses/${course.id}/enrolments`);
       expect(all.status).toBe(200);
       expect(all.body.items.map((e) => e.beneficiaryId)).toEqual(ids);
       const pages: string[] = [];
@@ -196,10 +196,10 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       expect(bad.body.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['/completed', '/sort']));
     });
 
-    it('is person-level: admin, evaluator and site_staff of the site; 403 for consortium_lead and other sites; 401 without token; 404 unknown course', async () => {
+    it('is person-level: admin and site_staff of the site; 403 for evaluators (extracts only), consortium_lead and other sites; 401 without token; 404 unknown course', async () => {
       expect((await h.anonymous.get(`/v1/courses/${course.id}/enrolments`)).status).toBe(401);
       expect((await c.admin.get(`/v1/courses/${course.id}/enrolments`)).status).toBe(200);
-      expect((await c.evaluator.get(`/v1/courses/${course.id}/enrolments`)).status).toBe(200);
+      expect((await c.evaluator.get(`/v1/courses/${course.id}/enrolments`)).status).toBe(403);
       expect((await c.staff.get(`/v1/courses/${course.id}/enrolments`)).status).toBe(200);
       expect((await c.lead.get(`/v1/courses/${course.id}/enrolments`)).status).toBe(403);
       expect((await c.otherStaff.get(`/v1/courses/${course.id}/enrolments`)).status).toBe(403);

@@ -23,19 +23,20 @@ export class InternshipsController {
   }
 
   @Get()
-  @Roles('admin', 'evaluator', 'site_staff')
+  @Roles('admin', 'site_staff')
   list(@CurrentPrincipal() principal: Principal, @ValidQuery(InternshipListQuery) query: InternshipListQuery): Promise<Page<InternshipView>> {
     return this.internships.list(principal, query);
   }
 
   @Get(':id')
-  @Roles('admin', 'evaluator', 'site_staff')
+  @Roles('admin', 'site_staff')
   get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<InternshipView> {
     return this.internships.get(principal, id);
   }
 }
 
-const personLevelReaders = ['admin', 'evaluator', 'site_staff'] as const;
+// Person-level records: evaluators read record-level data only as analytics' k-anonymous extracts (docs/adr/0012).
+const personLevelReaders = ['admin', 'site_staff'] as const;
 
 export const internshipsRoutes: RouteDoc[] = [
   {

@@ -226,7 +226,7 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
     });
 
     it('lists oldest first, filtered by siteCode and beneficiaryId, paged with limit and cursor', async () => {
-      const all = await c.evaluator.get<Page<Internship>>(`/v1/internships?siteCode=${site2}`);
+      const all = await c.admin.get<Page<Internship>>(`/v1/internships?siteCode=${site2}`);
       expect(all.body.items.map((i) => i.id)).toEqual(created.map((i) => i.id));
       const first = created[0]!.beneficiaryId;
       const one = await c.admin.get<Page<Internship>>(`/v1/internships?siteCode=${site2}&beneficiaryId=${first}`);
@@ -247,11 +247,13 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
       expect(bad.body.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['/beneficiaryId', '/limit', '/hostOrgId']));
     });
 
-    it('is person-level: admin and evaluator everywhere, site_staff their sites only, consortium_lead never; 401 without a token', async () => {
+    it('is person-level: admin everywhere, site_staff their sites only, evaluators (extracts only) and consortium_lead never; 401 without a token', async () => {
       const staff2 = await h.as('site_staff', [site2]);
       expect((await h.anonymous.get('/v1/internships')).status).toBe(401);
       expect((await c.lead.get('/v1/internships')).status).toBe(403);
       expect((await c.lead.get(`/v1/internships/${theirs.id}`)).status).toBe(403);
+      expect((await c.evaluator.get('/v1/internships')).status).toBe(403);
+      expect((await c.evaluator.get(`/v1/internships/${theirs.id}`)).status).toBe(403);
 
       const mine = await staff2.get<Page<Internship>>('/v1/internships?limit=500');
       expect(mine.status).toBe(200);
@@ -260,7 +262,7 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
       expect((await staff2.get(`/v1/internships/${theirs.id}`)).status).toBe(403);
       expect((await staff2.get<Internship>(`/v1/internships/${created[0]!.id}`)).body).toEqual(created[0]);
 
-      for (const client of [c.admin, c.evaluator]) {
+      for (const client of [c.admin]) {
         const all = await client.get<Page<Internship>>('/v1/internships?limit=500');
         expect(all.body.items.map((i) => i.id)).toEqual(expect.arrayContaining([theirs.id, created[0]!.id]));
         expect((await client.get<Internship>(`/v1/internships/${theirs.id}`)).body).toEqual(theirs);
