@@ -3,8 +3,8 @@
 import type { Filters } from '../filters/filters';
 import { getAnalytics } from './http';
 import { filtersEcho, parseGroupBy, type ViewFiltersEcho } from './trends';
-import type { Count, GroupBy, Rate } from './types';
-import { countCell, obj, rateCell, ResponseShapeError } from './validate';
+import type { Count, DisclosureNote, GroupBy, Rate } from './types';
+import { countCell, disclosureNote, obj, rateCell, ResponseShapeError } from './validate';
 
 /** services/analytics/src/breakdown/breakdown.schemas.ts BREAKDOWN_METRICS. */
 export const BREAKDOWN_METRICS = ['placementRate', 'enrolled', 'placed', 'trained', 'internshipsStarted', 'dropouts'] as const;
@@ -41,6 +41,7 @@ export interface BreakdownResponse {
   groupBy: GroupBy;
   filters: ViewFiltersEcho;
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   metric: BreakdownMetric;
   by: BreakdownDimension;
@@ -87,6 +88,7 @@ export function parseBreakdownResponse(body: unknown): BreakdownResponse {
     groupBy,
     filters: filtersEcho(o.filters),
     minCell: o.minCell,
+    disclosure: disclosureNote(o.disclosure),
     generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
     metric: o.metric as BreakdownMetric,
     by: o.by as BreakdownDimension,

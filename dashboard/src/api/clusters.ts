@@ -2,7 +2,7 @@
 import type { Filters } from '../filters/filters';
 import { overviewQuery } from './analytics';
 import { countCell, groupIdentity, obj, rateCell, viewHeader } from './validate';
-import type { ViewFilterEcho } from './types';
+import type { DisclosureNote, ViewFilterEcho } from './types';
 import { getAnalytics } from './http';
 import type { Count, GroupBy, Rate } from './types';
 import { ResponseShapeError } from './validate';
@@ -34,6 +34,7 @@ export interface ClustersResponse {
   groupBy: GroupBy;
   filters: ViewFilterEcho;
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   types: string[];
   groups: ClusterGroup[];

@@ -1,8 +1,8 @@
 // Cohort comparison (GET /v1/kpis/cohorts): two cohort definitions in, the same indicators
 // for each out. Types, the response check and the fetch.
 import { getAnalytics, type QueryValue } from './http';
-import type { Count, Rate } from './types';
-import { countCell, isObj, numOrNull, obj, rateCell, ResponseShapeError } from './validate';
+import type { Count, DisclosureNote, Rate } from './types';
+import { countCell, disclosureNote, isObj, numOrNull, obj, rateCell, ResponseShapeError } from './validate';
 
 /** Steps a cohort may be narrowed to ("people who had this step"); the service's STEP_NAMES. */
 export const COHORT_ACTIVITIES = [
@@ -65,6 +65,7 @@ export interface CohortFigures {
 export interface CohortsResponse {
   asOf: string;
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   a: CohortFigures;
   b: CohortFigures;
@@ -114,6 +115,7 @@ export function parseCohortsResponse(body: unknown): CohortsResponse {
   return {
     asOf: o.asOf,
     minCell: o.minCell,
+    disclosure: disclosureNote(o.disclosure),
     generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
     a: cohort(o.a, '$.a'),
     b: cohort(o.b, '$.b'),

@@ -2,7 +2,7 @@
 import type { Filters } from '../filters/filters';
 import { overviewQuery } from './analytics';
 import { getAnalytics } from './http';
-import type { Count, GroupBy, Rate, ViewFilterEcho } from './types';
+import type { Count, DisclosureNote, GroupBy, Rate, ViewFilterEcho } from './types';
 
 export type { ViewFilterEcho } from './types';
 import { countCell, groupIdentity, obj, rateCell, ResponseShapeError, viewHeader } from './validate';
@@ -30,6 +30,7 @@ export interface FunnelResponse {
   groupBy: GroupBy;
   filters: ViewFilterEcho;
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   steps: FunnelStepName[];
   groups: FunnelGroup[];

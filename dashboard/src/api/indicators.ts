@@ -3,8 +3,8 @@
 import type { Filters } from '../filters/filters';
 import type { Lang } from '../i18n/langs';
 import { getAnalytics, type QueryValue } from './http';
-import type { Count, Rate } from './types';
-import { countCell, isObj, numOrNull, obj, rateCell, ResponseShapeError } from './validate';
+import type { Count, DisclosureNote, Rate } from './types';
+import { countCell, disclosureNote, isObj, numOrNull, obj, rateCell, ResponseShapeError } from './validate';
 
 export const INDICATOR_KINDS = ['count', 'rate', 'median_days', 'organisations', 'contributions'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -50,6 +50,7 @@ export interface IndicatorsResponse {
   lang: string;
   filters: { country: string | null; programme: string | null; site: string | null };
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   indicators: EvaluatedIndicator[];
 }
@@ -150,6 +151,7 @@ export function parseIndicatorsResponse(body: unknown): IndicatorsResponse {
     lang: typeof o.lang === 'string' ? o.lang : '',
     filters: { country: filt('country'), programme: filt('programme'), site: filt('site') },
     minCell: o.minCell,
+    disclosure: disclosureNote(o.disclosure),
     generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
     indicators: o.indicators.map((x, i) => indicator(x, `$.indicators[${i}]`)),
   };

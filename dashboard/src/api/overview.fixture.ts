@@ -17,7 +17,12 @@ interface GroupSpec {
   placed: number | null;
   women?: number | null;
   targets?: { enrolled: number | null; placed: number | null; womenSharePct?: number | null };
+  /** The last day placements are all counted up to (default: the evaluation date of the fixture). */
+  placedThrough?: string;
 }
+
+/** The fixture's evaluation date, as a protected reader's disclosure note gives it. */
+export const FIXTURE_AS_OF = '2026-10-31';
 
 export function figures(spec: Omit<GroupSpec, 'key'>): OverviewFigures {
   const t = spec.targets ?? { enrolled: null, placed: null };
@@ -33,6 +38,7 @@ export function figures(spec: Omit<GroupSpec, 'key'>): OverviewFigures {
     medianDaysToPlacement: spec.placed === null ? null : 180,
     targets: { enrolled: t.enrolled, placed: t.placed, womenSharePct: t.womenSharePct ?? null },
     progress: { enrolledPct: pct(spec.enrolled, t.enrolled), placedPct: pct(spec.placed, t.placed), womenSharePct: null },
+    completeThrough: { enrolled: FIXTURE_AS_OF, placed: spec.placedThrough ?? FIXTURE_AS_OF },
   };
 }
 
@@ -51,6 +57,7 @@ export function overview(groups: OverviewGroup[], groupBy: OverviewResponse['gro
     groupBy,
     filters: { from: null, to: null, country: null, site: null },
     minCell: 5,
+    disclosure: { method: 'cell-key', asOf: FIXTURE_AS_OF, minCell: 5, maxPerturbation: 4, releaseBlock: 10, minAtRisk: 10 },
     generatedAt: '2026-11-24T09:30:00Z',
     groups,
     totals: figures({ enrolled: 300, placed: 90, targets: { enrolled: 400, placed: 150 } }),

@@ -2,7 +2,7 @@
 import type { Filters } from '../filters/filters';
 import { overviewQuery } from './analytics';
 import { countCell, groupIdentity, numOrNull, obj, viewHeader } from './validate';
-import type { ViewFilterEcho } from './types';
+import type { DisclosureNote, ViewFilterEcho } from './types';
 import { getAnalytics } from './http';
 import type { Count, GroupBy } from './types';
 import { ResponseShapeError } from './validate';
@@ -39,6 +39,7 @@ export interface TimeToPlacementResponse {
   groupBy: GroupBy;
   filters: ViewFilterEcho;
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   riskTimes: number[];
   groups: KmGroup[];

@@ -1,8 +1,9 @@
+import type { DisclosureNote } from './types';
 // The trends endpoint (GET /v1/kpis/trends): one count per period bucket, per group and in total.
 import type { Filters } from '../filters/filters';
 import { getAnalytics } from './http';
 import { GROUP_BY_VALUES, type Count, type GroupBy } from './types';
-import { countCell, isObj, obj, ResponseShapeError } from './validate';
+import { countCell, disclosureNote, isObj, obj, ResponseShapeError } from './validate';
 
 /** The service's TREND_METRIC_NAMES (services/analytics/src/trends/trend-window.ts), in its order. */
 export const TREND_METRICS = ['enrolled', 'assessed', 'trained', 'internshipsStarted', 'placed', 'dropouts'] as const;
@@ -42,6 +43,7 @@ export interface TrendsResponse {
   groupBy: GroupBy;
   filters: ViewFiltersEcho;
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   metric: TrendMetric;
   interval: TrendInterval;
@@ -92,6 +94,7 @@ export function parseTrendsResponse(body: unknown): TrendsResponse {
     groupBy,
     filters: filtersEcho(o.filters),
     minCell: o.minCell,
+    disclosure: disclosureNote(o.disclosure),
     generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
     metric: o.metric as TrendMetric,
     interval: o.interval as TrendInterval,

@@ -3,7 +3,10 @@
 export type GroupBy = 'country' | 'site' | 'programme';
 export const GROUP_BY_VALUES: readonly GroupBy[] = ['country', 'site', 'programme'];
 
-/** A count cell. `suppressed` => `value` is null (disclosure control, kpis.md). */
+/**
+ * A count cell. For roles other than site_staff the count is perturbed by the cell-key method
+ * (docs/adr/0012); `suppressed` (value null) marks a figure withheld as a whole.
+ */
 export interface Count {
   value: number | null;
   suppressed: boolean;
@@ -19,6 +22,17 @@ export interface Rate {
   suppressed: boolean;
 }
 
+/** How a response's figures were protected (every KPI response carries it). */
+export interface DisclosureNote {
+  method: 'exact' | 'cell-key';
+  /** The evaluation date the figures were counted at. */
+  asOf: string;
+  minCell: number;
+  maxPerturbation: number | null;
+  releaseBlock: number | null;
+  minAtRisk: number | null;
+}
+
 export interface OverviewFigures {
   enrolled: Count;
   women: Count;
@@ -30,6 +44,8 @@ export interface OverviewFigures {
   medianDaysToPlacement: number | null;
   targets: { enrolled: number | null; placed: number | null; womenSharePct: number | null };
   progress: { enrolledPct: number | null; placedPct: number | null; womenSharePct: number | null };
+  /** The last day up to which the group's enrolments and placements are all counted (null: not said). */
+  completeThrough: { enrolled: string | null; placed: string | null };
 }
 
 export interface OverviewGroup extends OverviewFigures {
@@ -45,6 +61,7 @@ export interface OverviewResponse {
   groupBy: GroupBy;
   filters: { from: string | null; to: string | null; country: string | null; site: string | null };
   minCell: number;
+  disclosure: DisclosureNote | null;
   generatedAt: string;
   groups: OverviewGroup[];
   totals: OverviewFigures;

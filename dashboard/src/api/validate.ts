@@ -1,6 +1,6 @@
 // Light runtime checks of API responses, so that an unexpected body is reported as
 // such instead of crashing a view. Not a schema validator: only what the UI relies on.
-import type { Count, GroupBy, OverviewFigures, OverviewGroup, OverviewResponse, Rate, ViewFilterEcho } from './types';
+import type { Count, DisclosureNote, GroupBy, OverviewFigures, OverviewGroup, OverviewResponse, Rate, ViewFilterEcho } from './types';
 import { GROUP_BY_VALUES } from './types';
 
 export class ResponseShapeError extends Error {
@@ -44,7 +44,19 @@ export function rateCell(v: unknown, path: string): Rate {
   };
   return { value: pick('value'), low: pick('low'), high: pick('high'), numerator: pick('numerator'), denominator: pick('denominator'), suppressed: o.suppressed };
 }
-export function viewHeader(o: Obj): { groupBy: GroupBy; filters: ViewFilterEcho; minCell: number; generatedAt: string } {
+/** The response's note on how its figures were protected; null when a response has none. */
+export function disclosureNote(v: unknown): DisclosureNote | null {
+  if (!isObj(v)) return null;
+  if ((v.method !== 'exact' && v.method !== 'cell-key') || typeof v.asOf !== 'string' || typeof v.minCell !== 'number') throw new ResponseShapeError('$.disclosure');
+  const n = (k: string) => {
+    const x = v[k] ?? null;
+    if (!numOrNull(x)) throw new ResponseShapeError(`$.disclosure.${k}`);
+    return x;
+  };
+  return { method: v.method, asOf: v.asOf, minCell: v.minCell, maxPerturbation: n('maxPerturbation'), releaseBlock: n('releaseBlock'), minAtRisk: n('minAtRisk') };
+}
+
+export function viewHeader(o: Obj): { groupBy: GroupBy; filters: ViewFilterEcho; minCell: number; disclosure: DisclosureNote | null; generatedAt: string } {
   if (typeof o.groupBy !== 'string' || !(GROUP_BY_VALUES as readonly string[]).includes(o.groupBy)) throw new ResponseShapeError('$.groupBy');
   if (typeof o.minCell !== 'number' || !Number.isFinite(o.minCell)) throw new ResponseShapeError('$.minCell');
   const f = isObj(o.filters) ? o.filters : {};
@@ -53,6 +65,7 @@ export function viewHeader(o: Obj): { groupBy: GroupBy; filters: ViewFilterEcho;
     groupBy: o.groupBy as GroupBy,
     filters: { from: filt('from'), to: filt('to'), asOf: filt('asOf'), country: filt('country'), site: filt('site'), programme: filt('programme') },
     minCell: o.minCell,
+    disclosure: disclosureNote(o.disclosure),
     generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
   };
 }
@@ -76,6 +89,17 @@ function numbers<K extends string>(v: unknown, path: string, keys: readonly K[])
   return out;
 }
 
+function dates<K extends string>(v: unknown, path: string, keys: readonly K[]): Record<K, string | null> {
+  const o = isObj(v) ? v : {};
+  const out = {} as Record<K, string | null>;
+  for (const k of keys) {
+    const x = o[k] ?? null;
+    if (!strOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
+    out[k] = x;
+  }
+  return out;
+}
+
 function figures(v: unknown, path: string): OverviewFigures {
   const o = obj(v, path);
   const median = o.medianDaysToPlacement ?? null;
@@ -91,6 +115,7 @@ function figures(v: unknown, path: string): OverviewFigures {
     medianDaysToPlacement: median,
     targets: numbers(o.targets, `${path}.targets`, ['enrolled', 'placed', 'womenSharePct'] as const),
     progress: numbers(o.progress, `${path}.progress`, ['enrolledPct', 'placedPct', 'womenSharePct'] as const),
+    completeThrough: dates(o.completeThrough, `${path}.completeThrough`, ['enrolled', 'placed'] as const),
   };
 }
 
@@ -117,6 +142,7 @@ export function parseOverviewResponse(body: unknown): OverviewResponse {
     groupBy: o.groupBy as OverviewResponse['groupBy'],
     filters: { from: filt('from'), to: filt('to'), country: filt('country'), site: filt('site') },
     minCell,
+    disclosure: disclosureNote(o.disclosure),
     generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
     groups: o.groups.map((g, i) => group(g, `$.groups[${i}]`)),
     totals: figures(o.totals, '$.totals'),

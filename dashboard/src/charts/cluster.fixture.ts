@@ -49,6 +49,7 @@ export const CLUSTERS_FIXTURE: ClustersResponse = {
   groupBy: 'site',
   filters: { from: '1900-01-01', to: '2299-12-31', asOf: '2026-11-24', country: null, site: null, programme: null },
   minCell: 5,
+  disclosure: { method: 'cell-key', asOf: '2026-10-31', minCell: 5, maxPerturbation: 4, releaseBlock: 10, minAtRisk: 10 },
   generatedAt: '2026-11-24T14:40:00.000Z',
   types: TYPES,
   groups: [

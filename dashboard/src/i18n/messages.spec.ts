@@ -19,7 +19,7 @@ describe('message catalogues', () => {
   it('is translated, not copied (the views speak the language)', () => {
     expect(translate('it', 'nav.overview')).toBe('Panoramica');
     expect(translate('el', 'nav.overview')).toBe('Επισκόπηση');
-    expect(translate('el', 'suppressed.note', { minCell: 5 })).toContain('5');
+    expect(translate('el', 'disclosure.perturbed', { maxPerturbation: 4, smallest: 4, asOf: 'x', releaseBlock: 10 })).toContain('10');
   });
 });
 

@@ -14,7 +14,7 @@ const core = {
   'app.name': 'MEIC dashboard',
   'app.tagline': 'Migrants’ Economic Integration Cluster',
   'app.skipToContent': 'Skip to content',
-  'app.footer': 'Aggregate figures only. Small counts are suppressed to protect the people behind them.',
+  'app.footer': 'Aggregate figures only, slightly perturbed to protect the people behind them.',
 
   'nav.label': 'Views',
   'nav.overview': 'Overview',
@@ -87,6 +87,7 @@ const core = {
   'behind.title': 'Furthest behind its placement target',
   'behind.site': '{site}: {placed} placed of a target of {target} ({pct}), the lowest of {n} sites with a target.',
   'behind.notStarted': 'Not ranked, with nobody enrolled yet: {sites}.',
+  'behind.pending': 'Not ranked, placements still waiting to be released (a small site releases them in batches): {sites}.',
   'behind.sexLoading': 'Comparing women and men at this site…',
   'behind.womenLower': 'Women there are placed less often than men: {women} against {men}, a gap of {gap} points.',
   'behind.womenNotLower': 'Women there are not placed less often than men: {women} against {men} ({gap} points apart).',
@@ -121,8 +122,12 @@ const core = {
   'kpi.days': '{n} days',
   'kpi.notYet': 'not yet available',
 
-  'suppressed.label': 'suppressed',
-  'suppressed.note': 'Suppressed: fewer than {minCell} people, or a figure from which such a count could be worked out.',
+  'suppressed.label': 'withheld',
+  'suppressed.note': 'Withheld: too few people for this figure to be shown without singling someone out.',
+
+  'disclosure.perturbed':
+    'Figures are slightly perturbed to protect the people behind them: each count may be off by up to {maxPerturbation}, no count from 1 to {smallest} is shown, and totals may differ from the sum of their parts by a few. Counted up to {asOf}; each site’s facts are released in monthly batches of at least {releaseBlock}, so the latest facts of a small site may not be counted yet.',
+  'disclosure.exact': 'Exact figures of your own sites, counted up to {asOf}.',
 
   'chart.enrolled': 'Enrolled',
   'chart.enrolledTarget': 'Enrolment target',
@@ -195,7 +200,7 @@ const it: Catalogue = {
   'app.name': 'Cruscotto MEIC',
   'app.tagline': 'Migrants’ Economic Integration Cluster',
   'app.skipToContent': 'Vai al contenuto',
-  'app.footer': 'Solo dati aggregati. I conteggi piccoli sono oscurati per proteggere le persone a cui si riferiscono.',
+  'app.footer': 'Solo dati aggregati, leggermente perturbati per proteggere le persone a cui si riferiscono.',
 
   'nav.label': 'Viste',
   'nav.overview': 'Panoramica',
@@ -272,6 +277,7 @@ const it: Catalogue = {
   'behind.womenNotLower': 'Qui le donne non sono inserite meno spesso degli uomini: {women} contro {men} ({gap} punti di differenza).',
   'behind.overlap': 'Gli intervalli al 95% si sovrappongono: la differenza può essere casuale.',
   'behind.notStarted': 'Non classificati, senza ancora partecipanti iscritti: {sites}.',
+  'behind.pending': 'Non classificati, inserimenti lavorativi ancora in attesa di pubblicazione (un sito piccolo li pubblica a gruppi): {sites}.',
   'behind.sexUnavailable': 'Qui donne e uomini non si possono confrontare: troppo poche persone per mostrare entrambi i tassi.',
   'behind.compare': 'Tasso di inserimento per sesso in questo sito',
   'overview.title': 'Panoramica',
@@ -302,8 +308,12 @@ const it: Catalogue = {
   'kpi.days': '{n} giorni',
   'kpi.notYet': 'non ancora disponibile',
 
-  'suppressed.label': 'oscurato',
-  'suppressed.note': 'Oscurato: meno di {minCell} persone, oppure un dato da cui si potrebbe ricavare un tale conteggio.',
+  'suppressed.label': 'non mostrato',
+  'suppressed.note': 'Non mostrato: troppe poche persone perché il dato si possa mostrare senza individuare qualcuno.',
+
+  'disclosure.perturbed':
+    'I dati sono leggermente perturbati per proteggere le persone: ogni conteggio può discostarsi fino a {maxPerturbation}, nessun conteggio da 1 a {smallest} viene mostrato e i totali possono differire di poco dalla somma delle parti. Dati fino al {asOf}; i fatti di ogni sito sono pubblicati in blocchi mensili di almeno {releaseBlock}, quindi gli ultimi fatti di un sito piccolo possono non essere ancora contati.',
+  'disclosure.exact': 'Dati esatti dei tuoi siti, fino al {asOf}.',
 
   'chart.enrolled': 'Iscritti',
   'chart.enrolledTarget': 'Obiettivo iscritti',
@@ -361,7 +371,7 @@ const el: Catalogue = {
   'app.name': 'Πίνακας MEIC',
   'app.tagline': 'Migrants’ Economic Integration Cluster',
   'app.skipToContent': 'Μετάβαση στο περιεχόμενο',
-  'app.footer': 'Μόνο συγκεντρωτικά στοιχεία. Οι μικροί αριθμοί αποκρύπτονται για την προστασία των προσώπων στα οποία αναφέρονται.',
+  'app.footer': 'Μόνο συγκεντρωτικά στοιχεία, ελαφρώς διαταραγμένα για την προστασία των προσώπων στα οποία αναφέρονται.',
 
   'nav.label': 'Προβολές',
   'nav.overview': 'Επισκόπηση',
@@ -438,6 +448,7 @@ const el: Catalogue = {
   'behind.womenNotLower': 'Εδώ οι γυναίκες δεν τοποθετούνται λιγότερο συχνά από τους άνδρες: {women} έναντι {men} (διαφορά {gap} μονάδων).',
   'behind.overlap': 'Τα διαστήματα 95% επικαλύπτονται, άρα η διαφορά μπορεί να είναι τυχαία.',
   'behind.notStarted': 'Δεν κατατάσσονται, χωρίς ακόμη εγγεγραμμένους συμμετέχοντες: {sites}.',
+  'behind.pending': 'Δεν κατατάσσονται, οι τοποθετήσεις αναμένουν ακόμη δημοσίευση (ένας μικρός τόπος τις δημοσιεύει σε ομάδες): {sites}.',
   'behind.sexUnavailable': 'Εδώ γυναίκες και άνδρες δεν μπορούν να συγκριθούν: πολύ λίγα άτομα για να φανούν και τα δύο ποσοστά.',
   'behind.compare': 'Ποσοστό τοποθέτησης ανά φύλο σε αυτή την τοποθεσία',
   'overview.title': 'Επισκόπηση',
@@ -468,8 +479,12 @@ const el: Catalogue = {
   'kpi.days': '{n} ημέρες',
   'kpi.notYet': 'δεν είναι ακόμη διαθέσιμο',
 
-  'suppressed.label': 'απόκρυψη',
-  'suppressed.note': 'Απόκρυψη: λιγότερα από {minCell} άτομα, ή στοιχείο από το οποίο θα μπορούσε να προκύψει τέτοιος αριθμός.',
+  'suppressed.label': 'δεν εμφανίζεται',
+  'suppressed.note': 'Δεν εμφανίζεται: πολύ λίγα άτομα για να εμφανιστεί το στοιχείο χωρίς να ξεχωρίζει κάποιο πρόσωπο.',
+
+  'disclosure.perturbed':
+    'Τα στοιχεία έχουν ελαφρώς διαταραχθεί για την προστασία των προσώπων: κάθε αριθμός μπορεί να αποκλίνει έως {maxPerturbation}, κανένας αριθμός από 1 έως {smallest} δεν εμφανίζεται και τα σύνολα μπορεί να διαφέρουν λίγο από το άθροισμα των μερών τους. Στοιχεία έως {asOf}· τα γεγονότα κάθε τόπου δημοσιεύονται σε μηνιαίες ομάδες τουλάχιστον {releaseBlock}, οπότε τα τελευταία γεγονότα ενός μικρού τόπου μπορεί να μην έχουν ακόμη μετρηθεί.',
+  'disclosure.exact': 'Ακριβή στοιχεία των δικών σας τόπων, έως {asOf}.',
 
   'chart.enrolled': 'Εγγεγραμμένοι',
   'chart.enrolledTarget': 'Στόχος εγγραφών',

@@ -20,6 +20,7 @@ import {
   type BreakdownLabels,
 } from '../../charts/breakdown-bars.transform';
 import { ChartPanel } from '../../components/chart-panel';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { StatePanel } from '../../components/state-panel';
 import { SuppressionNote } from '../../components/suppressed';
 import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
@@ -166,6 +167,7 @@ export default function BreakdownsPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
         {!data.exhaustive ? <p className="notice notice--info">{t('breakdowns.notExhaustive')}</p> : null}
         <ChartPanel
           title={view.title}

@@ -26,6 +26,7 @@ import {
   type MemberLabels,
 } from '../../charts/cluster-members.transform';
 import { ChartPanel } from '../../components/chart-panel';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { StatePanel } from '../../components/state-panel';
 import { SuppressionNote } from '../../components/suppressed';
 import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
@@ -281,6 +282,7 @@ export default function ClustersPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
         <IntensityPanel data={data} subtitle={subtitle} compact={compact} />
         <MembersPanel data={data} subtitle={subtitle} compact={compact} />
         <ContributionsPanel data={data} subtitle={subtitle} compact={compact} />

@@ -11,6 +11,7 @@ import {
   type CohortLabels,
 } from '../../charts/cohort-compare.transform';
 import { ChartPanel } from '../../components/chart-panel';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { SuppressionNote } from '../../components/suppressed';
 import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
 import { useMediaQuery } from '../../hooks/use-media-query';
@@ -260,6 +261,7 @@ export default function CohortsPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
         <ChartPanel
           title={t('cohorts.chartTitle')}
           subtitle={`${labels.a} — ${labels.b} · ${t('cohorts.asOf', { date: fmt.date(data.asOf) })}`}

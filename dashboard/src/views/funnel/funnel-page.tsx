@@ -17,6 +17,7 @@ import {
   type FunnelRow,
 } from '../../charts/funnel.transform';
 import { ChartPanel } from '../../components/chart-panel';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { StatePanel } from '../../components/state-panel';
 import { SuppressionNote } from '../../components/suppressed';
 import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
@@ -202,6 +203,7 @@ export default function FunnelPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
         <LeakSummary data={data} rows={rows} />
         <FunnelChart data={data} rows={rows} measure="conversion" subtitle={subtitle} />
         <FunnelChart data={data} rows={rows} measure="share" subtitle={subtitle} />

@@ -4,6 +4,7 @@ import { fetchIndicatorCatalogue, fetchIndicators, indicatorsQuery, type Indicat
 import { useAuth } from '../../auth/auth';
 import { exportFileName, isCount, isRate, toCsv, type CellValue, type TableColumn } from '../../charts/data-table';
 import { downloadCsv } from '../../components/download';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { CountValue, RateValue } from '../../components/figures';
 import { StatePanel } from '../../components/state-panel';
 import { SuppressionNote } from '../../components/suppressed';
@@ -238,6 +239,7 @@ export default function IndicatorsPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
         <section className="panel chart-panel" aria-labelledby={headingId}>
           <div className="chart-panel__head">
             <h2 id={headingId}>{t('indicators.tableTitle')}</h2>

@@ -12,9 +12,9 @@ function shown(rate: Rate | null | undefined): rate is Rate & { value: number } 
   return Boolean(rate && !rate.suppressed && rate.value !== null);
 }
 
-export function BehindTargetCallout({ groups, filters }: { groups: readonly OverviewGroup[]; filters: Filters }) {
+export function BehindTargetCallout({ groups, filters, asOf }: { groups: readonly OverviewGroup[]; filters: Filters; asOf: string | null }) {
   const { t, fmt, lang } = useI18n();
-  const behind = furthestBehind(groups);
+  const behind = furthestBehind(groups, asOf);
   const siteFilters: Filters = { ...EMPTY_FILTERS, site: behind?.key ?? null, from: filters.from, to: filters.to };
   const bySex = useAnalytics(behind ? `behind|${behind.key}|${filters.from}|${filters.to}` : null, (token, signal) =>
     fetchBreakdown(token, siteFilters, { metric: 'placementRate', by: 'sex' }, signal),
@@ -56,6 +56,7 @@ export function BehindTargetCallout({ groups, filters }: { groups: readonly Over
           n: behind.compared,
         })}
         {behind.notStarted.length > 0 && <span className="behind-target__unranked"> {t('behind.notStarted', { sites: fmt.list(behind.notStarted.map((g) => g.label)) })}</span>}
+        {behind.pending.length > 0 && <span className="behind-target__unranked"> {t('behind.pending', { sites: fmt.list(behind.pending.map((g) => g.label)) })}</span>}
       </p>
       <p className="behind-target__sex">
         {sexLine}{' '}

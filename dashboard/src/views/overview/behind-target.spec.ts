@@ -3,7 +3,7 @@ import { furthestBehind } from './behind-target';
 
 const count = (value: number | null, suppressed = false) => ({ value, suppressed });
 
-function group(key: string, placed: number | null, target: number | null, suppressed = false, enrolled = 100): OverviewGroup {
+function group(key: string, placed: number | null, target: number | null, suppressed = false, enrolled = 100, placedThrough = '2026-10-31'): OverviewGroup {
   return {
     key,
     label: `Site ${key}`,
@@ -19,6 +19,7 @@ function group(key: string, placed: number | null, target: number | null, suppre
     medianDaysToPlacement: null,
     targets: { enrolled: 300, placed: target, womenSharePct: 45 },
     progress: { enrolledPct: null, placedPct: null, womenSharePct: null },
+    completeThrough: { enrolled: '2026-10-31', placed: placedThrough },
   };
 }
 
@@ -44,5 +45,12 @@ describe('furthestBehind', () => {
     expect(answer).toMatchObject({ key: 'GR-ATH', compared: 2, notStarted: [{ key: 'IT-TO', label: 'Site IT-TO' }] });
     // Once it enrols someone it is ranked like any other site.
     expect(furthestBehind([group('GR-ATH', 118, 212), group('IT-TO', 0, 40, false, 12)])).toMatchObject({ key: 'IT-TO', notStarted: [] });
+  });
+
+  it('does not rank a site whose placements wait in a release block for more than 90 days, but names it', () => {
+    const groups = [group('IT-RM', 150, 200), group('GR-ATH', 118, 212), group('FR-LYO', 0, 8, false, 20, '2025-07-31')];
+    expect(furthestBehind(groups, '2026-10-31')).toMatchObject({ key: 'GR-ATH', compared: 2, pending: [{ key: 'FR-LYO', label: 'Site FR-LYO', through: '2025-07-31' }] });
+    // Placements counted up to a recent month end are ranked as they are.
+    expect(furthestBehind([group('GR-ATH', 118, 212), group('FR-LYO', 0, 8, false, 20, '2026-09-30')], '2026-10-31')).toMatchObject({ key: 'FR-LYO', pending: [] });
   });
 });

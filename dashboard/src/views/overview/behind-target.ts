@@ -13,19 +13,30 @@ export interface BehindTarget {
   compared: number;
   /** Groups with a placement target but nobody enrolled yet (a site just added): not ranked, named. */
   notStarted: { key: string; label: string }[];
+  /** Groups whose placements are counted only up to a date long before the evaluation date: not ranked, named. */
+  pending: { key: string; label: string; through: string | null }[];
 }
+
+/** Placements counted up to more than this many days before the evaluation date leave a group unranked. */
+export const PENDING_DAYS = 90;
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The group with the lowest placed/target among those with a placement target and a shown
- * placed count (a suppressed count cannot be ranked). Ties go to the larger shortfall. A group
+ * placed count (a withheld count cannot be ranked). Ties go to the larger shortfall. A group
  * with nobody enrolled yet is not ranked: a site added from its file this morning has placed
- * nobody, and naming it would hide the site that is really falling behind.
+ * nobody, and naming it would hide the site that is really falling behind. Nor is a group whose
+ * placements wait in a release block (a small site releases them ten at a time): its count is
+ * months behind the others', so its shortfall would be the release's, not the site's.
  */
-export function furthestBehind(groups: readonly OverviewGroup[]): BehindTarget | null {
+export function furthestBehind(groups: readonly OverviewGroup[], asOf: string | null = null): BehindTarget | null {
   const withTarget = groups.filter((g) => g.targets.placed !== null && g.targets.placed > 0);
   const notStarted = withTarget.filter((g) => !g.enrolled.suppressed && g.enrolled.value === 0);
+  const lagging = (g: OverviewGroup) => asOf !== null && g.completeThrough.placed !== null && daysBetween(g.completeThrough.placed, asOf) > PENDING_DAYS;
+  const pending = withTarget.filter((g) => !notStarted.includes(g) && lagging(g));
   const ranked = withTarget
-    .filter((g) => !notStarted.includes(g) && !g.placed.suppressed && g.placed.value !== null)
+    .filter((g) => !notStarted.includes(g) && !pending.includes(g) && !g.placed.suppressed && g.placed.value !== null)
     .map((g) => {
       const placed = g.placed.value ?? 0;
       const target = g.targets.placed ?? 0;
@@ -33,5 +44,7 @@ export function furthestBehind(groups: readonly OverviewGroup[]): BehindTarget |
     })
     .sort((a, b) => a.progressPct - b.progressPct || b.target - b.placed - (a.target - a.placed));
   const first = ranked[0];
-  return first ? { ...first, compared: ranked.length, notStarted: notStarted.map(({ key, label }) => ({ key, label })) } : null;
+  return first
+    ? { ...first, compared: ranked.length, notStarted: notStarted.map(({ key, label }) => ({ key, label })), pending: pending.map((g) => ({ key: g.key, label: g.label, through: g.completeThrough.placed })) }
+    : null;
 }

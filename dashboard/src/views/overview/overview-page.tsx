@@ -12,6 +12,7 @@ import {
   type OverviewBarsLabels,
 } from '../../charts/overview-bars.transform';
 import { StatePanel } from '../../components/state-panel';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { ErrorState, LoadingState } from '../../components/view-states';
 import { SuppressionNote } from '../../components/suppressed';
 import { FilterBar } from '../../filters/filter-bar';
@@ -148,8 +149,9 @@ export default function OverviewPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
 
-        {data.groupBy === 'site' ? <BehindTargetCallout groups={data.groups} filters={filters} /> : null}
+        {data.groupBy === 'site' ? <BehindTargetCallout groups={data.groups} filters={filters} asOf={data.disclosure?.asOf ?? null} /> : null}
 
         <section aria-label={t('overview.totals')} className="totals">
           <KpiCard title={t('overview.totals')} figures={data.totals} minCell={data.minCell} variant="totals" />

@@ -15,6 +15,7 @@ import {
   type KmRow,
 } from '../../charts/km-curve.transform';
 import { ChartPanel } from '../../components/chart-panel';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { DataTableView } from '../../components/data-table-view';
 import { StatePanel } from '../../components/state-panel';
 import { Suppressed, SuppressionNote } from '../../components/suppressed';
@@ -245,8 +246,9 @@ export default function TimeToPlacementPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
         <KmPanel data={data} rows={rows} />
-        <p className="footnote">{t('timeToPlacement.truncNote', { minCell: data.minCell })}</p>
+        <p className="footnote">{t('timeToPlacement.truncNote', { minAtRisk: data.disclosure?.minAtRisk ?? data.minCell })}</p>
         <p className="footnote">{t('kpi.rateHelp')}.</p>
         {anySuppressed ? <SuppressionNote minCell={data.minCell} /> : null}
       </div>

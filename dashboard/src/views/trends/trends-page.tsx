@@ -12,6 +12,7 @@ import {
   type TrendLinesLabels,
 } from '../../charts/trend-lines.transform';
 import { ChartPanel } from '../../components/chart-panel';
+import { DisclosureNote } from '../../components/disclosure-note';
 import { StatePanel } from '../../components/state-panel';
 import { SuppressionNote } from '../../components/suppressed';
 import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
@@ -170,6 +171,7 @@ export default function TrendsPage() {
             </span>
           ) : null}
         </p>
+        <DisclosureNote note={data.disclosure} />
 
         {hasShownFigures([view.rows.totals]) ? (
           <ChartPanel

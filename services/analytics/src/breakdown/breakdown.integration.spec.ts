@@ -1,5 +1,5 @@
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
-import { ALL_STAFF, ATH, protectionBreaches, LEAD, personEvents, rateBreaches, scenarioEvents, scenarioPeople, SCENARIO_SITES } from '../testing/kpi-scenario';
+import { ALL_STAFF, ATH, protectionBreaches, LEAD, personEvents, scenarioEvents, scenarioPeople, SCENARIO_SITES } from '../testing/kpi-scenario';
 import type { BreakdownResponse } from './breakdown.schemas';
 
 /**
