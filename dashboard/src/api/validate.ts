@@ -78,23 +78,13 @@ export function groupIdentity(o: Obj, path: string): { key: string; label: strin
 }
 
 
-function numbers<K extends string>(v: unknown, path: string, keys: readonly K[]): Record<K, number | null> {
+/** The named fields of an object, each checked by `is` (a missing one counts as null). */
+function fields<K extends string, T>(v: unknown, path: string, keys: readonly K[], is: (x: unknown) => x is T | null): Record<K, T | null> {
   const o = isObj(v) ? v : {};
-  const out = {} as Record<K, number | null>;
+  const out = {} as Record<K, T | null>;
   for (const k of keys) {
     const x = o[k] ?? null;
-    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
-    out[k] = x;
-  }
-  return out;
-}
-
-function dates<K extends string>(v: unknown, path: string, keys: readonly K[]): Record<K, string | null> {
-  const o = isObj(v) ? v : {};
-  const out = {} as Record<K, string | null>;
-  for (const k of keys) {
-    const x = o[k] ?? null;
-    if (!strOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
+    if (!is(x)) throw new ResponseShapeError(`${path}.${k}`);
     out[k] = x;
   }
   return out;
@@ -113,9 +103,9 @@ function figures(v: unknown, path: string): OverviewFigures {
     dropouts: countCell(o.dropouts, `${path}.dropouts`),
     placementRatePct: rateCell(o.placementRatePct, `${path}.placementRatePct`),
     medianDaysToPlacement: median,
-    targets: numbers(o.targets, `${path}.targets`, ['enrolled', 'placed', 'womenSharePct'] as const),
-    progress: numbers(o.progress, `${path}.progress`, ['enrolledPct', 'placedPct', 'womenSharePct'] as const),
-    completeThrough: dates(o.completeThrough, `${path}.completeThrough`, ['enrolled', 'placed'] as const),
+    targets: fields(o.targets, `${path}.targets`, ['enrolled', 'placed', 'womenSharePct'] as const, numOrNull),
+    progress: fields(o.progress, `${path}.progress`, ['enrolledPct', 'placedPct', 'womenSharePct'] as const, numOrNull),
+    completeThrough: fields(o.completeThrough, `${path}.completeThrough`, ['enrolled', 'placed'] as const, strOrNull),
   };
 }
 
