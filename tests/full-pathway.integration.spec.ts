@@ -156,11 +156,12 @@ describe('a full MEIC pathway across the domain services publishes no personal d
       'meic.mentoring.started.v1',
       'meic.beneficiary.dropped-out.v1',
       'meic.beneficiary.erased.v1',
+      'meic.beneficiary.consent-recorded.v1',
     ];
     expect(EVENT_TYPES).toEqual(expect.arrayContaining(expected));
     const ofThisSite = (e: ReceivedEvent) => e.data['siteCode'] === siteCode;
     // How many events each producer owes this scenario, so that the scan reads all of them.
-    const owed = { 'meic.stakeholders.v1': 5, 'meic.trainings.v1': 5, 'meic.beneficiaries.v1': 9 };
+    const owed = { 'meic.stakeholders.v1': 5, 'meic.trainings.v1': 5, 'meic.beneficiaries.v1': 12 };
     const all = (await Promise.all(Object.entries(owed).map(([topic, n]) => collectEvents(topic, ofThisSite, n, 30_000)))).flat();
     expect([...new Set(all.map((e) => e.headers['ce_type']))].sort()).toEqual([...expected].sort());
 

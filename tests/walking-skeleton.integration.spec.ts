@@ -111,14 +111,18 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     const beneficiaryId = created.body.id;
     const enrolledAt = Date.now();
 
-    // Row and outbox row were written together, and the relay marked the event published.
+    // Row and outbox rows (the enrolment and the consent in force) were written together, and the
+    // relay marked both published.
     const pg = new Client({ connectionString: beneficiariesDb });
     await pg.connect();
-    const published = await pollUntil('the outbox row to be published', async () => {
-      const { rows } = await pg.query<{ published_at: Date | null; message_key: string }>('SELECT published_at, message_key FROM outbox_events');
-      return rows.length === 1 && rows[0]?.published_at ? rows[0] : undefined;
+    const published = await pollUntil('the outbox rows to be published', async () => {
+      const { rows } = await pg.query<{ published_at: Date | null; message_key: string; type: string }>("SELECT published_at, message_key, headers->>'ce_type' AS type FROM outbox_events ORDER BY id");
+      return rows.length === 2 && rows.every((r) => r.published_at) ? rows : undefined;
     });
-    expect(published.message_key).toBe(beneficiaryId);
+    expect(published.map((r) => [r.type, r.message_key])).toEqual([
+      ['meic.beneficiary.enrolled.v1', beneficiaryId],
+      ['meic.beneficiary.consent-recorded.v1', beneficiaryId],
+    ]);
     await pg.end();
 
     // Analytics counts the person within 5 seconds of the write.
