@@ -27,7 +27,7 @@ const MARKER = '.provisioned';
 
 /**
  * @param {string} [root] the state root
- * @param {{ forTests?: boolean }} [options] tests also need kcat and the time-skipping test server
+ * @param {{ forTests?: boolean }} [options] tests also need kcat, Chromium and the time-skipping test server
  * @returns {Promise<Tools>}
  */
 export async function provision(root = stateRoot(), { forTests = false } = {}) {
@@ -39,6 +39,7 @@ export async function provision(root = stateRoot(), { forTests = false } = {}) {
   }
   const postgres = await step('PostgreSQL 17 binaries', (note) => ensurePostgres(note));
   const kcat = forTests ? await step('kcat', (note) => ensureKcat(note)) : undefined;
+  if (forTests) await step('Chromium (end-to-end tests)', (note) => ensureChromium(note));
   await step('development JWT key pair', (note) => {
     const keys = ensureKeyPair(tools.devKeys);
     note(keys.created ? `created in ${tools.devKeys}` : 'present');
@@ -140,21 +141,39 @@ async function ensurePostgres(note) {
  * kcat is the independent Kafka client the tests check topics, keys and headers with.
  * @param {(text: string) => void} note
  */
-async function ensureKcat(note) {
-  const present = findOnPath('kcat');
+function ensureKcat(note) {
+  return ensureDebianTool('kcat', 'kcat', note);
+}
+
+/**
+ * Debian's Chromium: the browser the dashboard's end-to-end tests drive (playwright-core brings
+ * no browser, and no other browser build can be fetched here).
+ * @param {(text: string) => void} note
+ */
+function ensureChromium(note) {
+  return ensureDebianTool('chromium', 'chromium', note);
+}
+
+/**
+ * A tool from Debian's packages: found on PATH, or installed with apt-get when running as root.
+ * @param {string} command
+ * @param {string} pkg
+ * @param {(text: string) => void} note
+ */
+async function ensureDebianTool(command, pkg, note) {
+  const present = findOnPath(command);
   if (present) {
     note(present);
     return present;
   }
   if (process.getuid?.() !== 0) {
-    throw new Error('kcat is not installed and this is not root: install it with `sudo apt-get install -y kcat`');
+    throw new Error(`${command} is not installed and this is not root: install it with \`sudo apt-get install -y ${pkg}\``);
   }
-  requireTool('apt-get', 'apt (kcat is installed from Debian)');
+  requireTool('apt-get', `apt (${command} is installed from Debian)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Another apt run (unattended upgrades, a parallel install) holds the lock: wait for it.
   const apt = ['-o', 'DPkg::Lock::Timeout=600', '-o', 'Acquire::Retries=3'];
-  const install = () =>
-    run('apt-get', [...apt, 'install', '-y', '--no-install-recommends', 'kcat'], { env, progress: 'apt-get install kcat' });
+  const install = () => run('apt-get', [...apt, 'install', '-y', '--no-install-recommends', pkg], { env, progress: `apt-get install ${pkg}` });
   try {
     await install();
   } catch {
@@ -162,8 +181,8 @@ async function ensureKcat(note) {
     await run('apt-get', [...apt, 'update'], { env, progress: 'apt-get update' });
     await install();
   }
-  const installed = findOnPath('kcat');
-  if (!installed) throw new Error('apt-get installed kcat, but no kcat executable is on PATH');
+  const installed = findOnPath(command);
+  if (!installed) throw new Error(`apt-get installed ${pkg}, but no ${command} executable is on PATH`);
   note(`installed ${installed}`);
   return installed;
 }
