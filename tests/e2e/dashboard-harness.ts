@@ -146,11 +146,13 @@ export async function startDashboardWorld(opts: { scale: number; seed: number })
       if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     };
-    // The views are meaningful once analytics has every person of the programme.
+    // The views are meaningful once analytics has every person of the programme: counted exactly
+    // by staff of every site (every other role reads perturbed figures).
+    const everySite = await signTestToken({ role: 'site_staff', sites: programme.sites.map((s) => s.site.code), sub: 'e2e-every-site' }, { expiresIn: '2h' });
     await pollUntil(
       'analytics counts every demo person',
       async () => {
-        const o = await api<{ totals: { enrolled: { value: number | null } } }>('/v1/kpis/overview', tokens.admin);
+        const o = await api<{ totals: { enrolled: { value: number | null } } }>('/v1/kpis/overview', everySite);
         return o.totals.enrolled.value === programme.people.length ? true : undefined;
       },
       { timeoutMs: 180_000, intervalMs: 1_000 },

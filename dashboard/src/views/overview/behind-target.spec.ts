@@ -3,7 +3,7 @@ import { furthestBehind } from './behind-target';
 
 const count = (value: number | null, suppressed = false) => ({ value, suppressed });
 
-function group(key: string, placed: number | null, target: number | null, suppressed = false, enrolled = 100, placedThrough = '2026-10-31'): OverviewGroup {
+function group(key: string, placed: number | null, target: number | null, suppressed = false, enrolled = 100, placedThrough = '2026-10-31', enrolledThrough = '2026-10-31'): OverviewGroup {
   return {
     key,
     label: `Site ${key}`,
@@ -19,7 +19,7 @@ function group(key: string, placed: number | null, target: number | null, suppre
     medianDaysToPlacement: null,
     targets: { enrolled: 300, placed: target, womenSharePct: 45 },
     progress: { enrolledPct: null, placedPct: null, womenSharePct: null },
-    completeThrough: { enrolled: '2026-10-31', placed: placedThrough },
+    completeThrough: { enrolled: enrolledThrough, placed: placedThrough },
   };
 }
 
@@ -52,5 +52,10 @@ describe('furthestBehind', () => {
     expect(furthestBehind(groups, '2026-10-31')).toMatchObject({ key: 'GR-ATH', compared: 2, pending: [{ key: 'FR-LYO', label: 'Site FR-LYO', through: '2025-07-31' }] });
     // Placements counted up to a recent month end are ranked as they are.
     expect(furthestBehind([group('GR-ATH', 118, 212), group('FR-LYO', 0, 8, false, 20, '2026-09-30')], '2026-10-31')).toMatchObject({ key: 'FR-LYO', pending: [] });
+  });
+
+  it('tells a site whose enrolments all wait to be released from one where nobody has enrolled', () => {
+    const groups = [group('GR-ATH', 118, 212), group('IT-TO', 0, 40, false, 0), group('HU-BUD', 0, 5, false, 0, '2025-03-31', '2025-03-31')];
+    expect(furthestBehind(groups, '2026-10-31')).toMatchObject({ key: 'GR-ATH', notStarted: [{ key: 'IT-TO' }], pending: [{ key: 'HU-BUD' }] });
   });
 });

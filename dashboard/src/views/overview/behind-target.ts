@@ -13,7 +13,7 @@ export interface BehindTarget {
   compared: number;
   /** Groups with a placement target but nobody enrolled yet (a site just added): not ranked, named. */
   notStarted: { key: string; label: string }[];
-  /** Groups whose placements are counted only up to a date long before the evaluation date: not ranked, named. */
+  /** Groups whose figures wait in release blocks (placements counted only up to long before the evaluation date, or enrolments not released yet): not ranked, named. */
   pending: { key: string; label: string; through: string | null }[];
 }
 
@@ -32,9 +32,11 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00
  */
 export function furthestBehind(groups: readonly OverviewGroup[], asOf: string | null = null): BehindTarget | null {
   const withTarget = groups.filter((g) => g.targets.placed !== null && g.targets.placed > 0);
-  const notStarted = withTarget.filter((g) => !g.enrolled.suppressed && g.enrolled.value === 0);
-  const lagging = (g: OverviewGroup) => asOf !== null && g.completeThrough.placed !== null && daysBetween(g.completeThrough.placed, asOf) > PENDING_DAYS;
-  const pending = withTarget.filter((g) => !notStarted.includes(g) && lagging(g));
+  const behindBy = (through: string | null) => (asOf === null || through === null ? 0 : daysBetween(through, asOf));
+  // Nobody counted: a site just added, or one whose enrolments all still wait to be released.
+  const nobody = withTarget.filter((g) => !g.enrolled.suppressed && g.enrolled.value === 0);
+  const notStarted = nobody.filter((g) => behindBy(g.completeThrough.enrolled) === 0);
+  const pending = withTarget.filter((g) => !notStarted.includes(g) && (nobody.includes(g) || behindBy(g.completeThrough.placed) > PENDING_DAYS));
   const ranked = withTarget
     .filter((g) => !notStarted.includes(g) && !pending.includes(g) && !g.placed.suppressed && g.placed.value !== null)
     .map((g) => {
