@@ -1,3 +1,4 @@
+import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
 import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { BreakdownQuery, BreakdownResponse } from './breakdown.schemas';
@@ -25,7 +26,7 @@ export const breakdownRoutes: RouteDoc[] = [
         description:
           'Counts of people whose step occurred in the period; placementRate is the enrolment cohort of the period placed whenever up to asOf, per category, with its 95% Wilson interval. ' +
           'Citizenships: the 10 most frequent among people enrolled in the period, then "other". Course type is not exhaustive (exhaustive: false). ' +
-          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff; rates with a suppressed part are suppressed. ' +
+          PROTECTION_NOTE +
           '400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff filter on a site or country outside theirs.',
         schema: BreakdownResponse,
       },

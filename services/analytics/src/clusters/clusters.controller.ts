@@ -1,3 +1,4 @@
+import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
 import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { ClustersQuery, ClustersResponse } from './clusters.schemas';
@@ -25,8 +26,9 @@ export const clustersRoutes: RouteDoc[] = [
         description:
           'Members are organisations that were cluster members at some time in the period; active ones hosted an internship, provided a course or hired in it. ' +
           'Contributions are internships, placements and courses in the period by the type of the member behind them. enrolled is the enrolment cohort of the period and ' +
-          'placementRatePct those of it placed up to asOf (the overview’s definition), with its 95% Wilson interval. Each (type, count) is published through its own disclosure plan ' +
-          'as /v1/indicators publishes MEIC-14/15; members and activeMembers over all types are measures of their own, also hidden when exactly one type is. 400 names a malformed query field, 422 one that cannot be evaluated (from after to); ' +
+          'placementRatePct those of it placed up to asOf (the overview’s definition), with its 95% Wilson interval. Counts of organisations are published as counted; contributions count people’s activities: ' +
+          PROTECTION_NOTE +
+          '400 names a malformed query field, 422 one that cannot be evaluated (from after to); ' +
           '403 when site_staff filter on a site or country outside theirs.',
         schema: ClustersResponse,
       },

@@ -1,3 +1,4 @@
+import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
 import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { CohortsQuery, CohortsResponse } from './cohorts.schemas';
@@ -25,8 +26,8 @@ export const cohortsRoutes: RouteDoc[] = [
         description:
           'Each cohort: people enrolled between its enrolledFrom and enrolledTo at its site/country/programme, and, with activity, who had that step by asOf. ' +
           'Placement within 6 and 12 months counts only people observable for the whole window (enrolled at least that long before asOf), reporting the observed denominator and how many were left out. ' +
-          'Every figure is a count of its own, suppressed for roles other than site_staff when from 1 to minCell−1 (rates with a suppressed part are suppressed); the median is withheld with a suppressed cohort. ' +
-          'Each side is read at its place (site, country, programme) in the disclosure plan of its membership measure, so a cohort without an activity shows exactly the overview’s cell for its place and dates. Cohorts of different measures (with and without an activity, different dates) can be differenced: docs/adr/0006. ' +
+          PROTECTION_NOTE +
+          'A cohort without an activity is the same people as the overview’s cell for its place and dates, so the same figure. ' +
           '400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff ask for a site or country outside theirs.',
         schema: CohortsResponse,
       },

@@ -1,4 +1,4 @@
-import { cellKeyOf, PerturbationTable } from './perturbation-table';
+import { addTallies, KEY_RANGE, PerturbationTable } from './perturbation-table';
 
 const params = { maxPerturbation: 4, variance: 1.5, minCell: 5 };
 const table = PerturbationTable.build(params);
@@ -67,9 +67,8 @@ describe('perturbation table (cell-key method)', () => {
     for (const n of table.preimage(30)) expect(Math.abs(n - 30)).toBeLessThanOrEqual(4);
   });
 
-  it('takes cell keys modulo 2^32 from sums of record keys', () => {
-    expect(cellKeyOf(2 ** 32 + 7)).toBe(7);
-    expect(cellKeyOf(BigInt(3) * BigInt(2 ** 32) + BigInt(11))).toBe(11);
+  it('adds the tallies of disjoint sets: counts add, cell keys add modulo 2^32', () => {
+    expect(addTallies({ n: 3, key: KEY_RANGE - 5 }, { n: 2, key: 12 })).toEqual({ n: 5, key: 7 });
   });
 
   it('refuses parameters it cannot honour', () => {

@@ -91,11 +91,6 @@ export class PerturbationTable {
   }
 }
 
-/** The cell key of a set of people: the sum of their record keys, modulo 2^32. */
-export function cellKeyOf(recordKeySum: number | bigint): number {
-  return Number(BigInt(recordKeySum) % BigInt(KEY_RANGE));
-}
-
 function row(n: number, d: number, v: number, minCell: number): PerturbationRow {
   const targets: number[] = [];
   for (let t = Math.max(0, n - d); t <= n + d; t++) if (t === 0 || t >= minCell) targets.push(t);

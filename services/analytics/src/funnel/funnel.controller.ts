@@ -1,3 +1,4 @@
+import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
 import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { FunnelQuery, FunnelResponse } from './funnel.schemas';
@@ -27,7 +28,8 @@ export const funnelRoutes: RouteDoc[] = [
           'Steps are not strictly nested: a person can be placed without an internship or trained without an assessment, so a step may count people ' +
           'absent from the step before it. Each conversion is therefore "previous step AND this step" over the previous step, never this step over the previous one. ' +
           'employed6 counts people employed at their 6-month follow-up; a follow-up not yet due is not a failure but lowers the placed → employed6 conversion. ' +
-          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff; rates with a suppressed part are suppressed. 400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff filter on a site or country outside theirs.',
+          PROTECTION_NOTE +
+          '400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff filter on a site or country outside theirs.',
         schema: FunnelResponse,
       },
       400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },

@@ -11,7 +11,7 @@ const FunnelStep = Type.Object({
   step: StepName,
   count: CountCell,
   conversion: Type.Union([RateCell, Type.Null()], {
-    description: 'People with the previous step AND this one, over the previous step’s count (null for the first step); suppressed when either count is',
+    description: 'People with the previous step AND this one, over the previous step’s count (null for the first step)',
   }),
 });
 

@@ -65,7 +65,7 @@ const Common = {
 
 const SubCount = Type.Union([
   Type.Object({ key: Key, title: Titles, condition: ConditionSchema }, { additionalProperties: false }),
-  // A column of a categorisation: published from the same plan as that breakdown (docs/adr/0006).
+  // A column of a categorisation: the same people, so the same figure, as that breakdown's.
   Type.Object({ key: Key, title: Titles, category: Type.Object({ by: literals(SUBCOUNT_CATEGORISATIONS), value: Text }, { additionalProperties: false }) }, { additionalProperties: false }),
 ]);
 

@@ -29,7 +29,7 @@ export const indicatorsRoutes: RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/indicators',
-    summary: 'The indicator catalogue evaluated for a period: counts, rates with 95% Wilson intervals, Kaplan–Meier medians, targets and progress (small cells suppressed except for site_staff)',
+    summary: 'The indicator catalogue evaluated for a period: counts, rates with 95% Wilson intervals, Kaplan–Meier medians, targets and progress (perturbed by the cell-key method except for site_staff)',
     roles: ALL_ROLES,
     query: IndicatorsQuery.properties,
     responses: { 200: { description: 'Indicators', schema: IndicatorsResponse } },

@@ -23,7 +23,7 @@ export type IndicatorsQuery = Static<typeof IndicatorsQuery>;
 const SubCount = Type.Object({ key: Type.String(), title: Type.String(), value: CountCell });
 const Rate = Type.Object({ key: Type.String(), title: Nullable(Type.String()), rate: RateCell });
 const Median = Type.Object({
-  days: Nullable(Type.Number({ description: 'Median read from the Kaplan–Meier curve; null when not reached or when the cohort is suppressed' })),
+  days: Nullable(Type.Number({ description: 'Median read from the Kaplan–Meier curve; null when not reached on the published curve' })),
   cohort: CountCell,
 });
 const ByType = Type.Object({ type: Type.String(), counts: Type.Record(Type.String(), CountCell) });

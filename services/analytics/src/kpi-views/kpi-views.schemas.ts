@@ -42,6 +42,10 @@ export const ViewFilters = Type.Object({
 });
 export type ViewFilters = Static<typeof ViewFilters>;
 
+/** What every KPI endpoint's OpenAPI description says of its figures (docs/adr/0012). */
+export const PROTECTION_NOTE =
+  'For roles other than site_staff every count is perturbed by the cell-key method (at most maxPerturbation off, never 1 … minCell−1, zeros stay zero, the same people always the same figure) and taken at its release date; rates, intervals and medians come from the published counts; `disclosure` says how. ';
+
 /** How the figures of a response were protected (docs/adr/0012). */
 export const DisclosureNote = Type.Object(
   {

@@ -17,7 +17,7 @@ export const kpisRoutes: RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/kpis/overview',
-    summary: 'Overview KPIs per site, country or programme, with targets and progress (small cells suppressed except for site_staff)',
+    summary: 'Overview KPIs per site, country or programme, with targets and progress (perturbed by the cell-key method except for site_staff)',
     roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
     query: OverviewQuery.properties,
     responses: { 200: { description: 'Overview', schema: OverviewResponse } },

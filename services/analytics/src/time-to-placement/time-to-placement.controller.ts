@@ -1,3 +1,4 @@
+import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
 import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { TimeToPlacementQuery, TimeToPlacementResponse } from './time-to-placement.schemas';
@@ -24,8 +25,8 @@ export const timeToPlacementRoutes: RouteDoc[] = [
       200: {
         description:
           'The enrolment cohort of the period; people not placed by asOf are censored at asOf, or at their drop-out date if earlier. ' +
-          'For roles other than site_staff: a group whose cohort count is suppressed has no curve (suppressed: true); numbers at risk from 1 to minCell−1 are suppressed, ' +
-          'and the curve stops at the last time at which at least minCell people are at risk (truncatedAt), because each step of a curve with few at risk reveals individual times. ' +
+          PROTECTION_NOTE +
+          'Their curve is made of perturbed counts at risk and placed per 30-day bucket, steps at bucket ends, and stops before the first bucket with fewer than minAtRisk at risk (truncatedAt; suppressed: true when that is the first), because a step with few at risk reveals individual times. ' +
           '400 names a malformed query field, 422 one that cannot be evaluated (e.g. from after to); 403 when site_staff filter on a site or country outside theirs.',
         schema: TimeToPlacementResponse,
       },

@@ -15,7 +15,7 @@ export const TREND_METRIC_NAMES = Object.keys(TREND_METRICS) as TrendMetric[];
 
 export type Interval = 'month' | 'quarter' | 'year';
 
-/** More buckets than a chart can show; also bounds the size of the plan behind the series. */
+/** More buckets than a chart can show. */
 export const MAX_BUCKETS = 120;
 /** Without `from`, series start this many months before their end. */
 export const DEFAULT_MONTHS = 24;

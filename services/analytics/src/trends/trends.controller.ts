@@ -1,3 +1,4 @@
+import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
 import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
 import { TrendsQuery, TrendsResponse } from './trends.schemas';
@@ -25,7 +26,8 @@ export const trendsRoutes: RouteDoc[] = [
         description:
           'People whose first such step occurred in each bucket (by occurredOn; a late-recorded event moves its own past bucket). ' +
           'to defaults to asOf, from to the start of the bucket 24 months earlier; every bucket is present, empty ones as 0. ' +
-          'Counts from 1 to minCell−1, and cells that would reveal them, are suppressed for roles other than site_staff. ' +
+          PROTECTION_NOTE +
+          'A protected reader’s facts count in the month their release block closes. ' +
           '400 names a malformed query field, 422 one that cannot be evaluated (interval when the period holds more than 120 buckets); 403 when site_staff filter on a site or country outside theirs.',
         schema: TrendsResponse,
       },
