@@ -110,18 +110,22 @@ export class SqlBuilder {
     const release = this.release;
     if (!release) return [];
     return [...this.released].map((column) => {
-      const sites: string[] = [];
-      const closes: string[][] = [];
+      const blocks: { key: string; months: readonly string[] }[] = [];
       for (const [key, months] of release.closes) {
         const [site, series] = key.split('|') as [string, string];
-        if (series !== column) continue;
-        sites.push(site);
-        closes.push([...months]);
+        if (series === column) blocks.push({ key: site, months });
       }
-      const siteCloses = `arrayElement(${this.param('Array(Array(Date32))', closes)}, indexOf(${this.param('Array(String)', sites)}, site_code))`;
-      const block = `nullIf(arrayFirstIndex(x -> x >= toStartOfMonth(assumeNotNull(${column})), ${siteCloses}), 0)`;
-      return `if(isNull(${column}), NULL, toLastDayOfMonth(arrayElement(${siteCloses}, ${block}))) AS rel_${column}`;
+      return `if(isNull(${column}), NULL, ${this.releasedDate(`assumeNotNull(${column})`, 'site_code', blocks)}) AS rel_${column}`;
     });
+  }
+
+  /**
+   * SQL for the released date of `date`: the last day of its block among the blocks of the row's
+   * series (`keyExpr` names it: its value is a key of `blocks`), NULL while its block is open.
+   */
+  releasedDate(date: string, keyExpr: string, blocks: readonly { key: string; months: readonly string[] }[]): string {
+    const closes = `arrayElement(${this.param('Array(Array(Date32))', blocks.map((b) => [...b.months]))}, indexOf(${this.param('Array(String)', blocks.map((b) => b.key))}, ${keyExpr}))`;
+    return `toLastDayOfMonth(arrayElement(${closes}, nullIf(arrayFirstIndex(x -> x >= toStartOfMonth(${date}), ${closes}), 0)))`;
   }
 
   condition(c: Condition): string {

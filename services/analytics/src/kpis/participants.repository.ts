@@ -235,12 +235,10 @@ export class ParticipantsRepository {
     // A contribution's released date: the end of the block of its kind at its site.
     let at = 'occurred_on';
     if (release) {
-      const kinds = ['internship', 'placement', 'course'];
-      const entries = kinds.flatMap((kind) =>
-        [...release.closes].filter(([k]) => k.endsWith(`|${contributionSeries(kind)}`)).map(([k, months]) => ({ key: `${k.split('|')[0]}|${kind}`, months: [...months] })),
+      const blocks = ['internship', 'placement', 'course'].flatMap((kind) =>
+        [...release.closes].filter(([k]) => k.endsWith(`|${contributionSeries(kind)}`)).map(([k, months]) => ({ key: `${k.split('|')[0]}|${kind}`, months })),
       );
-      const closes = `arrayElement(${b.param('Array(Array(Date32))', entries.map((e) => e.months))}, indexOf(${b.param('Array(String)', entries.map((e) => e.key))}, concat(site_code, '|', kind)))`;
-      at = `toLastDayOfMonth(arrayElement(${closes}, nullIf(arrayFirstIndex(x -> x >= toStartOfMonth(occurred_on), ${closes}), 0)))`;
+      at = b.releasedDate('occurred_on', "concat(site_code, '|', kind)", blocks);
     }
     const inPeriod = `ifNull(${at} BETWEEN toDate32({from:String}) AND toDate32({to:String}) AND ${at} <= toDate32({asOf:String}), 0)`;
     let key = '0';
