@@ -547,8 +547,8 @@ const COURSE_TYPES = ['l2_language', 'vocational_training', 'company_training', 
 const CONTRACT_TYPES = ['permanent', 'fixed_term', 'apprenticeship', 'self_employment', 'seasonal'];
 const HOST_TYPES = ['enterprise', 'enterprise', 'enterprise', 'civil_society_org', 'local_authority'];
 const NACE = ['C', 'F', 'G', 'H', 'I', 'N', 'Q', 'A'];
-const DROPOUT_REASONS = ['found_work_independently', 'moved_away', 'health', 'family_care', 'lost_contact', 'not_interested', 'other'];
-const BARRIERS = ['housing', 'childcare', 'documents', 'health', 'language', 'transport', 'digital', 'other'];
+const DROPOUT_REASONS = ['found_work_independently', 'moved_away', 'family_care', 'lost_contact', 'not_interested', 'personal_or_other'];
+const BARRIERS = ['housing', 'childcare', 'documents', 'language', 'transport', 'digital', 'personal_or_other'];
 const ACTIVITIES = [...COURSE_TYPES, 'orientation', 'internship', 'job_placement', 'peer_mentoring'];
 
 /**
@@ -619,7 +619,7 @@ function generateHistory(seed, people) {
     const alive = (/** @type {string} */ on) => upTo(on) && (dropAt === null || on < dropAt);
     if (chance(0.85) && alive(later(30))) {
       const barriers = BARRIERS.filter(() => chance(0.25));
-      emit('meic.beneficiary.assessed.v1', id, { ...person, occurredOn: t, assessmentId: uuid(), barriers, recommendedActivities: ACTIVITIES.filter(() => chance(0.2)) });
+      emit('meic.beneficiary.assessed.v2', id, { ...person, occurredOn: t, assessmentId: uuid(), barriers, recommendedActivities: ACTIVITIES.filter(() => chance(0.2)) });
     }
     const courses = Math.floor(r() * 3);
     for (let c = 0; c < courses; c++) {
@@ -670,7 +670,7 @@ function generateHistory(seed, people) {
         emit('meic.beneficiary.followed-up.v1', id, { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: months, employed: chance(0.75) });
       }
     }
-    if (dropAt && upTo(dropAt)) emit('meic.beneficiary.dropped-out.v1', id, { ...person, occurredOn: dropAt, reason: pick(DROPOUT_REASONS) });
+    if (dropAt && upTo(dropAt)) emit('meic.beneficiary.dropped-out.v2', id, { ...person, occurredOn: dropAt, reason: pick(DROPOUT_REASONS) });
   }
   // As the services would have sent them: sites first, then by date (stable within a day).
   const sites = events.filter((e) => e.type === 'meic.site.registered.v1');

@@ -145,7 +145,7 @@ describe('a full MEIC pathway across the domain services publishes no personal d
       'meic.organisation.joined.v1',
       'meic.course.created.v1',
       'meic.beneficiary.enrolled.v1',
-      'meic.beneficiary.assessed.v1',
+      'meic.beneficiary.assessed.v2',
       'meic.course.enrolled.v1',
       'meic.course.completed.v1',
       'meic.internship.started.v1',
@@ -154,7 +154,7 @@ describe('a full MEIC pathway across the domain services publishes no personal d
       'meic.beneficiary.followed-up.v1',
       'meic.mentor.registered.v1',
       'meic.mentoring.started.v1',
-      'meic.beneficiary.dropped-out.v1',
+      'meic.beneficiary.dropped-out.v2',
       'meic.beneficiary.erased.v1',
       'meic.beneficiary.consent-recorded.v1',
     ];

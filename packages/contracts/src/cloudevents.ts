@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sourceOf, subjectOf, topicOf, type EventDataOf, type EventType } from './event-catalog';
-import { validateEventData, type FieldError } from './validation';
+import { readEventData, validateEventData, type FieldError } from './validation';
 
 /** A CloudEvents 1.0 event whose `data` is one of the contract's event payloads. */
 export interface CloudEvent<T extends EventType = EventType> {
@@ -80,7 +80,7 @@ function header(headers: RawHeaders | undefined, name: string): string | null {
   return first === undefined ? null : first.toString();
 }
 
-/** Reads a record in binary mode and validates its data; never throws, so consumers can dead-letter. */
+/** Reads a record in binary mode and validates its data (upcasting a legacy version); never throws, so consumers can dead-letter. */
 export function fromKafkaRecord(message: { value: Buffer | string | null; headers?: RawHeaders }): ParsedRecord {
   const id = header(message.headers, 'ce_id');
   const type = header(message.headers, 'ce_type');
@@ -99,7 +99,8 @@ export function fromKafkaRecord(message: { value: Buffer | string | null; header
   } catch (e) {
     return { ok: false, reason: `body is not JSON: ${(e as Error).message}`, id, type };
   }
-  const result = validateEventData(type, data);
+  // A legacy version comes back upcast: consumers only ever see the types producers publish now.
+  const result = readEventData(type, data);
   if (!result.ok) return { ok: false, reason: result.reason, id, type };
   return {
     ok: true,

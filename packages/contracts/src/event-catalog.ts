@@ -17,8 +17,9 @@ function define<S extends TObject>(def: EventDefinition<S>): EventDefinition<S> 
 }
 
 /**
- * Every event type on the wire, by its versioned `ce_type`. A breaking change is a new entry
- * (`….v2`) beside the old one, never an edit: consumers must keep reading old versions.
+ * Every event type producers publish, by its versioned `ce_type`. A breaking change is a new entry
+ * (`….v2`), never an edit; the old version moves to LEGACY_EVENTS (events/legacy.events.ts) with
+ * an upcaster, so logs written before the change still read.
  */
 export const EVENT_CATALOG = {
   'meic.site.registered.v1': define({ producer: 'stakeholders', schema: S.SiteRegisteredV1, subject: (d) => d.siteCode }),
@@ -36,10 +37,10 @@ export const EVENT_CATALOG = {
   'meic.internship.ended.v1': define({ producer: 'trainings', schema: T.InternshipEndedV1, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.enrolled.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryEnrolledV1, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.consent-recorded.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryConsentRecordedV1, subject: (d) => d.beneficiaryId }),
-  'meic.beneficiary.assessed.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryAssessedV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.assessed.v2': define({ producer: 'beneficiaries', schema: B.BeneficiaryAssessedV2, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.placed.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryPlacedV1, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.followed-up.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryFollowedUpV1, subject: (d) => d.beneficiaryId }),
-  'meic.beneficiary.dropped-out.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryDroppedOutV1, subject: (d) => d.beneficiaryId }),
+  'meic.beneficiary.dropped-out.v2': define({ producer: 'beneficiaries', schema: B.BeneficiaryDroppedOutV2, subject: (d) => d.beneficiaryId }),
   'meic.beneficiary.erased.v1': define({ producer: 'beneficiaries', schema: B.BeneficiaryErasedV1, subject: (d) => d.beneficiaryId }),
   'meic.pathway.stage-changed.v1': define({ producer: 'beneficiaries', schema: B.PathwayStageChangedV1, subject: (d) => d.beneficiaryId }),
   'meic.pathway.task-raised.v1': define({ producer: 'beneficiaries', schema: B.PathwayTaskRaisedV1, subject: (d) => d.beneficiaryId }),

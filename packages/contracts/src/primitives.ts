@@ -104,6 +104,32 @@ export const DROPOUT_REASONS = ['found_work_independently', 'moved_away', 'healt
 export const DropoutReason = Type.Union(DROPOUT_REASONS.map((s) => Type.Literal(s)));
 export type DropoutReason = Static<typeof DropoutReason>;
 
+/**
+ * What of a barrier or a drop-out reason may leave the beneficiaries service (domain.md "Personal
+ * data"). Health is a special category (GDPR art. 9) and never travels, not even as a code: it
+ * travels merged with "other" as `personal_or_other`, so no event, and nothing built from events,
+ * can tell the two apart. The service keeps the exact category in the person's record.
+ */
+export const PERSONAL_OR_OTHER = 'personal_or_other';
+export const EVENT_BARRIERS = ['housing', 'childcare', 'documents', 'language', 'transport', 'digital', PERSONAL_OR_OTHER] as const;
+export const EventBarrier = Type.Union(EVENT_BARRIERS.map((s) => Type.Literal(s)));
+export type EventBarrier = Static<typeof EventBarrier>;
+export const EVENT_DROPOUT_REASONS = ['found_work_independently', 'moved_away', 'family_care', 'lost_contact', 'no_longer_eligible', 'not_interested', PERSONAL_OR_OTHER] as const;
+export const EventDropoutReason = Type.Union(EVENT_DROPOUT_REASONS.map((s) => Type.Literal(s)));
+export type EventDropoutReason = Static<typeof EventDropoutReason>;
+
+const MERGED_INTO_PERSONAL_OR_OTHER: ReadonlySet<string> = new Set(['health', 'other']);
+
+/** The barriers as an event carries them: health and other as one code, each code once, in order. */
+export function eventBarriersOf(barriers: readonly Barrier[]): EventBarrier[] {
+  return [...new Set(barriers.map((b) => (MERGED_INTO_PERSONAL_OR_OTHER.has(b) ? PERSONAL_OR_OTHER : b) as EventBarrier))];
+}
+
+/** The drop-out reason as an event carries it: health and other as one code. */
+export function eventDropoutReasonOf(reason: DropoutReason): EventDropoutReason {
+  return (MERGED_INTO_PERSONAL_OR_OTHER.has(reason) ? PERSONAL_OR_OTHER : reason) as EventDropoutReason;
+}
+
 /** NACE Rev. 2 section letter. */
 export const NaceSection = Type.String({ pattern: '^[A-U]$', description: 'NACE Rev. 2 section (A–U)' });
 

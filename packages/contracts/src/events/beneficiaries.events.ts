@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Barrier, ContractType, DropoutReason, IsoDate, NaceSection, OrganisationType, PathwayStage, ProgrammeCode, RecommendedActivity, TaskKind, Uuid } from '../primitives';
+import { ContractType, EventBarrier, EventDropoutReason, IsoDate, NaceSection, OrganisationType, PathwayStage, ProgrammeCode, RecommendedActivity, TaskKind, Uuid } from '../primitives';
 import { eventData, Nullable, personFacts, siteFacts } from './common';
 
 export const BeneficiaryEnrolledV1 = eventData(
@@ -24,18 +24,18 @@ export const BeneficiaryConsentRecordedV1 = eventData(
 );
 export type BeneficiaryConsentRecordedV1 = Static<typeof BeneficiaryConsentRecordedV1>;
 
-export const BeneficiaryAssessedV1 = eventData(
-  'meic.beneficiary.assessed.v1',
-  "A needs and skills assessment was recorded. Only categories leave the service; the skills themselves stay in the person's record.",
+export const BeneficiaryAssessedV2 = eventData(
+  'meic.beneficiary.assessed.v2',
+  "A needs and skills assessment was recorded. Only categories leave the service; the skills themselves stay in the person's record. Health never travels: it is merged with other barriers as personal_or_other (GDPR art. 9).",
   {
     ...siteFacts,
     ...personFacts,
     assessmentId: Uuid,
-    barriers: Type.Array(Barrier, { uniqueItems: true }),
+    barriers: Type.Array(EventBarrier, { uniqueItems: true }),
     recommendedActivities: Type.Array(RecommendedActivity, { uniqueItems: true }),
   },
 );
-export type BeneficiaryAssessedV1 = Static<typeof BeneficiaryAssessedV1>;
+export type BeneficiaryAssessedV2 = Static<typeof BeneficiaryAssessedV2>;
 
 export const BeneficiaryPlacedV1 = eventData(
   'meic.beneficiary.placed.v1',
@@ -67,12 +67,16 @@ export const BeneficiaryFollowedUpV1 = eventData(
 );
 export type BeneficiaryFollowedUpV1 = Static<typeof BeneficiaryFollowedUpV1>;
 
-export const BeneficiaryDroppedOutV1 = eventData('meic.beneficiary.dropped-out.v1', 'A beneficiary left the pathway early. occurredOn is the drop-out date.', {
-  ...siteFacts,
-  ...personFacts,
-  reason: DropoutReason,
-});
-export type BeneficiaryDroppedOutV1 = Static<typeof BeneficiaryDroppedOutV1>;
+export const BeneficiaryDroppedOutV2 = eventData(
+  'meic.beneficiary.dropped-out.v2',
+  'A beneficiary left the pathway early. occurredOn is the drop-out date. Health never travels: it is merged with other reasons as personal_or_other (GDPR art. 9).',
+  {
+    ...siteFacts,
+    ...personFacts,
+    reason: EventDropoutReason,
+  },
+);
+export type BeneficiaryDroppedOutV2 = Static<typeof BeneficiaryDroppedOutV2>;
 
 export const BeneficiaryErasedV1 = eventData(
   'meic.beneficiary.erased.v1',

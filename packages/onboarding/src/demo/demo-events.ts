@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ageBandOf, buildEvent, type CloudEvent } from '@meic/contracts';
+import { ageBandOf, buildEvent, eventBarriersOf, eventDropoutReasonOf, type Barrier, type CloudEvent, type DropoutReason } from '@meic/contracts';
 import type { DemoProgramme } from './demo-generator';
 
 /**
@@ -147,8 +147,8 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           first('assessed', row.assessedOn as string);
           at(
             buildEvent(
-              'meic.beneficiary.assessed.v1',
-              { ...person, occurredOn: row.assessedOn as string, assessmentId: id('assessment'), barriers: list(row.barriers) as never, recommendedActivities: list(row.recommendedActivities) as never },
+              'meic.beneficiary.assessed.v2',
+              { ...person, occurredOn: row.assessedOn as string, assessmentId: id('assessment'), barriers: eventBarriersOf(list(row.barriers) as Barrier[]), recommendedActivities: list(row.recommendedActivities) as never },
               { time: time(row.assessedOn as string) },
             ),
           );
@@ -237,7 +237,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
         }
         case 'dropouts':
           truth.droppedOn = row.on as string;
-          at(buildEvent('meic.beneficiary.dropped-out.v1', { ...person, occurredOn: row.on as string, reason: row.reason as never }, { time: time(row.on as string) }));
+          at(buildEvent('meic.beneficiary.dropped-out.v2', { ...person, occurredOn: row.on as string, reason: eventDropoutReasonOf(row.reason as DropoutReason) }, { time: time(row.on as string) }));
           break;
         case 'mentoring-matches': {
           first('mentored', row.startedOn as string);

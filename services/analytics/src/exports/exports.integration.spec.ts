@@ -117,7 +117,7 @@ describe('GET /v1/exports/{dataset}', () => {
       ...enrolment(withdrew, '2026-05-20', true),
       buildEvent('meic.beneficiary.consent-recorded.v1', { beneficiaryId: withdrew.beneficiaryId, siteCode: withdrew.siteCode, country: withdrew.country, occurredOn: '2026-07-01', evaluationFollowUp: false }, { time: next() }),
       // A0: assessed 10 days after enrolment (2026-01-10), placed after 120 days, employed at 3 months.
-      buildEvent('meic.beneficiary.assessed.v1', { ...a0, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
+      buildEvent('meic.beneficiary.assessed.v2', { ...a0, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
       buildEvent('meic.beneficiary.placed.v1', { ...a0, occurredOn: '2026-05-10', placementId, employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 36, naceSector: 'C' }),
       buildEvent('meic.beneficiary.followed-up.v1', { ...a0, occurredOn: '2026-08-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 3, employed: true }),
       // After the release's evaluation date: not known to it.

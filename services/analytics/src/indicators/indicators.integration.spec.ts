@@ -79,14 +79,14 @@ describe('GET /v1/indicators', () => {
       buildEvent('meic.organisation.joined.v1', { siteCode: 'CY-NIC', country: 'CY', occurredOn: '2026-01-05', organisationId: o2, name: 'VET', type: 'vet_provider', naceSector: 'P', communityOfInterest: true }),
       // P1: assessed, improved in L2, placed (permanent) by O1, employed at the 6-month follow-up.
       buildEvent('meic.beneficiary.enrolled.v1', { ...p1, programme: 'AMIL', occurredOn: '2026-01-10' }),
-      buildEvent('meic.beneficiary.assessed.v1', { ...p1, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
+      buildEvent('meic.beneficiary.assessed.v2', { ...p1, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
       ...l2(p1, '2026-02-01', '2026-04-01', 'A2'),
       placed(p1, '2026-05-10', 'permanent', o1),
       buildEvent('meic.beneficiary.followed-up.v1', { ...p1, occurredOn: '2026-11-10', placementId: randomUUID(), placedOn: '2026-05-10', monthsAfterPlacement: 6, employed: true }),
       // P2: left L2 without improving, dropped out.
       buildEvent('meic.beneficiary.enrolled.v1', { ...p2, programme: 'AMIL', occurredOn: '2026-02-01' }),
       ...l2(p2, '2026-02-05', '2026-03-30', 'A1'),
-      buildEvent('meic.beneficiary.dropped-out.v1', { ...p2, occurredOn: '2026-06-15', reason: 'moved_away' }),
+      buildEvent('meic.beneficiary.dropped-out.v2', { ...p2, occurredOn: '2026-06-15', reason: 'moved_away' }),
       // P3: internship at O1, then placed (fixed term) by O1.
       buildEvent('meic.beneficiary.enrolled.v1', { ...p3, programme: 'AMIL', occurredOn: '2026-03-01' }),
       buildEvent('meic.internship.started.v1', { ...p3, occurredOn: '2026-04-01', internshipId: randomUUID(), hostOrgId: o1, hostOrgType: 'enterprise', plannedEndOn: '2026-07-01' }),

@@ -53,7 +53,7 @@ export function personEvents(p: ScenarioPerson): CloudEvent[] {
     legalStatus: p.legalStatus ?? 'refugee',
   };
   const out: CloudEvent[] = [buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: p.site.programme, occurredOn: p.enrolled })];
-  if (p.assessed) out.push(buildEvent('meic.beneficiary.assessed.v1', { ...person, occurredOn: p.assessed, assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }));
+  if (p.assessed) out.push(buildEvent('meic.beneficiary.assessed.v2', { ...person, occurredOn: p.assessed, assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }));
   for (const c of p.courses ?? []) {
     const courseId = randomUUID();
     const l2 = c.type === 'l2_language';
@@ -85,7 +85,7 @@ export function personEvents(p: ScenarioPerson): CloudEvent[] {
     }
   }
   if (p.mentored) out.push(buildEvent('meic.mentoring.started.v1', { ...person, occurredOn: p.mentored, matchId: randomUUID(), mentorId: randomUUID(), areas: ['work'] }));
-  if (p.dropped) out.push(buildEvent('meic.beneficiary.dropped-out.v1', { ...person, occurredOn: p.dropped, reason: 'moved_away' }));
+  if (p.dropped) out.push(buildEvent('meic.beneficiary.dropped-out.v2', { ...person, occurredOn: p.dropped, reason: 'moved_away' }));
   return out;
 }
 

@@ -67,7 +67,7 @@ export function randomHistory(seed: number, sites: readonly HistorySite[], opts:
     const dropAt = chance(0.2) ? addDays(enrolledOn, 5 + Math.floor(r() * 300)) : null;
     const alive = (on: string) => upTo(on) && (dropAt === null || on < dropAt);
     if (chance(0.8) && alive(later(30))) {
-      events.push(buildEvent('meic.beneficiary.assessed.v1', { ...person, occurredOn: t, assessmentId: uuid(), barriers: [], recommendedActivities: [] }));
+      events.push(buildEvent('meic.beneficiary.assessed.v2', { ...person, occurredOn: t, assessmentId: uuid(), barriers: [], recommendedActivities: [] }));
     }
     const courses = Math.floor(r() * 3);
     for (let c = 0; c < courses; c++) {
@@ -112,7 +112,7 @@ export function randomHistory(seed: number, sites: readonly HistorySite[], opts:
         events.push(buildEvent('meic.beneficiary.followed-up.v1', { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: months, employed: chance(0.75) }));
       }
     }
-    if (dropAt && upTo(dropAt)) events.push(buildEvent('meic.beneficiary.dropped-out.v1', { ...person, occurredOn: dropAt, reason: 'moved_away' }));
+    if (dropAt && upTo(dropAt)) events.push(buildEvent('meic.beneficiary.dropped-out.v2', { ...person, occurredOn: dropAt, reason: 'moved_away' }));
   }
   // Redelivery: a tenth of the events arrive twice (same CloudEvents id); order is lost.
   const withCopies = [...events, ...events.filter(() => chance(0.1))];

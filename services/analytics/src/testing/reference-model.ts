@@ -60,7 +60,7 @@ export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
     const on = d.occurredOn as string;
     const type: string = e.type;
     switch (type) {
-      case 'meic.beneficiary.assessed.v1':
+      case 'meic.beneficiary.assessed.v2':
         note(p, 'assessed', on);
         break;
       case 'meic.course.enrolled.v1':
@@ -84,7 +84,7 @@ export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
       case 'meic.beneficiary.placed.v1':
         note(p, 'placed', on);
         break;
-      case 'meic.beneficiary.dropped-out.v1':
+      case 'meic.beneficiary.dropped-out.v2':
         note(p, 'droppedOut', on);
         break;
       case 'meic.beneficiary.followed-up.v1': {

@@ -34,7 +34,7 @@ describe('assessments: POST and GET /v1/beneficiaries/{id}/assessments', () => {
     const { rows } = await h.pg.query('SELECT beneficiary_id, skills, barriers, recommended_activities FROM assessments WHERE id = $1', [res.body.id]);
     expect(rows).toEqual([{ beneficiary_id: id, skills: body().skills, barriers: ['housing', 'childcare'], recommended_activities: ['l2_language', 'vocational_training'] }]);
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.assessed.v1');
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.assessed.v2');
     expect(event?.data).toEqual({
       beneficiaryId: id,
       siteCode: h.siteCode,
@@ -49,6 +49,16 @@ describe('assessments: POST and GET /v1/beneficiaries/{id}/assessments', () => {
       recommendedActivities: ['l2_language', 'vocational_training'],
     });
     expectNoPersonalData(JSON.stringify(event), ['tailoring', 'Bamako', 'forklift']);
+  });
+
+  it('keeps a health barrier in the service: the event merges it with other as personal_or_other', async () => {
+    const { id } = await h.enrol();
+    const res = await h.as.staff.post<AssessmentView>(`/v1/beneficiaries/${id}/assessments`, body({ barriers: ['health', 'housing', 'other'] }));
+    expect(res.status).toBe(201);
+    expect(res.body.barriers).toEqual(['health', 'housing', 'other']);
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.assessed.v2');
+    expect(event?.data).toMatchObject({ assessmentId: res.body.id, barriers: ['personal_or_other', 'housing'] });
+    expect(JSON.stringify(event)).not.toMatch(/health/);
   });
 
   it('names invalid fields, rejects unknown ones, duplicates in categories and an assessment before enrolment', async () => {
@@ -84,7 +94,7 @@ describe('assessments: POST and GET /v1/beneficiaries/{id}/assessments', () => {
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
     expect((await h.pg.query('SELECT count(*)::int AS n FROM assessments WHERE beneficiary_id = $1', [id])).rows[0]).toEqual({ n: 1 });
-    expect((await outboxRows(h.pg, 'meic.beneficiary.assessed.v1')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.assessed.v2')).filter((r) => r.message_key === id)).toHaveLength(1);
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/assessments`, body({ barriers: [] }), { 'idempotency-key': `assess-${id}` })).status).toBe(409);
   });
 

@@ -9,7 +9,7 @@ export const CreateAssessmentBody = Type.Object(
       maxItems: 100,
       description: "Free text about the person's skills: kept in this service only, deleted on erasure",
     }),
-    // Categories only: they are what meic.beneficiary.assessed.v1 carries (as sets).
+    // Categories only. meic.beneficiary.assessed.v2 carries them as sets, health merged with other (art. 9).
     barriers: Type.Array(Barrier, { uniqueItems: true }),
     recommendedActivities: Type.Array(RecommendedActivity, { uniqueItems: true }),
   },

@@ -1,4 +1,4 @@
-import { buildEvent, type AgeBand, type Barrier, type CloudEvent, type ContractType, type DropoutReason, type LegalStatus, type OrganisationType, type RecommendedActivity, type Sex } from '@meic/contracts';
+import { buildEvent, eventBarriersOf, eventDropoutReasonOf, type AgeBand, type Barrier, type CloudEvent, type ContractType, type DropoutReason, type LegalStatus, type OrganisationType, type RecommendedActivity, type Sex } from '@meic/contracts';
 import { isoDate } from '@meic/service-kit';
 import type { Assessment, Beneficiary, FollowUp, Placement } from '../generated/prisma/client';
 
@@ -39,12 +39,13 @@ export function consentRecordedEvent(b: Pick<Beneficiary, 'id' | 'siteCode' | 'c
   });
 }
 
-export function assessedEvent(b: PersonRecord, a: Pick<Assessment, 'id' | 'assessedOn' | 'barriers' | 'recommendedActivities'>): CloudEvent<'meic.beneficiary.assessed.v1'> {
-  return buildEvent('meic.beneficiary.assessed.v1', {
+/** Barriers as categories, health merged with other: a special category never leaves (domain.md). */
+export function assessedEvent(b: PersonRecord, a: Pick<Assessment, 'id' | 'assessedOn' | 'barriers' | 'recommendedActivities'>): CloudEvent<'meic.beneficiary.assessed.v2'> {
+  return buildEvent('meic.beneficiary.assessed.v2', {
     ...personFacts(b),
     occurredOn: isoDate(a.assessedOn),
     assessmentId: a.id,
-    barriers: a.barriers as Barrier[],
+    barriers: eventBarriersOf(a.barriers as Barrier[]),
     recommendedActivities: a.recommendedActivities as RecommendedActivity[],
   });
 }
@@ -81,8 +82,9 @@ export function followedUpEvent(
   });
 }
 
-export function droppedOutEvent(b: PersonRecord, dropout: { reason: DropoutReason; on: string }): CloudEvent<'meic.beneficiary.dropped-out.v1'> {
-  return buildEvent('meic.beneficiary.dropped-out.v1', { ...personFacts(b), occurredOn: dropout.on, reason: dropout.reason });
+/** The reason as a category, health merged with other: a special category never leaves (domain.md). */
+export function droppedOutEvent(b: PersonRecord, dropout: { reason: DropoutReason; on: string }): CloudEvent<'meic.beneficiary.dropped-out.v2'> {
+  return buildEvent('meic.beneficiary.dropped-out.v2', { ...personFacts(b), occurredOn: dropout.on, reason: eventDropoutReasonOf(dropout.reason) });
 }
 
 /** Only the id and the site: consumers drop what they hold about the person. */

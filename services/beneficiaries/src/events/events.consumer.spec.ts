@@ -80,7 +80,7 @@ describe('beneficiaries events consumer', () => {
   it('moves the pathway with the person events of its own topic and of trainings, starting it from the person record if a fact overtook the enrolment', async () => {
     const { consumer, pathways, beneficiaries } = setup();
     const id = randomUUID();
-    const assessed = buildEvent('meic.beneficiary.assessed.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }) as CloudEvent;
+    const assessed = buildEvent('meic.beneficiary.assessed.v2', { ...person, beneficiaryId: id, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }) as CloudEvent;
     const course = buildEvent('meic.course.enrolled.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: null }) as CloudEvent;
     expect(await consumer.dispatch(assessed)).toEqual({ outcome: 'ok' });
     expect(await consumer.dispatch(course)).toEqual({ outcome: 'ok' });
@@ -93,7 +93,7 @@ describe('beneficiaries events consumer', () => {
   });
 
   it('drops a person event of someone not held here or erased, and one whose pathway has closed; Temporal errors are retried', async () => {
-    const dropout = (id: string) => buildEvent('meic.beneficiary.dropped-out.v1', { ...person, beneficiaryId: id, occurredOn: '2026-09-01', reason: 'moved_away' }) as CloudEvent;
+    const dropout = (id: string) => buildEvent('meic.beneficiary.dropped-out.v2', { ...person, beneficiaryId: id, occurredOn: '2026-09-01', reason: 'moved_away' }) as CloudEvent;
     const stranger = setup({ active: false, any: false });
     expect(await stranger.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'beneficiary not held here or erased' });
     expect(stranger.pathways.signalFact).not.toHaveBeenCalled();

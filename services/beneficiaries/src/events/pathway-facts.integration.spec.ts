@@ -42,7 +42,7 @@ describe("person events move the person's pathway (consumer → signal → workf
     const { id } = await h.enrol();
     await pollUntil('the pathway to start', async () => (await state(id).catch(() => undefined)) !== undefined);
     const facts = { ...person, beneficiaryId: id, siteCode: h.siteCode, country: h.siteCode.slice(0, 2) };
-    await h.publish('meic.beneficiary.assessed.v1', { ...facts, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: ['language'], recommendedActivities: ['l2_language'] });
+    await h.publish('meic.beneficiary.assessed.v2', { ...facts, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: ['language'], recommendedActivities: ['l2_language'] });
     // One at a time, so that each fact shows as its own stage in the history.
     await pollUntil('the pathway to reach assessment', async () => (await state(id)).stage === 'assessment');
     const course = await h.publish('meic.course.enrolled.v1', { ...facts, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: 'A2' });

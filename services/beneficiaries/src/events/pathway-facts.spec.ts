@@ -9,7 +9,7 @@ const internship = { internshipId: randomUUID(), hostOrgId: randomUUID(), hostOr
 
 describe('pathway facts from person events', () => {
   const cases: [CloudEvent, object][] = [
-    [buildEvent('meic.beneficiary.assessed.v1', { ...person, beneficiaryId, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: ['language'], recommendedActivities: ['l2_language'] }), { kind: 'assessed', on: '2026-03-10' }],
+    [buildEvent('meic.beneficiary.assessed.v2', { ...person, beneficiaryId, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: ['language'], recommendedActivities: ['l2_language'] }), { kind: 'assessed', on: '2026-03-10' }],
     [
       buildEvent('meic.beneficiary.placed.v1', { ...person, beneficiaryId, occurredOn: '2026-08-03', placementId: randomUUID(), employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 38, naceSector: 'C' }),
       { kind: 'placed', on: '2026-08-03' },
@@ -18,7 +18,7 @@ describe('pathway facts from person events', () => {
       buildEvent('meic.beneficiary.followed-up.v1', { ...person, beneficiaryId, occurredOn: '2026-11-04', placementId: randomUUID(), placedOn: '2026-08-03', monthsAfterPlacement: 3, employed: true }),
       { kind: 'followed-up', on: '2026-11-04', months: 3, placedOn: '2026-08-03' },
     ],
-    [buildEvent('meic.beneficiary.dropped-out.v1', { ...person, beneficiaryId, occurredOn: '2026-05-01', reason: 'moved_away' }), { kind: 'dropped-out', on: '2026-05-01' }],
+    [buildEvent('meic.beneficiary.dropped-out.v2', { ...person, beneficiaryId, occurredOn: '2026-05-01', reason: 'moved_away' }), { kind: 'dropped-out', on: '2026-05-01' }],
     [buildEvent('meic.course.enrolled.v1', { ...person, beneficiaryId, occurredOn: '2026-03-20', ...course, cefrLevelAtStart: null }), { kind: 'course-enrolled', on: '2026-03-20' }],
     [
       buildEvent('meic.course.completed.v1', { ...person, beneficiaryId, occurredOn: '2026-06-30', ...course, outcome: 'withdrawn', hoursAttended: 12, cefrTarget: null, cefrLevelAtStart: null, cefrLevelReached: null }),

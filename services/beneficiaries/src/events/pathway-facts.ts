@@ -3,10 +3,10 @@ import type { PathwayFact } from '../pathway/pathway.rules';
 
 /** The person events that move a pathway, from this service's topic and the trainings topic. */
 export const PATHWAY_FACT_TYPES = [
-  'meic.beneficiary.assessed.v1',
+  'meic.beneficiary.assessed.v2',
   'meic.beneficiary.placed.v1',
   'meic.beneficiary.followed-up.v1',
-  'meic.beneficiary.dropped-out.v1',
+  'meic.beneficiary.dropped-out.v2',
   'meic.course.enrolled.v1',
   'meic.course.completed.v1',
   'meic.internship.started.v1',
@@ -26,7 +26,7 @@ export function isPathwayFactType(type: EventType): type is PathwayFactType {
 export function pathwayFactOf(event: CloudEvent<PathwayFactType>): PathwayFact {
   const eventId = event.id;
   switch (event.type) {
-    case 'meic.beneficiary.assessed.v1':
+    case 'meic.beneficiary.assessed.v2':
       return { eventId, kind: 'assessed', on: event.data.occurredOn };
     case 'meic.beneficiary.placed.v1':
       return { eventId, kind: 'placed', on: event.data.occurredOn };
@@ -34,7 +34,7 @@ export function pathwayFactOf(event: CloudEvent<PathwayFactType>): PathwayFact {
       const d = (event as CloudEvent<'meic.beneficiary.followed-up.v1'>).data;
       return { eventId, kind: 'followed-up', on: d.occurredOn, months: d.monthsAfterPlacement, placedOn: d.placedOn };
     }
-    case 'meic.beneficiary.dropped-out.v1':
+    case 'meic.beneficiary.dropped-out.v2':
       return { eventId, kind: 'dropped-out', on: event.data.occurredOn };
     case 'meic.course.enrolled.v1':
       return { eventId, kind: 'course-enrolled', on: event.data.occurredOn };

@@ -49,10 +49,10 @@ export class EventsConsumer extends HostedEventConsumer {
       case 'meic.internship.started.v1':
       case 'meic.internship.ended.v1':
       case 'meic.beneficiary.consent-recorded.v1':
-      case 'meic.beneficiary.assessed.v1':
+      case 'meic.beneficiary.assessed.v2':
       case 'meic.beneficiary.placed.v1':
       case 'meic.beneficiary.followed-up.v1':
-      case 'meic.beneficiary.dropped-out.v1':
+      case 'meic.beneficiary.dropped-out.v2':
       case 'meic.pathway.stage-changed.v1':
       case 'meic.pathway.task-raised.v1':
         return drop(`${type} is not used by the trainings service`);
