@@ -7,6 +7,8 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { beneficiariesRoutes } from './beneficiaries/beneficiaries.controller';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import type { BeneficiariesConfig } from './config';
+import { consentRoutes } from './consent/consent.controller';
+import { ConsentModule } from './consent/consent.module';
 import { databaseModule } from './database/database.module';
 import { dropoutsRoutes } from './dropouts/dropouts.controller';
 import { DropoutsModule } from './dropouts/dropouts.module';
@@ -37,7 +39,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            [...beneficiariesRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
+            [...beneficiariesRoutes, ...consentRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),
@@ -47,6 +49,7 @@ export class AppModule {
         PlacementsModule,
         FollowUpsModule,
         DropoutsModule,
+        ConsentModule,
         pathways,
         PathwayApiModule.forRoot(pathways),
         TasksModule.forRoot(pathways),

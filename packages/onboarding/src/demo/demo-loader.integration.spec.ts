@@ -33,6 +33,7 @@ function factsOf(person: DemoPerson): PathwayFact[] {
     switch (type) {
       case 'beneficiaries':
         facts.push({ eventId, kind: 'enrolled', on: at(row, 'enrolledOn') });
+        facts.push({ eventId: `${eventId}:consent`, kind: 'consent', on: at(row, 'consent.recordedOn'), at: '', evaluationFollowUp: at(row, 'consent.evaluationFollowUp') === 'true' });
         break;
       case 'assessments':
         facts.push({ eventId, kind: 'assessed', on: at(row, 'assessedOn') });

@@ -50,9 +50,6 @@ export class EventsConsumer extends HostedEventConsumer {
       // it caught up: the column has one writer.
       case 'meic.pathway.stage-changed.v1':
         return drop('stage recorded by the pathway activity');
-      // Published for analytics' extracts; this service keeps consent in the person's record.
-      case 'meic.beneficiary.consent-recorded.v1':
-        return drop('consent is kept in the beneficiary record');
       case 'meic.territorial-indicator.recorded.v1':
       case 'meic.mentor.registered.v1':
       case 'meic.mentoring.started.v1':

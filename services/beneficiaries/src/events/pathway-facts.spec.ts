@@ -18,6 +18,10 @@ describe('pathway facts from person events', () => {
       buildEvent('meic.beneficiary.followed-up.v1', { ...person, beneficiaryId, occurredOn: '2026-11-04', placementId: randomUUID(), placedOn: '2026-08-03', monthsAfterPlacement: 3, employed: true }),
       { kind: 'followed-up', on: '2026-11-04', months: 3, placedOn: '2026-08-03' },
     ],
+    [
+      buildEvent('meic.beneficiary.consent-recorded.v1', { siteCode: 'IT-RM', country: 'IT', beneficiaryId, occurredOn: '2026-04-02', evaluationFollowUp: false }, { time: new Date('2026-04-02T09:30:00.000Z') }),
+      { kind: 'consent', on: '2026-04-02', at: '2026-04-02T09:30:00.000Z', evaluationFollowUp: false },
+    ],
     [buildEvent('meic.beneficiary.dropped-out.v2', { ...person, beneficiaryId, occurredOn: '2026-05-01', reason: 'moved_away' }), { kind: 'dropped-out', on: '2026-05-01' }],
     [buildEvent('meic.course.enrolled.v1', { ...person, beneficiaryId, occurredOn: '2026-03-20', ...course, cefrLevelAtStart: null }), { kind: 'course-enrolled', on: '2026-03-20' }],
     [

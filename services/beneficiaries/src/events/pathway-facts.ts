@@ -3,6 +3,7 @@ import type { PathwayFact } from '../pathway/pathway.rules';
 
 /** The person events that move a pathway, from this service's topic and the trainings topic. */
 export const PATHWAY_FACT_TYPES = [
+  'meic.beneficiary.consent-recorded.v1',
   'meic.beneficiary.assessed.v2',
   'meic.beneficiary.placed.v1',
   'meic.beneficiary.followed-up.v1',
@@ -26,6 +27,11 @@ export function isPathwayFactType(type: EventType): type is PathwayFactType {
 export function pathwayFactOf(event: CloudEvent<PathwayFactType>): PathwayFact {
   const eventId = event.id;
   switch (event.type) {
+    // Consent is a fact of the pathway too: without consent to follow-up it raises no follow-up task.
+    case 'meic.beneficiary.consent-recorded.v1': {
+      const d = (event as CloudEvent<'meic.beneficiary.consent-recorded.v1'>).data;
+      return { eventId, kind: 'consent', on: d.occurredOn, at: event.time, evaluationFollowUp: d.evaluationFollowUp };
+    }
     case 'meic.beneficiary.assessed.v2':
       return { eventId, kind: 'assessed', on: event.data.occurredOn };
     case 'meic.beneficiary.placed.v1':

@@ -110,3 +110,41 @@ describe('addMonths', () => {
     expect(addMonths('2026-08-03', 12)).toBe('2027-08-03');
   });
 });
+
+describe('consent to evaluation follow-up', () => {
+  const consent = (evaluationFollowUp: boolean, on: string, at = `${on}T10:00:00.000Z`): PathwayFact => ({ eventId: `consent:${on}:${at}`, kind: 'consent', on, at, evaluationFollowUp });
+  const followUpKinds = (facts: PathwayFact[]) => deadlines(facts, DEFAULT_TEMPLATE).filter((d) => d.kind === 'follow_up_due');
+
+  it('raises no follow-up deadline for a person who did not consent, and closes the pathway at placement', () => {
+    const facts = [enrolled, consent(false, '2026-01-10'), assessed, placed];
+    expect(followUpKinds(facts)).toEqual([]);
+    expect(stageOf(facts, DEFAULT_TEMPLATE)).toEqual({ stage: 'closed', since: '2026-08-03' });
+  });
+
+  it('keeps the 3/6/12-month follow-ups of a person who consented', () => {
+    const facts = [enrolled, consent(true, '2026-01-10'), placed];
+    expect(followUpKinds(facts).map((d) => d.dueOn)).toEqual(['2026-11-03', '2027-02-03', '2027-08-03']);
+    expect(stageOf(facts, DEFAULT_TEMPLATE).stage).toBe('employed');
+  });
+
+  it('stops the follow-ups from a withdrawal on, closing the pathway on the day of the withdrawal', () => {
+    const facts = [enrolled, consent(true, '2026-01-10'), placed, fu(3, '2026-11-03'), consent(false, '2026-12-01')];
+    expect(followUpKinds(facts)).toEqual([]);
+    expect(stageOf(facts, DEFAULT_TEMPLATE)).toEqual({ stage: 'closed', since: '2026-12-01' });
+  });
+
+  it('lets the latest consent decide, by day and then by when it was recorded, whatever the order facts arrive in', () => {
+    const given = consent(true, '2026-03-01', '2026-03-01T15:00:00.000Z');
+    const withdrawnSameDayEarlier = consent(false, '2026-03-01', '2026-03-01T09:00:00.000Z');
+    const facts = [enrolled, consent(false, '2026-01-10'), withdrawnSameDayEarlier, given, placed];
+    expect(followUpKinds(facts)).toHaveLength(3);
+    expect(followUpKinds([...facts].reverse())).toHaveLength(3);
+  });
+
+  it('is not progress: a consent neither moves the stage nor restarts the stalled clock', () => {
+    const before = [enrolled, assessed];
+    const after = [...before, consent(true, '2026-03-15')];
+    expect(stageOf(after, DEFAULT_TEMPLATE)).toEqual(stageOf(before, DEFAULT_TEMPLATE));
+    expect(deadlines(after, DEFAULT_TEMPLATE).find((d) => d.kind === 'pathway_stalled')?.dueOn).toBe(deadlines(before, DEFAULT_TEMPLATE).find((d) => d.kind === 'pathway_stalled')?.dueOn);
+  });
+});

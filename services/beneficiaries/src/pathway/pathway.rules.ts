@@ -50,7 +50,9 @@ export type PathwayFact =
   | { eventId: string; kind: 'internship-ended'; on: string }
   | { eventId: string; kind: 'placed'; on: string }
   | { eventId: string; kind: 'followed-up'; on: string; months: 3 | 6 | 12; placedOn: string }
-  | { eventId: string; kind: 'dropped-out'; on: string };
+  | { eventId: string; kind: 'dropped-out'; on: string }
+  /** The consent to evaluation follow-up as recorded on `on` (at enrolment and at each change); `at` orders changes of one day. */
+  | { eventId: string; kind: 'consent'; on: string; at: string; evaluationFollowUp: boolean };
 
 const DAY = 86_400_000;
 export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -67,6 +69,22 @@ const first = (facts: readonly PathwayFact[], kind: PathwayFact['kind']): Pathwa
   facts.filter((f) => f.kind === kind).reduce<PathwayFact | undefined>((a, f) => (a === undefined || f.on < a.on ? f : a), undefined);
 const last = (facts: readonly PathwayFact[], kind: PathwayFact['kind']): PathwayFact | undefined =>
   facts.filter((f) => f.kind === kind).reduce<PathwayFact | undefined>((a, f) => (a === undefined || f.on > a.on ? f : a), undefined);
+
+/**
+ * Whether the person consents to evaluation follow-up now: the latest consent recorded (by day,
+ * then by when it was published) decides. Without any consent fact the pathway predates consent
+ * facts and keeps its follow-ups.
+ */
+export function followUpConsented(facts: readonly PathwayFact[]): boolean {
+  let latest: Extract<PathwayFact, { kind: 'consent' }> | undefined;
+  for (const f of facts) {
+    if (f.kind === 'consent' && (!latest || f.on > latest.on || (f.on === latest.on && f.at > latest.at))) latest = f;
+  }
+  return latest?.evaluationFollowUp ?? true;
+}
+
+/** Facts of what happened in the pathway; a consent is not progress (it neither moves nor revives it). */
+const progress = (facts: readonly PathwayFact[]) => facts.filter((f) => f.kind !== 'consent');
 
 export interface StageAt {
   stage: PathwayStage;
@@ -89,6 +107,12 @@ export function stageOf(facts: readonly PathwayFact[], template: PathwayTemplate
   const lastFollowUp = Math.max(0, ...template.deadlines.followUpMonths);
   const closing = facts.find((f) => f.kind === 'followed-up' && f.months === lastFollowUp && placed !== undefined);
   if (closing) return { stage: 'closed', since: closing.on };
+  // Without consent to follow-up there is nothing left to do once the person has a job: the
+  // pathway closes on the later of the placement and the withdrawal.
+  if (placed && !followUpConsented(facts)) {
+    const consent = facts.filter((f) => f.kind === 'consent').reduce((a, f) => (f.on > a ? f.on : a), placed.on);
+    return { stage: 'closed', since: consent };
+  }
   const followUp = last(facts, 'followed-up');
   if (followUp && placed) return { stage: use(template, 'follow_up'), since: followUp.on };
   if (placed) return { stage: use(template, 'employed'), since: placed.on };
@@ -164,9 +188,9 @@ export function deadlines(facts: readonly PathwayFact[], template: PathwayTempla
   if (!placed) {
     // Stalled: no fact for stalledAfterDays since the latest one. The key carries the date it
     // counts from, so a new fact makes a new deadline rather than moving an old one.
-    const latest = facts.reduce((a, f) => (f.on > a ? f.on : a), enrolled.on);
+    const latest = progress(facts).reduce((a, f) => (f.on > a ? f.on : a), enrolled.on);
     out.push({ key: `stalled:${latest}`, kind: 'pathway_stalled', dueOn: addDays(latest, d.stalledAfterDays), met: false });
-  } else {
+  } else if (followUpConsented(facts)) {
     for (const months of d.followUpMonths) {
       out.push({
         key: `follow-up:${months}`,

@@ -1,7 +1,7 @@
 import { condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { PathwayStage } from '@meic/contracts';
 import type { createPathwayActivities } from './pathway.activities';
-import { DEFAULT_TEMPLATE, deadlines, nextDeadline, stageOf, type PathwayFact, type PathwayTemplate } from './pathway.rules';
+import { DEFAULT_TEMPLATE, deadlines, followUpConsented, nextDeadline, stageOf, type PathwayFact, type PathwayTemplate } from './pathway.rules';
 import { pathwayTaskId } from './pathway.task-id';
 import {
   pathwayEventSignal,
@@ -52,7 +52,8 @@ const TERMINAL: readonly PathwayStage[] = ['closed', 'dropped_out'];
  * events delivered and derives everything from it with the pure rules (stage, deadlines), so
  * redelivered, late or out-of-order events cannot corrupt it. Each stage change and each deadline
  * that passes unmet goes out through an activity (task row + outbox event). It ends after the last
- * follow-up or on drop-out; erasure terminates it from outside.
+ * follow-up, at the placement of a person without consent to follow-up, or on drop-out; erasure
+ * terminates it from outside.
  */
 export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState> {
   if (!patched(RULES_PATCH)) return legacyPathway(input);
@@ -107,6 +108,8 @@ export async function pathwayWorkflow(input: PathwayInput): Promise<PathwayState
   for (;;) {
     const seen = factsVersion;
     const all = [...facts.values()];
+    // Follow-up tasks already raised lapse with the consent (the service removes their rows).
+    if (!followUpConsented(all)) state.openTasks = state.openTasks.filter((t) => t.kind !== 'follow_up_due');
     const { stage, since } = stageOf(all, template);
     if (stage !== current) {
       await recordStageChange({ beneficiaryId: input.beneficiaryId, siteCode: input.siteCode, from: current, to: stage, on: since });
