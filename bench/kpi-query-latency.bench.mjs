@@ -157,7 +157,7 @@ async function main() {
   const events = params.data === 'demo' ? demoHistory() : generateHistory(params.seed, params.people);
   const generateMs = now() - t0;
   const validated = validateAgainstSchemas(events);
-  const sites = [...new Set(events.filter((e) => e.type === 'meic.beneficiary.enrolled.v1').map((e) => e.site))].sort();
+  const sites = [...new Set(events.filter((e) => e.type === 'meic.beneficiary.enrolled.v2').map((e) => e.site))].sort();
   const byType = countBy(events, (e) => e.type);
   const byTopic = countBy(events, (e) => e.topic);
   console.log(`${events.length} events (${params.data}) at ${sites.length} sites, generated in ${Math.round(generateMs)} ms; all ${validated} valid against packages/contracts/schemas`);
@@ -291,7 +291,7 @@ async function main() {
     appBuild: { analyticsDistBuiltAt: fs.statSync(entry).mtime.toISOString() },
     cpuBeforeStart: quiet,
     startup: { stackReadySeconds, waitedForQuietSeconds: quiet.waitedSeconds, infraReadyMs: Object.fromEntries(Object.entries(infra.readyAfterMs).map(([k, v]) => [k, Math.round(v)])), analyticsReadyMs },
-    data: { events: events.length, generateMs: Math.round(generateMs), validated, byTopic, byType, people: params.people, peoplePerSite: countBy(events.filter((e) => e.type === 'meic.beneficiary.enrolled.v1'), (e) => e.site) },
+    data: { events: events.length, generateMs: Math.round(generateMs), validated, byTopic, byType, people: params.people, peoplePerSite: countBy(events.filter((e) => e.type === 'meic.beneficiary.enrolled.v2'), (e) => e.site) },
     ingest: { ...ingest, produceMs: Math.round(ingest.produceMs), storedMs: Math.round(ingest.storedMs), eventsPerSecond: Math.round(events.length / (ingest.storedMs / 1000)), otherCpuPct: ingestOtherCpu },
     rss: { beforeIngest: rssBeforeIngest, afterIngest: rssAfterIngest, afterConsortiumLead: rssAfter.consortium_lead, afterSiteStaff: rssAfter.site_staff },
     otherCpuPct,
@@ -407,7 +407,7 @@ function memory(pid) {
 async function produceAndWait(brokers, events, statusUrl, token) {
   const { Kafka, Partitioners, logLevel } = kafkajs;
   const kafka = new Kafka({ clientId: 'bench-kpi-producer', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-  // As the outbox relays send: idempotent, one request in flight, the beneficiary (or site) as key.
+  // As the outbox relays send: idempotent, one request in flight, the person's pseudonym (or the site) as key.
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const started = now();
@@ -604,15 +604,15 @@ function generateHistory(seed, people) {
     const person = {
       siteCode: site.code,
       country: site.country,
-      beneficiaryId: uuid(),
+      pseudonym: uuid(),
       sex: weighted(SEXES),
       ageBand: weighted(AGE_BANDS),
       citizenship: weighted(CITIZENSHIPS),
       legalStatus: weighted(LEGAL_STATUSES),
     };
-    const id = person.beneficiaryId;
+    const id = person.pseudonym;
     const enrolledOn = addDays(opened[si], Math.floor(r() * (daysBetween(opened[si], HISTORY.end) + 1)));
-    emit('meic.beneficiary.enrolled.v1', id, { ...person, occurredOn: enrolledOn, programme: site.programme });
+    emit('meic.beneficiary.enrolled.v2', id, { ...person, occurredOn: enrolledOn, programme: site.programme });
     let t = enrolledOn;
     const later = (/** @type {number} */ maxDays) => (t = addDays(t, 1 + Math.floor(r() * maxDays)));
     const dropAt = chance(0.2) ? addDays(enrolledOn, 5 + Math.floor(r() * 300)) : null;
@@ -627,9 +627,9 @@ function generateHistory(seed, people) {
       const courseId = uuid();
       const l2 = courseType === 'l2_language';
       if (!alive(later(40))) break;
-      emit('meic.course.enrolled.v1', id, { ...person, occurredOn: t, courseId, courseType, cefrLevelAtStart: l2 ? 'A1' : null });
+      emit('meic.course.enrolled.v2', id, { ...person, occurredOn: t, courseId, courseType, cefrLevelAtStart: l2 ? 'A1' : null });
       if (!alive(later(90))) break;
-      emit('meic.course.completed.v1', id, {
+      emit('meic.course.completed.v2', id, {
         ...person,
         occurredOn: t,
         courseId,
@@ -646,15 +646,15 @@ function generateHistory(seed, people) {
       const hostOrgId = uuid();
       const hostOrgType = pick(HOST_TYPES);
       const startedOn = t;
-      emit('meic.internship.started.v1', id, { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType, plannedEndOn: addDays(t, 90) });
-      if (alive(later(100))) emit('meic.internship.ended.v1', id, { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType, startedOn, outcome: pick(['completed', 'completed', 'interrupted', 'hired']) });
+      emit('meic.internship.started.v2', id, { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType, plannedEndOn: addDays(t, 90) });
+      if (alive(later(100))) emit('meic.internship.ended.v2', id, { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType, startedOn, outcome: pick(['completed', 'completed', 'interrupted', 'hired']) });
     }
     const jobs = chance(0.5) ? (chance(0.2) ? 2 : 1) : 0;
     for (let j = 0; j < jobs; j++) {
       if (!alive(later(120))) break;
       const placementId = uuid();
       const placedOn = t;
-      emit('meic.beneficiary.placed.v1', id, {
+      emit('meic.beneficiary.placed.v2', id, {
         ...person,
         occurredOn: placedOn,
         placementId,
@@ -667,7 +667,7 @@ function generateHistory(seed, people) {
       for (const months of [3, 6, 12]) {
         const on = addDays(addMonths(placedOn, months), Math.floor(r() * 10));
         if (!upTo(on) || chance(0.2)) continue;
-        emit('meic.beneficiary.followed-up.v1', id, { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: months, employed: chance(0.75) });
+        emit('meic.beneficiary.followed-up.v2', id, { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: months, employed: chance(0.75) });
       }
     }
     if (dropAt && upTo(dropAt)) emit('meic.beneficiary.dropped-out.v2', id, { ...person, occurredOn: dropAt, reason: pick(DROPOUT_REASONS) });

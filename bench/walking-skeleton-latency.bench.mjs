@@ -23,10 +23,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
-import { APP_PROCESSES, POSTGRES, REPO_ROOT, processEnv } from '../infra/lib/settings.mjs';
+import { APP_PROCESSES, POSTGRES, REPO_ROOT, processEnv, stackPaths } from '../infra/lib/settings.mjs';
 import { startInfra } from '../infra/lib/stack.mjs';
 import { createSupervisor, tcpOpen } from '../infra/lib/supervisor.mjs';
-import { ensureKeyPair, signToken } from '../infra/lib/tokens.mjs';
+import { ensureKeyPair, signToken, writeServiceTokens } from '../infra/lib/tokens.mjs';
 import { RESULTS_DIR, intFlag, machine, waitForQuiet, watchOtherCpu, percentile, portFlag, printTable, round, rssMiB, summarize, writeResults } from './lib/bench.mjs';
 
 const GOAL_MS = 5_000;
@@ -154,6 +154,7 @@ async function main() {
   });
 
   const keys = ensureKeyPair(path.join(stateDir, 'jwt'));
+  await writeServiceTokens(keys.privateKeyFile, APP_PROCESSES, stackPaths(stateDir).serviceToken);
   const parentEnv = { ...process.env, LOG_LEVEL: 'warn' };
   for (const name of ['CLICKHOUSE_URL', 'KAFKA_CONSUMER_GROUP', 'CLICKHOUSE_DATABASE']) delete parentEnv[name];
   const context = { ports, stackDir: stateDir, infraEnv: infra.env, databaseUrl: infra.databaseUrl, jwtPublicKeyFile: keys.publicKeyFile, parentEnv };

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { EVENT_TYPES } from '@meic/contracts';
 import { createLogger } from '@meic/service-kit';
-import { apiClient, collectEvents, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, type ApiResponse, type ReceivedEvent } from '@meic/testing';
+import { apiClient, collectEvents, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, testServiceToken, type ApiResponse, type ReceivedEvent } from '@meic/testing';
 import { createStakeholdersApp } from '@meic/stakeholders/app';
 import { loadStakeholdersConfig } from '@meic/stakeholders/config';
 import { createTrainingsApp } from '@meic/trainings/app';
@@ -38,14 +38,17 @@ describe('a full MEIC pathway across the domain services publishes no personal d
     const dbs = await Promise.all(['stakeholders', 'trainings', 'beneficiaries'].map((s) => createTestDatabase(s)));
     drops.push(...dbs.map((d) => d.drop));
     const [sdb, tdb, bdb] = dbs.map((d) => d.url) as [string, string, string];
-    const stakeholders = await createStakeholdersApp(loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: sdb, KAFKA_CONSUMER_GROUP: randomName('stakeholders') })), logger);
-    const trainings = await createTrainingsApp(loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: tdb, KAFKA_CONSUMER_GROUP: randomName('trainings') })), logger);
     const beneficiaries = await createBeneficiariesApp(
       loadBeneficiariesConfig(serviceTestEnv({ DATABASE_URL: bdb, KAFKA_CONSUMER_GROUP: randomName('beneficiaries'), TEMPORAL_TASK_QUEUE: randomName('pathways') })),
       logger,
     );
-    apps.push(stakeholders, trainings, beneficiaries);
-    url = { stakeholders: await listen(stakeholders), trainings: await listen(trainings), beneficiaries: await listen(beneficiaries) };
+    const beneficiariesUrl = await listen(beneficiaries);
+    // Trainings and stakeholders ask the beneficiaries service who people are, with tokens of their own.
+    const peerEnv = async (service: string) => ({ BENEFICIARIES_URL: beneficiariesUrl, MEIC_SERVICE_TOKEN: await testServiceToken(service) });
+    const stakeholders = await createStakeholdersApp(loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: sdb, KAFKA_CONSUMER_GROUP: randomName('stakeholders'), ...(await peerEnv('stakeholders')) })), logger);
+    const trainings = await createTrainingsApp(loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: tdb, KAFKA_CONSUMER_GROUP: randomName('trainings'), ...(await peerEnv('trainings')) })), logger);
+    apps.push(beneficiaries, stakeholders, trainings);
+    url = { stakeholders: await listen(stakeholders), trainings: await listen(trainings), beneficiaries: beneficiariesUrl };
   });
 
   afterAll(async () => {
@@ -144,19 +147,19 @@ describe('a full MEIC pathway across the domain services publishes no personal d
       'meic.site.registered.v1',
       'meic.organisation.joined.v1',
       'meic.course.created.v1',
-      'meic.beneficiary.enrolled.v1',
+      'meic.beneficiary.enrolled.v2',
       'meic.beneficiary.assessed.v2',
-      'meic.course.enrolled.v1',
-      'meic.course.completed.v1',
-      'meic.internship.started.v1',
-      'meic.internship.ended.v1',
-      'meic.beneficiary.placed.v1',
-      'meic.beneficiary.followed-up.v1',
+      'meic.course.enrolled.v2',
+      'meic.course.completed.v2',
+      'meic.internship.started.v2',
+      'meic.internship.ended.v2',
+      'meic.beneficiary.placed.v2',
+      'meic.beneficiary.followed-up.v2',
       'meic.mentor.registered.v1',
-      'meic.mentoring.started.v1',
+      'meic.mentoring.started.v2',
       'meic.beneficiary.dropped-out.v2',
-      'meic.beneficiary.erased.v1',
-      'meic.beneficiary.consent-recorded.v1',
+      'meic.beneficiary.erased.v2',
+      'meic.beneficiary.consent-recorded.v2',
     ];
     expect(EVENT_TYPES).toEqual(expect.arrayContaining(expected));
     const ofThisSite = (e: ReceivedEvent) => e.data['siteCode'] === siteCode;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { createLogger } from '@meic/service-kit';
-import { apiClient, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, testStack } from '@meic/testing';
+import { apiClient, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, testServiceToken, testStack } from '@meic/testing';
 import { createStakeholdersApp } from '@meic/stakeholders/app';
 import { loadStakeholdersConfig } from '@meic/stakeholders/config';
 import { createBeneficiariesApp } from '@meic/beneficiaries/app';
@@ -44,14 +44,18 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     drops.push(stakeholdersDb.drop, benDb.drop);
     chdbDir = mkdtempSync(join(tmpdir(), 'meic-chdb-'));
 
-    const stakeholders = await createStakeholdersApp(loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: stakeholdersDb.url })), logger);
     const beneficiaries = await createBeneficiariesApp(
       loadBeneficiariesConfig(serviceTestEnv({ DATABASE_URL: benDb.url, TEMPORAL_TASK_QUEUE: taskQueue, KAFKA_CONSUMER_GROUP: randomName('beneficiaries') })),
       logger,
     );
+    const beneficiariesUrl = await listen(beneficiaries);
+    const stakeholders = await createStakeholdersApp(
+      loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: stakeholdersDb.url, BENEFICIARIES_URL: beneficiariesUrl, MEIC_SERVICE_TOKEN: await testServiceToken('stakeholders') })),
+      logger,
+    );
     const analytics = await createAnalyticsApp(loadAnalyticsConfig(serviceTestEnv({ CHDB_PATH: chdbDir, KAFKA_CONSUMER_GROUP: randomName('analytics') })), logger);
-    apps.push(stakeholders, beneficiaries, analytics);
-    urls = { stakeholders: await listen(stakeholders), beneficiaries: await listen(beneficiaries), analytics: await listen(analytics) };
+    apps.push(beneficiaries, stakeholders, analytics);
+    urls = { stakeholders: await listen(stakeholders), beneficiaries: beneficiariesUrl, analytics: await listen(analytics) };
 
     // The worker's activities write stage changes and tasks to the beneficiaries database.
     const ports = openPathwayPorts(benDb.url);
@@ -115,13 +119,15 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     // relay marked both published.
     const pg = new Client({ connectionString: beneficiariesDb });
     await pg.connect();
+    // Events name the person by the pseudonym the service drew for them, never by the id.
+    const { pseudonym } = (await pg.query<{ pseudonym: string }>('SELECT pseudonym FROM beneficiaries WHERE id = $1', [beneficiaryId])).rows[0]!;
     const published = await pollUntil('the outbox rows to be published', async () => {
       const { rows } = await pg.query<{ published_at: Date | null; message_key: string; type: string }>("SELECT published_at, message_key, headers->>'ce_type' AS type FROM outbox_events ORDER BY id");
       return rows.length === 2 && rows.every((r) => r.published_at) ? rows : undefined;
     });
     expect(published.map((r) => [r.type, r.message_key])).toEqual([
-      ['meic.beneficiary.enrolled.v1', beneficiaryId],
-      ['meic.beneficiary.consent-recorded.v1', beneficiaryId],
+      ['meic.beneficiary.enrolled.v2', pseudonym],
+      ['meic.beneficiary.consent-recorded.v2', pseudonym],
     ]);
     await pg.end();
 
@@ -150,18 +156,19 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     });
     expect(describe.workflowExecutionInfo?.type?.name).toBe('pathwayWorkflow');
 
-    // kcat sees the event with its CloudEvents headers and the beneficiary as key; no personal data.
+    // kcat sees the event with its CloudEvents headers and the pseudonym as key; no personal data, and not the id.
     const { stdout } = await exec(stack.kcat, ['-b', stack.kafkaBrokers, '-C', '-t', 'meic.beneficiaries.v1', '-o', 'beginning', '-e', '-q', '-f', '%k\t%h\t%s\n'], { maxBuffer: 64 * 1024 * 1024 });
-    const line = stdout.split('\n').find((l) => l.startsWith(`${beneficiaryId}\t`));
+    expect(stdout).not.toContain(beneficiaryId);
+    const line = stdout.split('\n').find((l) => l.startsWith(`${pseudonym}\t`));
     expect(line).toBeDefined();
     const [, headers = '', value = ''] = (line ?? '').split('\t');
-    expect(headers).toContain('ce_type=meic.beneficiary.enrolled.v1');
+    expect(headers).toContain('ce_type=meic.beneficiary.enrolled.v2');
     expect(headers).toContain('ce_specversion=1.0');
-    expect(headers).toContain(`ce_subject=${beneficiaryId}`);
+    expect(headers).toContain(`ce_subject=${pseudonym}`);
     expect(headers).toContain('ce_source=/meic/beneficiaries');
     expect(headers).toMatch(/ce_id=[0-9a-f-]{36}/);
     expect(JSON.parse(value)).toEqual({
-      beneficiaryId,
+      pseudonym,
       siteCode,
       country: 'IT',
       programme: 'AMIL',

@@ -20,7 +20,7 @@ import { signalActiveChildren } from '../lib/run.mjs';
 import { APP_PROCESSES, JWT, REPO_ROOT, TEMPORAL, devPorts, processEnv, stackPaths, stateRoot } from '../lib/settings.mjs';
 import { startInfra } from '../lib/stack.mjs';
 import { allSettledOrThrow, createSupervisor, describeExit, logTail } from '../lib/supervisor.mjs';
-import { devTokens, ensureKeyPair } from '../lib/tokens.mjs';
+import { devTokens, ensureKeyPair, writeServiceTokens } from '../lib/tokens.mjs';
 import { callerToken, localServiceUrls, onboardingPackage } from '../lib/onboarding.mjs';
 
 /** @typedef {import('../lib/supervisor.mjs').Supervisor} Supervisor */
@@ -72,6 +72,7 @@ async function main() {
   // Written before the dashboard starts, whose sign-in page offers these tokens.
   const tokens = await devTokens(keys.privateKeyFile);
   await fs.writeFile(paths.devTokens, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+  await writeServiceTokens(keys.privateKeyFile, APP_PROCESSES, paths.serviceToken);
 
   const context = { ports, stackDir: stateDir, infraEnv: infra.env, databaseUrl: infra.databaseUrl, jwtPublicKeyFile: keys.publicKeyFile };
   const apps = await step('services', () => startApps(sup, context));

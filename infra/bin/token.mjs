@@ -13,7 +13,7 @@ import { JWT, REPO_ROOT, stateRoot, toolPaths } from '../lib/settings.mjs';
 import { TokenRequestError, ensureKeyPair, signToken, validateTokenRequest } from '../lib/tokens.mjs';
 
 const USAGE = `usage: npm run token -- --role <role> [--sites IT-RM,CY-NIC] [--sub <id>] [--ttl 12h]
-  roles: ${JWT.roles.join(', ')} (site_staff needs --sites)`;
+  roles: ${JWT.roles.join(', ')} (site_staff needs --sites), ${JWT.serviceRole} (a service's own token: needs --sub, e.g. svc-trainings)`;
 
 /**
  * @param {string} message

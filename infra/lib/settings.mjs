@@ -61,6 +61,8 @@ export function stackPaths(stackDir) {
     pgData: path.join(stackDir, 'postgres'),
     chdb: path.join(stackDir, 'data', 'chdb'),
     devTokens: path.join(stackDir, 'dev-tokens.json'),
+    /** @param {string} service */
+    serviceToken: (service) => path.join(stackDir, 'service-tokens', `${service}.jwt`),
   };
 }
 
@@ -169,6 +171,9 @@ export const JWT = Object.freeze({
   defaultTtl: '12h',
   // Tokens printed at start-up and handed to the dashboard's sign-in page outlive a working day.
   devTokenTtl: '7d',
+  // A service calling another on its own behalf (GET /v1/beneficiaries/{id}/reference); never a person.
+  serviceRole: 'service',
+  serviceTokenTtl: '30d',
 });
 
 /**
@@ -186,6 +191,7 @@ export const JWT = Object.freeze({
  * @property {boolean} [chdb]
  * @property {boolean} [openApi]
  * @property {string[]} [after]
+ * @property {boolean} [beneficiaryPeer] asks the beneficiaries service for person references with a service token
  */
 
 /** @type {readonly AppProcess[]} */
@@ -200,6 +206,7 @@ export const APP_PROCESSES = Object.freeze([
     readyPath: '/readyz',
     database: POSTGRES.databases.stakeholders,
     openApi: true,
+    beneficiaryPeer: true,
   },
   {
     name: 'trainings',
@@ -211,6 +218,7 @@ export const APP_PROCESSES = Object.freeze([
     readyPath: '/readyz',
     database: POSTGRES.databases.trainings,
     openApi: true,
+    beneficiaryPeer: true,
   },
   {
     name: 'beneficiaries',
@@ -273,6 +281,9 @@ const MANAGED_VARIABLES = [
   'MEIC_JWT_AUDIENCE',
   'ANALYTICS_URL',
   'MEIC_DEV_TOKENS_FILE',
+  'BENEFICIARIES_URL',
+  'MEIC_SERVICE_TOKEN',
+  'MEIC_SERVICE_TOKEN_FILE',
 ];
 
 /**
@@ -312,6 +323,10 @@ export function processEnv(proc, { ports, stackDir, infraEnv, databaseUrl, jwtPu
   if (proc.database) env.DATABASE_URL = databaseUrl(proc.database);
   // Without CLICKHOUSE_URL the analytics service uses embedded chdb in this directory.
   if (proc.chdb) env.CHDB_PATH = stackPaths(stackDir).chdb;
+  if (proc.beneficiaryPeer) {
+    env.BENEFICIARIES_URL = `http://127.0.0.1:${ports.beneficiaries}`;
+    env.MEIC_SERVICE_TOKEN_FILE = stackPaths(stackDir).serviceToken(proc.name);
+  }
   if (proc.name === 'dashboard') {
     env.ANALYTICS_URL = `http://127.0.0.1:${ports.analytics}`;
     env.MEIC_DEV_TOKENS_FILE = stackPaths(stackDir).devTokens;

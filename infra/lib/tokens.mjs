@@ -47,8 +47,11 @@ export class TokenRequestError extends Error {}
  * @returns {Required<TokenRequest>}
  */
 export function validateTokenRequest({ role, sites = [], sub, ttl = JWT.defaultTtl }) {
-  if (!JWT.roles.includes(role)) {
-    throw new TokenRequestError(`unknown role "${role}"; expected one of: ${JWT.roles.join(', ')}`);
+  if (!JWT.roles.includes(role) && role !== JWT.serviceRole) {
+    throw new TokenRequestError(`unknown role "${role}"; expected one of: ${[...JWT.roles, JWT.serviceRole].join(', ')}`);
+  }
+  if (role === JWT.serviceRole && !sub) {
+    throw new TokenRequestError('role service needs --sub naming the calling service, e.g. --sub svc-trainings');
   }
   const bad = sites.filter((site) => !SITE_CODE.test(site));
   if (bad.length > 0) {
@@ -96,4 +99,19 @@ export async function devTokens(privateKeyFile) {
       return { role, sites, token };
     }),
   );
+}
+
+/**
+ * Writes the own token of each process that calls another service on its own behalf
+ * (`beneficiaryPeer` in APP_PROCESSES), where processEnv points it (MEIC_SERVICE_TOKEN_FILE).
+ * @param {string} privateKeyFile
+ * @param {readonly { name: string, beneficiaryPeer?: boolean }[]} processes
+ * @param {(service: string) => string} fileOf
+ */
+export async function writeServiceTokens(privateKeyFile, processes, fileOf) {
+  for (const proc of processes.filter((p) => p.beneficiaryPeer)) {
+    const token = await signToken({ role: JWT.serviceRole, sub: `svc-${proc.name}`, ttl: JWT.serviceTokenTtl }, privateKeyFile);
+    fs.mkdirSync(path.dirname(fileOf(proc.name)), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(fileOf(proc.name), `${token}\n`, { mode: 0o600 });
+  }
 }

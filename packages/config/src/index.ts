@@ -65,3 +65,20 @@ export function requireOneKeySource(service: string, cfg: { MEIC_JWT_PUBLIC_KEY_
     throw new ConfigError(service, ['set exactly one of MEIC_JWT_PUBLIC_KEY_FILE, MEIC_JWT_PUBLIC_KEY, MEIC_JWKS_URL']);
   }
 }
+
+/**
+ * A service that records facts about people asks the beneficiaries service who they are (their
+ * site, coarse attributes and pseudonym) with a token of its own (role `service`).
+ */
+export const beneficiaryPeerEnv = {
+  BENEFICIARIES_URL: Type.String({ format: 'uri', description: 'Base URL of the beneficiaries service (person references)' }),
+  MEIC_SERVICE_TOKEN_FILE: Type.Optional(Type.String({ minLength: 1, description: "File holding this service's own bearer token (role service)" })),
+  MEIC_SERVICE_TOKEN: Type.Optional(Type.String({ minLength: 1, description: "This service's own bearer token inline (alternative to the file)" })),
+};
+
+/** Exactly one source of the service's own token. */
+export function requireOneServiceTokenSource(service: string, cfg: { MEIC_SERVICE_TOKEN_FILE?: string; MEIC_SERVICE_TOKEN?: string }): void {
+  if ([cfg.MEIC_SERVICE_TOKEN_FILE, cfg.MEIC_SERVICE_TOKEN].filter(Boolean).length !== 1) {
+    throw new ConfigError(service, ['set exactly one of MEIC_SERVICE_TOKEN_FILE, MEIC_SERVICE_TOKEN']);
+  }
+}

@@ -12,9 +12,5 @@ fs.mkdirSync(schemaDir, { recursive: true });
 for (const type of contracts.EVENT_TYPES) {
   fs.writeFileSync(path.join(schemaDir, `${type}.json`), contracts.renderEventSchema(type));
 }
-fs.mkdirSync(path.join(schemaDir, 'legacy'));
-for (const type of contracts.LEGACY_EVENT_TYPES) {
-  fs.writeFileSync(path.join(schemaDir, 'legacy', `${type}.json`), contracts.renderEventSchema(type));
-}
 fs.writeFileSync(path.join(root, 'asyncapi.yaml'), YAML.stringify(contracts.buildAsyncApiDocument()));
-console.log(`contracts: wrote ${contracts.EVENT_TYPES.length} JSON Schemas, ${contracts.LEGACY_EVENT_TYPES.length} legacy ones and asyncapi.yaml`);
+console.log(`contracts: wrote ${contracts.EVENT_TYPES.length} JSON Schemas and asyncapi.yaml`);

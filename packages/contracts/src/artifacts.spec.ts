@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { buildAsyncApiDocument, renderEventSchema } from './asyncapi';
 import { EVENT_TYPES } from './event-catalog';
-import { LEGACY_EVENT_TYPES } from './events/legacy.events';
 
 const root = join(__dirname, '..');
 const stale = 'is stale: run `npm run build -w @meic/contracts` and commit the result';
@@ -11,18 +10,10 @@ const stale = 'is stale: run `npm run build -w @meic/contracts` and commit the r
 describe('committed contract artifacts', () => {
   it('has one JSON Schema per event type, identical to what the types generate', () => {
     const files = readdirSync(join(root, 'schemas')).sort();
-    expect(files).toEqual([...EVENT_TYPES.map((t) => `${t}.json`), 'legacy'].sort());
+    expect(files).toEqual(EVENT_TYPES.map((t) => `${t}.json`).sort());
     for (const type of EVENT_TYPES) {
       const committed = readFileSync(join(root, 'schemas', `${type}.json`), 'utf8');
       expect({ type, ok: committed === renderEventSchema(type) }).toEqual({ type, ok: true });
-    }
-  });
-
-  it('keeps the schema of each legacy version, marked deprecated, so old logs stay readable', () => {
-    expect(readdirSync(join(root, 'schemas', 'legacy')).sort()).toEqual(LEGACY_EVENT_TYPES.map((t) => `${t}.json`).sort());
-    for (const type of LEGACY_EVENT_TYPES) {
-      const committed = readFileSync(join(root, 'schemas', 'legacy', `${type}.json`), 'utf8');
-      expect({ type, ok: committed === renderEventSchema(type), deprecated: JSON.parse(committed).deprecated }).toEqual({ type, ok: true, deprecated: true });
     }
   });
 

@@ -1,9 +1,8 @@
 import { EVENT_CATALOG, EVENT_TYPES, topicOf, type EventType } from './event-catalog';
-import { LEGACY_EVENTS, type LegacyEventType } from './events/legacy.events';
 import { ALL_TOPICS } from './topics';
 
 function messageName(type: EventType): string {
-  // meic.beneficiary.enrolled.v1 -> BeneficiaryEnrolledV1
+  // meic.beneficiary.enrolled.v2 -> BeneficiaryEnrolledV2
   return type
     .replace(/^meic\./, '')
     .split(/[.-]/)
@@ -87,10 +86,8 @@ export function buildAsyncApiDocument(version = '1.0.0'): Record<string, unknown
   };
 }
 
-/** The committed JSON Schema file of an event type (schemas/), or of a legacy one (schemas/legacy/, deprecated), as text. */
-export function renderEventSchema(type: EventType | LegacyEventType): string {
-  const legacy = Object.prototype.hasOwnProperty.call(LEGACY_EVENTS, type);
-  const source = legacy ? LEGACY_EVENTS[type as LegacyEventType].schema : EVENT_CATALOG[type as EventType].schema;
-  const schema = { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(source)), ...(legacy ? { deprecated: true } : {}) };
+/** The committed JSON Schema file of an event type, as text. */
+export function renderEventSchema(type: EventType): string {
+  const schema = { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(EVENT_CATALOG[type].schema)) };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

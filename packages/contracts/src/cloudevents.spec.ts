@@ -1,7 +1,7 @@
 import { buildEvent, fromKafkaRecord, InvalidEventError, toKafkaRecord } from './cloudevents';
 
 const enrolled = {
-  beneficiaryId: '0b6f3f0e-3f57-4c1e-9a57-0d6a3f1c2b11',
+  pseudonym: '0b6f3f0e-3f57-4c1e-9a57-0d6a3f1c2b11',
   siteCode: 'IT-RM',
   country: 'IT',
   programme: 'AMIL',
@@ -13,20 +13,20 @@ const enrolled = {
 };
 
 describe('CloudEvents in Kafka binary mode', () => {
-  it('puts attributes in ce_* headers, data alone in the body, and the beneficiary in the key', () => {
-    const event = buildEvent('meic.beneficiary.enrolled.v1', enrolled, { time: new Date('2026-03-02T10:00:00Z') });
+  it('puts attributes in ce_* headers, data alone in the body, and the person\'s pseudonym in the key', () => {
+    const event = buildEvent('meic.beneficiary.enrolled.v2', enrolled, { time: new Date('2026-03-02T10:00:00Z') });
     const record = toKafkaRecord(event);
 
     expect(record.topic).toBe('meic.beneficiaries.v1');
-    expect(record.key).toBe(enrolled.beneficiaryId);
+    expect(record.key).toBe(enrolled.pseudonym);
     expect(JSON.parse(record.value)).toEqual(enrolled);
     expect(record.headers).toMatchObject({
       ce_specversion: '1.0',
       ce_id: event.id,
-      ce_type: 'meic.beneficiary.enrolled.v1',
+      ce_type: 'meic.beneficiary.enrolled.v2',
       ce_source: '/meic/beneficiaries',
       ce_time: '2026-03-02T10:00:00.000Z',
-      ce_subject: enrolled.beneficiaryId,
+      ce_subject: enrolled.pseudonym,
     });
   });
 
@@ -52,12 +52,12 @@ describe('CloudEvents in Kafka binary mode', () => {
 
   it('refuses to build an event carrying personal data, naming the field', () => {
     const withName = { ...enrolled, givenName: 'Amina' } as typeof enrolled;
-    expect(() => buildEvent('meic.beneficiary.enrolled.v1', withName)).toThrow(InvalidEventError);
-    expect(() => buildEvent('meic.beneficiary.enrolled.v1', withName)).toThrow(/\/givenName is not a known field/);
+    expect(() => buildEvent('meic.beneficiary.enrolled.v2', withName)).toThrow(InvalidEventError);
+    expect(() => buildEvent('meic.beneficiary.enrolled.v2', withName)).toThrow(/\/givenName is not a known field/);
   });
 
   it('reports why a record cannot be read instead of throwing', () => {
-    const headers = { ce_id: 'x', ce_type: 'meic.beneficiary.enrolled.v1', ce_source: 's', ce_time: 't', ce_subject: 'b', ce_specversion: '1.0' };
+    const headers = { ce_id: 'x', ce_type: 'meic.beneficiary.enrolled.v2', ce_source: 's', ce_time: 't', ce_subject: 'b', ce_specversion: '1.0' };
     expect(fromKafkaRecord({ value: Buffer.from('{not json'), headers })).toMatchObject({ ok: false, id: 'x', reason: expect.stringContaining('not JSON') });
     expect(fromKafkaRecord({ value: Buffer.from('{}'), headers: { ...headers, ce_type: 'meic.unknown.v1' } })).toMatchObject({
       ok: false,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sourceOf, subjectOf, topicOf, type EventDataOf, type EventType } from './event-catalog';
-import { readEventData, validateEventData, type FieldError } from './validation';
+import { retiredReason } from './events/retired.events';
+import { validateEventData, type FieldError } from './validation';
 
 /** A CloudEvents 1.0 event whose `data` is one of the contract's event payloads. */
 export interface CloudEvent<T extends EventType = EventType> {
@@ -70,7 +71,8 @@ export function toKafkaRecord(event: CloudEvent): KafkaRecord {
 
 export type ParsedRecord =
   | { ok: true; event: CloudEvent }
-  | { ok: false; reason: string; id: string | null; type: string | null };
+  /** `retired`: a type no one reads any more (events/retired.events.ts): drop it, do not dead-letter it. */
+  | { ok: false; reason: string; id: string | null; type: string | null; retired?: true };
 
 type RawHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 
@@ -80,7 +82,7 @@ function header(headers: RawHeaders | undefined, name: string): string | null {
   return first === undefined ? null : first.toString();
 }
 
-/** Reads a record in binary mode and validates its data (upcasting a legacy version); never throws, so consumers can dead-letter. */
+/** Reads a record in binary mode and validates its data; never throws, so consumers can dead-letter (or drop a retired type). */
 export function fromKafkaRecord(message: { value: Buffer | string | null; headers?: RawHeaders }): ParsedRecord {
   const id = header(message.headers, 'ce_id');
   const type = header(message.headers, 'ce_type');
@@ -91,6 +93,8 @@ export function fromKafkaRecord(message: { value: Buffer | string | null; header
   if (!id || !type || !source || !time || !subject) {
     return { ok: false, reason: 'missing CloudEvents header (ce_id, ce_type, ce_source, ce_time, ce_subject)', id, type };
   }
+  const retired = retiredReason(type);
+  if (retired) return { ok: false, retired: true, reason: `${type} ${retired}`, id, type };
   if (specversion !== '1.0') return { ok: false, reason: `unsupported ce_specversion '${specversion}'`, id, type };
   if (message.value === null) return { ok: false, reason: 'empty body', id, type };
   let data: unknown;
@@ -99,8 +103,7 @@ export function fromKafkaRecord(message: { value: Buffer | string | null; header
   } catch (e) {
     return { ok: false, reason: `body is not JSON: ${(e as Error).message}`, id, type };
   }
-  // A legacy version comes back upcast: consumers only ever see the types producers publish now.
-  const result = readEventData(type, data);
+  const result = validateEventData(type, data);
   if (!result.ok) return { ok: false, reason: result.reason, id, type };
   return {
     ok: true,

@@ -4,7 +4,7 @@ export * from './events/common';
 export * from './events/stakeholders.events';
 export * from './events/beneficiaries.events';
 export * from './events/trainings.events';
-export * from './events/legacy.events';
+export * from './events/retired.events';
 export * from './event-catalog';
 export * from './validation';
 export * from './pathway-template';

@@ -1,7 +1,6 @@
 import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_CATALOG, isEventType, type EventDataOf, type EventType } from './event-catalog';
-import { isLegacyEventType, LEGACY_EVENTS, type LegacyEventType } from './events/legacy.events';
 
 export interface FieldError {
   /** JSON Pointer of the offending field, e.g. `/targets/enrolled`. */
@@ -45,13 +44,13 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined)
 }
 
 let eventAjv: Ajv | undefined;
-const validators = new Map<EventType | LegacyEventType, ValidateFunction>();
+const validators = new Map<EventType, ValidateFunction>();
 
-function validatorFor(type: EventType | LegacyEventType): ValidateFunction {
+function validatorFor(type: EventType): ValidateFunction {
   let v = validators.get(type);
   if (!v) {
     eventAjv ??= createAjv();
-    v = eventAjv.compile(isLegacyEventType(type) ? LEGACY_EVENTS[type].schema : EVENT_CATALOG[type].schema);
+    v = eventAjv.compile(EVENT_CATALOG[type].schema);
     validators.set(type, v);
   }
   return v;
@@ -74,17 +73,3 @@ export function validateEventData(type: string, data: unknown): EventValidation<
   return { ok: false, reason: `${type}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors };
 }
 
-/**
- * Validates an event read from a log: a current type as validateEventData does, a legacy one
- * against its own schema and then upcast to its successor (which is what the caller gets).
- */
-export function readEventData(type: string, data: unknown): EventValidation<EventType> {
-  if (!isLegacyEventType(type)) return validateEventData(type, data);
-  const validate = validatorFor(type);
-  if (!validate(data)) {
-    const errors = toFieldErrors(validate.errors);
-    return { ok: false, reason: `${type}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors };
-  }
-  const def = LEGACY_EVENTS[type] as unknown as { successor: EventType; upcast: (d: unknown) => unknown };
-  return validateEventData(def.successor, def.upcast(data));
-}

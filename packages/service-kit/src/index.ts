@@ -27,3 +27,4 @@ export * from './pagination/pagination';
 export * from './dates/dates';
 export * from './idempotency/idempotency.interceptor';
 export * from './audit/audit';
+export * from './peers/beneficiary-reference';

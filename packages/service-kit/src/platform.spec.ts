@@ -27,6 +27,12 @@ class ThingsController {
     return p;
   }
 
+  @Get('for-services')
+  @Roles('service')
+  forServices(@CurrentPrincipal() p: Principal): Principal {
+    return p;
+  }
+
   @Get('boom')
   boom(): never {
     throw new Error('secret internal detail');
@@ -100,6 +106,17 @@ describe('PlatformModule: auth, problem+json, validation, health', () => {
     const denied = await call('/v1/things', { method: 'POST', token: staff, body: '{}' });
     expect(denied.status).toBe(403);
     expect(denied.body.detail).toMatch(/Role 'site_staff' may not do this/);
+  });
+
+  it('lets a service token call only what names the service role: never a handler open to any person', async () => {
+    const service = await token({ role: 'service' });
+    expect(await call('/v1/things/for-services', { token: service })).toMatchObject({ status: 200, body: { role: 'service', sites: [] } });
+    const open = await call('/v1/things/mine', { token: service });
+    expect(open.status).toBe(403);
+    expect(open.body.detail).toMatch(/Role 'service' may not do this; allowed: people only/);
+    expect((await call('/v1/things', { method: 'POST', token: service, body: '{}' })).status).toBe(403);
+    // And no person calls what is for services.
+    expect((await call('/v1/things/for-services', { token: await token({ role: 'admin' }) })).status).toBe(403);
   });
 
   it('names every invalid and unknown field, and rejects non-JSON bodies', async () => {

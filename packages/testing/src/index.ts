@@ -194,3 +194,4 @@ export async function collectEvents(topic: string, match: (e: ReceivedEvent) => 
 }
 export * from './prisma-drift';
 export * from './built-service';
+export * from './beneficiaries-peer';

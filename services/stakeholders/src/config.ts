@@ -1,12 +1,13 @@
-import { commonEnv, envSchema, loadConfig, requireOneKeySource, Type, type Static } from '@meic/config';
+import { beneficiaryPeerEnv, commonEnv, envSchema, loadConfig, requireOneKeySource, requireOneServiceTokenSource, Type, type Static } from '@meic/config';
 
 export const stakeholdersEnvSchema = envSchema({
   ...commonEnv,
+  ...beneficiaryPeerEnv,
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
   HOST: Type.String({ default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ minLength: 1, description: 'PostgreSQL URL of the stakeholders database' }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 50, default: 1000 }),
-  KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'stakeholders', description: 'Consumer group of the beneficiaries read model' }),
+  KAFKA_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'stakeholders', description: 'Consumer group of erasures' }),
 });
 
 export type StakeholdersConfig = Static<typeof stakeholdersEnvSchema>;
@@ -15,5 +16,6 @@ export type StakeholdersConfig = Static<typeof stakeholdersEnvSchema>;
 export function loadStakeholdersConfig(env: Record<string, string | undefined> = process.env): StakeholdersConfig {
   const config = loadConfig('stakeholders', stakeholdersEnvSchema, env);
   requireOneKeySource('stakeholders', config);
+  requireOneServiceTokenSource('stakeholders', config);
   return config;
 }

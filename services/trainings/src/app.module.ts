@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { auditRoutes, buildOpenApi, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { auditRoutes, BeneficiaryReferencesModule, buildOpenApi, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { TrainingsConfig } from './config';
 import { coursesRoutes } from './courses/courses.controller';
@@ -31,6 +31,7 @@ export class AppModule {
           ]),
         }),
         databaseModule(config.DATABASE_URL),
+        BeneficiaryReferencesModule.forRoot({ baseUrl: config.BENEFICIARIES_URL, token: serviceTokenOf(config) }),
         OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.trainings], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         CoursesModule,
         EnrolmentsModule,

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ContractType, EventBarrier, EventDropoutReason, IsoDate, NaceSection, OrganisationType, PathwayStage, ProgrammeCode, RecommendedActivity, TaskKind, Uuid } from '../primitives';
-import { eventData, Nullable, personFacts, siteFacts } from './common';
+import { eventData, Nullable, personFacts, Pseudonym, siteFacts } from './common';
 
-export const BeneficiaryEnrolledV1 = eventData(
-  'meic.beneficiary.enrolled.v1',
+export const BeneficiaryEnrolledV2 = eventData(
+  'meic.beneficiary.enrolled.v2',
   'A person entered a MEIC pathway at a site. occurredOn is the enrolment date.',
   {
     ...siteFacts,
@@ -11,18 +11,18 @@ export const BeneficiaryEnrolledV1 = eventData(
     programme: ProgrammeCode,
   },
 );
-export type BeneficiaryEnrolledV1 = Static<typeof BeneficiaryEnrolledV1>;
+export type BeneficiaryEnrolledV2 = Static<typeof BeneficiaryEnrolledV2>;
 
-export const BeneficiaryConsentRecordedV1 = eventData(
-  'meic.beneficiary.consent-recorded.v1',
+export const BeneficiaryConsentRecordedV2 = eventData(
+  'meic.beneficiary.consent-recorded.v2',
   "The person's consent to evaluation follow-up as now in force: at enrolment and whenever it changes. occurredOn is the day it was recorded. Analytics keeps a person in record-level evaluation extracts only while it is true.",
   {
     ...siteFacts,
-    beneficiaryId: Uuid,
+    pseudonym: Pseudonym,
     evaluationFollowUp: Type.Boolean(),
   },
 );
-export type BeneficiaryConsentRecordedV1 = Static<typeof BeneficiaryConsentRecordedV1>;
+export type BeneficiaryConsentRecordedV2 = Static<typeof BeneficiaryConsentRecordedV2>;
 
 export const BeneficiaryAssessedV2 = eventData(
   'meic.beneficiary.assessed.v2',
@@ -37,8 +37,8 @@ export const BeneficiaryAssessedV2 = eventData(
 );
 export type BeneficiaryAssessedV2 = Static<typeof BeneficiaryAssessedV2>;
 
-export const BeneficiaryPlacedV1 = eventData(
-  'meic.beneficiary.placed.v1',
+export const BeneficiaryPlacedV2 = eventData(
+  'meic.beneficiary.placed.v2',
   'A beneficiary started a job. occurredOn is the start date. An employer outside the cluster appears without id (its name stays in the service).',
   {
     ...siteFacts,
@@ -51,10 +51,10 @@ export const BeneficiaryPlacedV1 = eventData(
     naceSector: NaceSection,
   },
 );
-export type BeneficiaryPlacedV1 = Static<typeof BeneficiaryPlacedV1>;
+export type BeneficiaryPlacedV2 = Static<typeof BeneficiaryPlacedV2>;
 
-export const BeneficiaryFollowedUpV1 = eventData(
-  'meic.beneficiary.followed-up.v1',
+export const BeneficiaryFollowedUpV2 = eventData(
+  'meic.beneficiary.followed-up.v2',
   'The 3-, 6- or 12-month follow-up of a placement. occurredOn is the day it was recorded.',
   {
     ...siteFacts,
@@ -65,7 +65,7 @@ export const BeneficiaryFollowedUpV1 = eventData(
     employed: Type.Boolean(),
   },
 );
-export type BeneficiaryFollowedUpV1 = Static<typeof BeneficiaryFollowedUpV1>;
+export type BeneficiaryFollowedUpV2 = Static<typeof BeneficiaryFollowedUpV2>;
 
 export const BeneficiaryDroppedOutV2 = eventData(
   'meic.beneficiary.dropped-out.v2',
@@ -78,29 +78,29 @@ export const BeneficiaryDroppedOutV2 = eventData(
 );
 export type BeneficiaryDroppedOutV2 = Static<typeof BeneficiaryDroppedOutV2>;
 
-export const BeneficiaryErasedV1 = eventData(
-  'meic.beneficiary.erased.v1',
-  "A beneficiary's personal data was erased (GDPR art. 17). Consumers drop everything record-level they hold about this id; only anonymous counts may remain.",
+export const BeneficiaryErasedV2 = eventData(
+  'meic.beneficiary.erased.v2',
+  "A beneficiary was erased (GDPR art. 17). Consumers delete what they hold about this pseudonym that links to the person; only anonymous counts may remain. The beneficiaries service has forgotten which beneficiary the pseudonym stood for.",
   {
     ...siteFacts,
-    beneficiaryId: Uuid,
+    pseudonym: Pseudonym,
   },
 );
-export type BeneficiaryErasedV1 = Static<typeof BeneficiaryErasedV1>;
+export type BeneficiaryErasedV2 = Static<typeof BeneficiaryErasedV2>;
 
-export const PathwayStageChangedV1 = eventData('meic.pathway.stage-changed.v1', "A beneficiary's pathway moved to another stage. occurredOn is the date of the fact that moved it.", {
+export const PathwayStageChangedV2 = eventData('meic.pathway.stage-changed.v2', "A beneficiary's pathway moved to another stage. occurredOn is the date of the fact that moved it.", {
   ...siteFacts,
   ...personFacts,
   from: Nullable(PathwayStage),
   to: PathwayStage,
 });
-export type PathwayStageChangedV1 = Static<typeof PathwayStageChangedV1>;
+export type PathwayStageChangedV2 = Static<typeof PathwayStageChangedV2>;
 
-export const PathwayTaskRaisedV1 = eventData('meic.pathway.task-raised.v1', 'A pathway deadline passed without the expected event: a caseworker task. occurredOn is the day it was raised.', {
+export const PathwayTaskRaisedV2 = eventData('meic.pathway.task-raised.v2', 'A pathway deadline passed without the expected event: a caseworker task. occurredOn is the day it was raised.', {
   ...siteFacts,
-  beneficiaryId: Uuid,
+  pseudonym: Pseudonym,
   taskId: Uuid,
   kind: TaskKind,
   dueOn: IsoDate,
 });
-export type PathwayTaskRaisedV1 = Static<typeof PathwayTaskRaisedV1>;
+export type PathwayTaskRaisedV2 = Static<typeof PathwayTaskRaisedV2>;

@@ -1,5 +1,5 @@
 import { Type, type TProperties } from '@sinclair/typebox';
-import { AgeBand, CountryCode, IsoDate, LegalStatus, Sex, SiteCode, Uuid } from '../primitives';
+import { AgeBand, CountryCode, IsoDate, LegalStatus, Sex, SiteCode } from '../primitives';
 
 /** Fields every event carries (contract: "data always carries siteCode, country, occurredOn"). */
 export const siteFacts = {
@@ -9,11 +9,19 @@ export const siteFacts = {
 };
 
 /**
+ * The person on the wire: a random UUID the beneficiaries service draws at enrolment and forgets
+ * on erasure. It is not the beneficiary id (which caseworkers, spreadsheets and the REST APIs
+ * use) and nothing but the beneficiaries service can turn one into the other, so once a person is
+ * erased their events, in every log and store built from them, link to no one (ADR 0014).
+ */
+export const Pseudonym = Type.String({ format: 'uuid', description: "The person's pseudonym on the wire (not the beneficiary id); unlinkable once they are erased" });
+
+/**
  * Coarse, pseudonymous attributes of a person, as recorded at enrolment (the age band too,
- * so that one person's events always agree). Never names, birth dates or contacts.
+ * so that one person's events always agree). Never names, birth dates, contacts or ids.
  */
 export const personFacts = {
-  beneficiaryId: Uuid,
+  pseudonym: Pseudonym,
   sex: Sex,
   ageBand: AgeBand,
   citizenship: CountryCode,

@@ -19,7 +19,7 @@ function literals(schema: unknown, out: Set<string> = new Set()): Set<string> {
 }
 
 const person = {
-  beneficiaryId: '0b6f3f0e-3f57-4c1e-9a57-0d6a3f1c2b11',
+  pseudonym: '0b6f3f0e-3f57-4c1e-9a57-0d6a3f1c2b11',
   siteCode: 'IT-RM',
   country: 'IT',
   sex: 'female' as const,
@@ -30,7 +30,7 @@ const person = {
 
 const record = (type: string, data: unknown) => ({
   value: JSON.stringify(data),
-  headers: { ce_specversion: '1.0', ce_id: 'f3a1e0c2-5b7d-4c1a-9e2f-8d6b4a2c1e00', ce_source: '/meic/beneficiaries', ce_type: type, ce_time: '2026-03-10T09:00:00.000Z', ce_subject: person.beneficiaryId },
+  headers: { ce_specversion: '1.0', ce_id: 'f3a1e0c2-5b7d-4c1a-9e2f-8d6b4a2c1e00', ce_source: '/meic/beneficiaries', ce_type: type, ce_time: '2026-03-10T09:00:00.000Z', ce_subject: person.pseudonym },
 });
 
 describe('special categories of personal data (GDPR art. 9) never travel in events', () => {
@@ -39,9 +39,17 @@ describe('special categories of personal data (GDPR art. 9) never travel in even
     expect(found).toEqual([]);
   });
 
+  it('no event schema carries a beneficiary id: a person travels as a pseudonym, and only person events carry one', () => {
+    const fields = (schema: { properties?: Record<string, unknown> }) => Object.keys(schema.properties ?? {});
+    expect(EVENT_TYPES.filter((t) => fields(EVENT_CATALOG[t].schema).some((f) => /beneficiary/i.test(f)))).toEqual([]);
+    expect(EVENT_TYPES.filter((t) => fields(EVENT_CATALOG[t].schema).includes('pseudonym')).sort()).toEqual(
+      EVENT_TYPES.filter((t) => /^meic\.(beneficiary|pathway|course\.(enrolled|completed)|internship|mentoring)\./.test(t)).sort(),
+    );
+  });
+
   it('refuses to build an assessment or a drop-out that says health, naming the field', () => {
     const assessed = () =>
-      buildEvent('meic.beneficiary.assessed.v2', { ...person, occurredOn: '2026-03-10', assessmentId: person.beneficiaryId, barriers: ['health' as never], recommendedActivities: [] });
+      buildEvent('meic.beneficiary.assessed.v2', { ...person, occurredOn: '2026-03-10', assessmentId: person.pseudonym, barriers: ['health' as never], recommendedActivities: [] });
     expect(assessed).toThrow(InvalidEventError);
     expect(assessed).toThrow(/\/barriers\/0/);
     expect(() => buildEvent('meic.beneficiary.dropped-out.v2', { ...person, occurredOn: '2026-05-01', reason: 'health' as never })).toThrow(/\/reason/);
@@ -54,17 +62,14 @@ describe('special categories of personal data (GDPR art. 9) never travel in even
     expect(eventDropoutReasonOf('family_care')).toBe('family_care');
   });
 
-  it('reads a legacy v1 event from an old log as its v2 successor, without the health code', () => {
-    const assessed = fromKafkaRecord(record('meic.beneficiary.assessed.v1', { ...person, occurredOn: '2026-03-10', assessmentId: person.beneficiaryId, barriers: ['health', 'housing'], recommendedActivities: ['l2_language'] }));
-    expect(assessed).toMatchObject({ ok: true, event: { type: 'meic.beneficiary.assessed.v2', id: 'f3a1e0c2-5b7d-4c1a-9e2f-8d6b4a2c1e00', data: { barriers: ['personal_or_other', 'housing'], recommendedActivities: ['l2_language'] } } });
-    const dropped = fromKafkaRecord(record('meic.beneficiary.dropped-out.v1', { ...person, occurredOn: '2026-05-01', reason: 'health' }));
-    expect(dropped).toMatchObject({ ok: true, event: { type: 'meic.beneficiary.dropped-out.v2', data: { reason: 'personal_or_other' } } });
-    expect(JSON.stringify(dropped)).not.toMatch(/health/);
-  });
-
-  it('still refuses a malformed legacy event, saying why', () => {
-    const r = fromKafkaRecord(record('meic.beneficiary.dropped-out.v1', { ...person, occurredOn: '2026-05-01', reason: 'bored' }));
-    expect(r).toMatchObject({ ok: false, type: 'meic.beneficiary.dropped-out.v1' });
-    expect((r as { reason: string }).reason).toMatch(/\/reason must be one of/);
+  it('drops a retired v1 assessment or drop-out from an old log, saying why, rather than dead-lettering what it says', () => {
+    for (const [type, data] of [
+      ['meic.beneficiary.assessed.v1', { ...person, beneficiaryId: person.pseudonym, occurredOn: '2026-03-10', assessmentId: person.pseudonym, barriers: ['health'], recommendedActivities: [] }],
+      ['meic.beneficiary.dropped-out.v1', { ...person, beneficiaryId: person.pseudonym, occurredOn: '2026-05-01', reason: 'health' }],
+    ] as const) {
+      const r = fromKafkaRecord(record(type, data));
+      expect(r).toMatchObject({ ok: false, retired: true, type });
+      expect((r as { reason: string }).reason).toMatch(/health \(ADR 0013\)/);
+    }
   });
 });

@@ -69,20 +69,20 @@ export const MentorRegisteredV1 = eventData('meic.mentor.registered.v1', 'A peer
 });
 export type MentorRegisteredV1 = Static<typeof MentorRegisteredV1>;
 
-export const MentoringStartedV1 = eventData('meic.mentoring.started.v1', 'A peer mentor was matched with a beneficiary. occurredOn is the start date.', {
+export const MentoringStartedV2 = eventData('meic.mentoring.started.v2', 'A peer mentor was matched with a beneficiary. occurredOn is the start date.', {
   ...siteFacts,
   ...personFacts,
   matchId: Uuid,
   mentorId: Uuid,
   areas: Type.Array(MentoringArea, { minItems: 1 }),
 });
-export type MentoringStartedV1 = Static<typeof MentoringStartedV1>;
+export type MentoringStartedV2 = Static<typeof MentoringStartedV2>;
 
-export const MentoringEndedV1 = eventData('meic.mentoring.ended.v1', 'A mentoring match ended. occurredOn is the end date; startedOn repeats the start.', {
+export const MentoringEndedV2 = eventData('meic.mentoring.ended.v2', 'A mentoring match ended. occurredOn is the end date; startedOn repeats the start.', {
   ...siteFacts,
   ...personFacts,
   matchId: Uuid,
   mentorId: Uuid,
   startedOn: IsoDate,
 });
-export type MentoringEndedV1 = Static<typeof MentoringEndedV1>;
+export type MentoringEndedV2 = Static<typeof MentoringEndedV2>;

@@ -20,16 +20,16 @@ export const CourseCreatedV1 = eventData('meic.course.created.v1', 'A course was
 });
 export type CourseCreatedV1 = Static<typeof CourseCreatedV1>;
 
-export const CourseEnrolledV1 = eventData('meic.course.enrolled.v1', 'A beneficiary was enrolled on a course. occurredOn is the enrolment date.', {
+export const CourseEnrolledV2 = eventData('meic.course.enrolled.v2', 'A beneficiary was enrolled on a course. occurredOn is the enrolment date.', {
   ...siteFacts,
   ...personFacts,
   ...course,
   cefrLevelAtStart: Nullable(CefrLevel),
 });
-export type CourseEnrolledV1 = Static<typeof CourseEnrolledV1>;
+export type CourseEnrolledV2 = Static<typeof CourseEnrolledV2>;
 
-export const CourseCompletedV1 = eventData(
-  'meic.course.completed.v1',
+export const CourseCompletedV2 = eventData(
+  'meic.course.completed.v2',
   'A beneficiary left a course: completed, failed or withdrawn. occurredOn is the leaving date.',
   {
     ...siteFacts,
@@ -42,7 +42,7 @@ export const CourseCompletedV1 = eventData(
     cefrLevelReached: Nullable(CefrLevel),
   },
 );
-export type CourseCompletedV1 = Static<typeof CourseCompletedV1>;
+export type CourseCompletedV2 = Static<typeof CourseCompletedV2>;
 
 const internship = {
   internshipId: Uuid,
@@ -50,19 +50,19 @@ const internship = {
   hostOrgType: OrganisationType,
 };
 
-export const InternshipStartedV1 = eventData('meic.internship.started.v1', 'A beneficiary started an internship (tirocinio). occurredOn is the start date.', {
+export const InternshipStartedV2 = eventData('meic.internship.started.v2', 'A beneficiary started an internship (tirocinio). occurredOn is the start date.', {
   ...siteFacts,
   ...personFacts,
   ...internship,
   plannedEndOn: IsoDate,
 });
-export type InternshipStartedV1 = Static<typeof InternshipStartedV1>;
+export type InternshipStartedV2 = Static<typeof InternshipStartedV2>;
 
-export const InternshipEndedV1 = eventData('meic.internship.ended.v1', 'An internship ended. occurredOn is the end date.', {
+export const InternshipEndedV2 = eventData('meic.internship.ended.v2', 'An internship ended. occurredOn is the end date.', {
   ...siteFacts,
   ...personFacts,
   ...internship,
   startedOn: IsoDate,
   outcome: InternshipOutcome,
 });
-export type InternshipEndedV1 = Static<typeof InternshipEndedV1>;
+export type InternshipEndedV2 = Static<typeof InternshipEndedV2>;

@@ -7,7 +7,7 @@ describe('demoEvents', () => {
   const { events, people } = demoEvents(programme);
 
   it('gives one enrolment event per generated person, with the coarse attributes only', () => {
-    const enrolled = events.filter((e) => e.type === 'meic.beneficiary.enrolled.v1');
+    const enrolled = events.filter((e) => e.type === 'meic.beneficiary.enrolled.v2');
     expect(enrolled).toHaveLength(programme.people.length);
     expect(people).toHaveLength(programme.people.length);
     const summary = summariseDemo(programme);
@@ -26,12 +26,12 @@ describe('demoEvents', () => {
   it('records the first placement and the drop-out of each person as the truth', () => {
     const placed = new Map<string, string>();
     for (const e of events) {
-      if (e.type !== 'meic.beneficiary.placed.v1') continue;
-      const d = e.data as { beneficiaryId: string; occurredOn: string };
-      const prev = placed.get(d.beneficiaryId);
-      if (!prev || d.occurredOn < prev) placed.set(d.beneficiaryId, d.occurredOn);
+      if (e.type !== 'meic.beneficiary.placed.v2') continue;
+      const d = e.data as { pseudonym: string; occurredOn: string };
+      const prev = placed.get(d.pseudonym);
+      if (!prev || d.occurredOn < prev) placed.set(d.pseudonym, d.occurredOn);
     }
     expect(people.filter((p) => p.placedOn !== null)).toHaveLength(placed.size);
-    for (const p of people) expect(p.placedOn).toBe(placed.get(p.beneficiaryId) ?? null);
+    for (const p of people) expect(p.placedOn).toBe(placed.get(p.pseudonym) ?? null);
   });
 });

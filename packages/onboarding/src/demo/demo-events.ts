@@ -16,7 +16,8 @@ export interface DemoEvents {
 }
 
 export interface DemoEventPerson {
-  beneficiaryId: string;
+  /** The person's pseudonym on the wire (derived from the demo record, as every demo id is). */
+  pseudonym: string;
   siteCode: string;
   country: string;
   programme: string;
@@ -103,7 +104,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
     if (!enrolment) throw new Error(`demo person ${p.ref} has no beneficiaries row`);
     const enrolledOn = enrolment.enrolledOn as string;
     const person = {
-      beneficiaryId: demoId(seed, 'person', s.code, p.ref),
+      pseudonym: demoId(seed, 'pseudonym', s.code, p.ref),
       siteCode: s.code,
       country: s.country,
       sex: enrolment.sex as never,
@@ -134,11 +135,11 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
       const id = (kind: string) => demoId(seed, kind, s.code, p.ref, String(i));
       switch (r.type) {
         case 'beneficiaries':
-          at(buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: s.programme, occurredOn: enrolledOn }, { time: time(enrolledOn) }));
+          at(buildEvent('meic.beneficiary.enrolled.v2', { ...person, programme: s.programme, occurredOn: enrolledOn }, { time: time(enrolledOn) }));
           at(
             buildEvent(
-              'meic.beneficiary.consent-recorded.v1',
-              { beneficiaryId: person.beneficiaryId, siteCode: s.code, country: s.country, occurredOn: enrolment['consent.recordedOn'] as string, evaluationFollowUp: truth.evaluationConsent },
+              'meic.beneficiary.consent-recorded.v2',
+              { pseudonym: person.pseudonym, siteCode: s.code, country: s.country, occurredOn: enrolment['consent.recordedOn'] as string, evaluationFollowUp: truth.evaluationConsent },
               { time: time(enrolledOn) },
             ),
           );
@@ -160,7 +161,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           if (c.type === 'l2_language') first('l2Enrolled', row.enrolledOn as string);
           at(
             buildEvent(
-              'meic.course.enrolled.v1',
+              'meic.course.enrolled.v2',
               { ...person, occurredOn: row.enrolledOn as string, courseId: demoId(seed, 'course', s.code, c.title), courseType: c.type as never, cefrLevelAtStart: (row.cefrLevelAtStart ?? null) as never },
               { time: time(row.enrolledOn as string) },
             ),
@@ -173,7 +174,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           if (row.outcome === 'completed') first('courseCompleted', row.completedOn as string);
           at(
             buildEvent(
-              'meic.course.completed.v1',
+              'meic.course.completed.v2',
               {
                 ...person,
                 occurredOn: row.completedOn as string,
@@ -194,9 +195,9 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           const host = org(row.hostOrg as string);
           first('internshipStarted', row.startedOn as string);
           const internship = { internshipId: id('internship'), hostOrgId: demoId(seed, 'org', s.code, row.hostOrg as string), hostOrgType: (host?.type ?? 'enterprise') as never };
-          at(buildEvent('meic.internship.started.v1', { ...person, ...internship, occurredOn: row.startedOn as string, plannedEndOn: row.plannedEndOn as string }, { time: time(row.startedOn as string) }));
+          at(buildEvent('meic.internship.started.v2', { ...person, ...internship, occurredOn: row.startedOn as string, plannedEndOn: row.plannedEndOn as string }, { time: time(row.startedOn as string) }));
           if (row.endedOn) {
-            at(buildEvent('meic.internship.ended.v1', { ...person, ...internship, occurredOn: row.endedOn, startedOn: row.startedOn as string, outcome: row.outcome as never }, { time: time(row.endedOn) }));
+            at(buildEvent('meic.internship.ended.v2', { ...person, ...internship, occurredOn: row.endedOn, startedOn: row.startedOn as string, outcome: row.outcome as never }, { time: time(row.endedOn) }));
           }
           break;
         }
@@ -207,7 +208,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           truth.placedOn ??= row.startedOn as string;
           at(
             buildEvent(
-              'meic.beneficiary.placed.v1',
+              'meic.beneficiary.placed.v2',
               {
                 ...person,
                 occurredOn: row.startedOn as string,
@@ -228,7 +229,7 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
           if (!placement) throw new Error(`demo follow-up of ${p.ref} without a placement`);
           at(
             buildEvent(
-              'meic.beneficiary.followed-up.v1',
+              'meic.beneficiary.followed-up.v2',
               { ...person, occurredOn: row.recordedOn as string, placementId: placement.id, placedOn: placement.on, monthsAfterPlacement: Number(row.monthsAfterPlacement) as never, employed: row.employed === 'true' },
               { time: time(row.recordedOn as string) },
             ),
@@ -242,8 +243,8 @@ export function demoEvents(programme: DemoProgramme): DemoEvents {
         case 'mentoring-matches': {
           first('mentored', row.startedOn as string);
           const match = { matchId: id('match'), mentorId: demoId(seed, 'mentor', s.code, row.mentor as string) };
-          at(buildEvent('meic.mentoring.started.v1', { ...person, ...match, occurredOn: row.startedOn as string, areas: list(row.areas) as never }, { time: time(row.startedOn as string) }));
-          if (row.endedOn) at(buildEvent('meic.mentoring.ended.v1', { ...person, ...match, occurredOn: row.endedOn, startedOn: row.startedOn as string }, { time: time(row.endedOn) }));
+          at(buildEvent('meic.mentoring.started.v2', { ...person, ...match, occurredOn: row.startedOn as string, areas: list(row.areas) as never }, { time: time(row.startedOn as string) }));
+          if (row.endedOn) at(buildEvent('meic.mentoring.ended.v2', { ...person, ...match, occurredOn: row.endedOn, startedOn: row.startedOn as string }, { time: time(row.endedOn) }));
           break;
         }
         default: {

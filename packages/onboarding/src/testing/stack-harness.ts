@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createLogger } from '@meic/service-kit';
-import { createTestDatabase, listen, randomName, serviceTestEnv, signTestToken, type TestRole } from '@meic/testing';
+import { createTestDatabase, listen, randomName, serviceTestEnv, signTestToken, testServiceToken, type TestRole } from '@meic/testing';
 import { createStakeholdersApp } from '@meic/stakeholders/app';
 import { loadStakeholdersConfig } from '@meic/stakeholders/config';
 import { createTrainingsApp } from '@meic/trainings/app';
@@ -44,10 +44,6 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
     const dbs = await Promise.all(['stakeholders', 'trainings', 'beneficiaries'].map((s) => createTestDatabase(s)));
     cleanups.push(...dbs.map((d) => d.drop));
     const [sdb, tdb, bdb] = dbs.map((d) => d.url) as [string, string, string];
-    const stakeholders = await createStakeholdersApp(loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: sdb, KAFKA_CONSUMER_GROUP: randomName('stakeholders') })), logger);
-    apps.push(stakeholders);
-    const trainings = await createTrainingsApp(loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: tdb, KAFKA_CONSUMER_GROUP: randomName('trainings') })), logger);
-    apps.push(trainings);
     const beneficiariesConfig = loadBeneficiariesConfig(
       serviceTestEnv({
         DATABASE_URL: bdb,
@@ -58,6 +54,13 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
     );
     const beneficiaries = await createBeneficiariesApp(beneficiariesConfig, logger);
     apps.push(beneficiaries);
+    const beneficiariesUrl = await listen(beneficiaries);
+    // Trainings and stakeholders ask the beneficiaries service who people are, with tokens of their own.
+    const peerEnv = async (service: string) => ({ BENEFICIARIES_URL: beneficiariesUrl, MEIC_SERVICE_TOKEN: await testServiceToken(service) });
+    const stakeholders = await createStakeholdersApp(loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: sdb, KAFKA_CONSUMER_GROUP: randomName('stakeholders'), ...(await peerEnv('stakeholders')) })), logger);
+    apps.push(stakeholders);
+    const trainings = await createTrainingsApp(loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: tdb, KAFKA_CONSUMER_GROUP: randomName('trainings'), ...(await peerEnv('trainings')) })), logger);
+    apps.push(trainings);
     if (opts.pathways) {
       const database = openPathwayPorts(bdb);
       const { worker, connection } = await createPathwayWorker(beneficiariesConfig, database.ports);
@@ -72,7 +75,7 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
     const urls: ServiceUrls = {
       stakeholders: await listen(stakeholders),
       trainings: await listen(trainings),
-      beneficiaries: await listen(beneficiaries),
+      beneficiaries: beneficiariesUrl,
       analytics: 'http://127.0.0.1:9',
     };
     if (opts.analytics) {

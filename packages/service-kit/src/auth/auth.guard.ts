@@ -2,7 +2,7 @@ import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type E
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { problems } from '../problems/problem';
-import type { Principal, Role } from './principal';
+import { SERVICE_ROLE, type Principal, type Role } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const PUBLIC = 'meic:public';
@@ -45,8 +45,9 @@ export class AuthGuard implements CanActivate {
     }
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (allowed && !allowed.includes(req.principal.role)) {
-      throw problems.forbidden(`Role '${req.principal.role}' may not do this; allowed: ${allowed.join(', ')}.`);
+    // A service may call only what names it: "any authenticated role" means any person.
+    if ((allowed && !allowed.includes(req.principal.role)) || (!allowed && req.principal.role === SERVICE_ROLE)) {
+      throw problems.forbidden(`Role '${req.principal.role}' may not do this; allowed: ${allowed?.join(', ') ?? 'people only'}.`);
     }
     return true;
   }

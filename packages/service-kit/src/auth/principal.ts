@@ -1,5 +1,11 @@
+/** The roles of people (contract "Auth"). */
 export const ROLES = ['admin', 'consortium_lead', 'evaluator', 'site_staff'] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * Another MEIC service calling on its own behalf (`sub` names it). It may call only the handlers
+ * that name it in @Roles, never one open to "any authenticated role".
+ */
+export const SERVICE_ROLE = 'service';
+export type Role = (typeof ROLES)[number] | typeof SERVICE_ROLE;
 
 /** Who is calling, as proven by their bearer token. */
 export interface Principal {
@@ -10,7 +16,7 @@ export interface Principal {
 }
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return typeof value === 'string' && ((ROLES as readonly string[]).includes(value) || value === SERVICE_ROLE);
 }
 
 /** Only site_staff are confined to sites; the other roles see every site (aggregates or all). */

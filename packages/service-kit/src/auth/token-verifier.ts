@@ -46,7 +46,7 @@ export class TokenVerifier {
     }
     const { sub, role, sites } = payload;
     if (typeof sub !== 'string' || sub === '') throw new InvalidTokenError('token has no subject');
-    if (!isRole(role)) throw new InvalidTokenError(`token role '${String(role)}' is not one of admin, consortium_lead, evaluator, site_staff`);
+    if (!isRole(role)) throw new InvalidTokenError(`token role '${String(role)}' is not one of admin, consortium_lead, evaluator, site_staff, service`);
     const siteList = Array.isArray(sites) ? sites.filter((s): s is string => typeof s === 'string') : [];
     if (role === 'site_staff' && siteList.length === 0) throw new InvalidTokenError('a site_staff token must name its sites');
     return { sub, role, sites: role === 'site_staff' ? siteList : [] };

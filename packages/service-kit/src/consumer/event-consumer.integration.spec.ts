@@ -5,9 +5,9 @@ import { createLogger } from '../logging/logger';
 import { createKafka, ensureTopics } from '../kafka/kafka';
 import { deadLetter, EventConsumer, ok, type StepResult } from './event-consumer';
 
-const enrolled = (beneficiaryId: string) =>
-  buildEvent('meic.beneficiary.enrolled.v1', {
-    beneficiaryId,
+const enrolled = (pseudonym: string) =>
+  buildEvent('meic.beneficiary.enrolled.v2', {
+    pseudonym,
     siteCode: 'GR-ATH',
     country: 'GR',
     programme: 'AMIL',
@@ -44,7 +44,7 @@ describe('EventConsumer against a real broker', () => {
     await producer?.disconnect();
   });
 
-  it('dead-letters unreadable and rejected events with the reason and keeps consuming', async () => {
+  it('dead-letters unreadable and rejected events with the reason, drops retired ones, and keeps consuming', async () => {
     const good1 = enrolled('8f7a4c1e-1111-4a57-9a57-0d6a3f1c2b11');
     const rejected = enrolled('8f7a4c1e-2222-4a57-9a57-0d6a3f1c2b11');
     const good2 = enrolled('8f7a4c1e-3333-4a57-9a57-0d6a3f1c2b11');
@@ -59,8 +59,12 @@ describe('EventConsumer against a real broker', () => {
       value: JSON.stringify({ ...good1.data, givenName: 'Leak' }),
       headers: { ...asMessage(good1).headers, ce_id: 'pii-1' },
     };
+    // A retired version from an old log (it carried the beneficiary id in clear): dropped, never
+    // copied to the dead-letter topic, and the consumer goes on.
+    const { pseudonym: clearId, ...rest } = good1.data;
+    const retired = { ...asMessage(good1), value: JSON.stringify({ ...rest, beneficiaryId: clearId }), headers: { ...asMessage(good1).headers, ce_id: 'retired-1', ce_type: 'meic.beneficiary.enrolled.v1' } };
     // All on one key, so one partition: order is what we sent.
-    const messages = [asMessage(good1), notJson, piiLeak, asMessage(rejected), asMessage(good2)].map((m) => ({ ...m, key: 'one-key' }));
+    const messages = [asMessage(good1), notJson, piiLeak, asMessage(rejected), retired, asMessage(good2)].map((m) => ({ ...m, key: 'one-key' }));
     await producer.send({ topic, messages, acks: -1 });
 
     consumer = new EventConsumer({
@@ -69,8 +73,8 @@ describe('EventConsumer against a real broker', () => {
       topics: [topic],
       logger,
       handle: async (event): Promise<StepResult> => {
-        const id = (event.data as { beneficiaryId: string }).beneficiaryId;
-        if (id === rejected.data.beneficiaryId) return deadLetter('business rule: test rejection');
+        const id = (event.data as { pseudonym: string }).pseudonym;
+        if (id === rejected.data.pseudonym) return deadLetter('business rule: test rejection');
         handled.push(id);
         return ok;
       },
@@ -78,7 +82,7 @@ describe('EventConsumer against a real broker', () => {
     await consumer.start();
 
     await pollUntil('both good events to be handled', () => handled.length === 2 || undefined, { timeoutMs: 30_000 });
-    expect(handled).toEqual([good1.data.beneficiaryId, good2.data.beneficiaryId]);
+    expect(handled).toEqual([good1.data.pseudonym, good2.data.pseudonym]);
 
     const dlq: { reason: string; id: string; offset: string }[] = [];
     const reader = kafka.consumer({ groupId: randomName('dlq-reader') });

@@ -105,7 +105,8 @@ export class EventConsumer {
 
   private async step(topic: string, partition: number, message: KafkaMessage): Promise<StepResult> {
     const parsed = fromKafkaRecord(message);
-    if (!parsed.ok) return deadLetter(parsed.reason);
+    // A retired type is dropped: its dead letter would copy what made it retired (a clear id).
+    if (!parsed.ok) return parsed.retired ? drop(parsed.reason) : deadLetter(parsed.reason);
     return this.opts.handle(parsed.event, { topic, partition, offset: message.offset });
   }
 

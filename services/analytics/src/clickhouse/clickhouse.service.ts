@@ -49,13 +49,17 @@ export class ClickHouseService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Applies `clickhouse/migrations/*.sql` in name order, once each. */
-  async migrate(): Promise<void> {
+  /**
+   * Applies `clickhouse/migrations/*.sql` in name order, once each; with `through`, stops after
+   * that file (tests rebuild a store as an older version left it).
+   */
+  async migrate(opts: { through?: string } = {}): Promise<void> {
     const db = this.database;
     await this.client.command({ query: `CREATE DATABASE IF NOT EXISTS ${db}` });
     await this.client.command({ query: `CREATE TABLE IF NOT EXISTS ${db}.schema_migrations (name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3)) ENGINE = MergeTree ORDER BY name` });
     const applied = new Set((await this.rows<{ name: string }>(`SELECT name FROM ${db}.schema_migrations`)).map((r) => r.name));
     for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) {
+      if (opts.through && file > opts.through) break;
       if (applied.has(file)) continue;
       const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').replaceAll('{db}', db);
       for (const statement of sql.split(/;\s*$/m).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean)) {

@@ -26,7 +26,7 @@ const org = (site: ScenarioSite, id: string, type: 'enterprise' | 'vet_provider'
 
 function clusterEvents(): CloudEvent[] {
   const [e1, v1, u1, u2, l1, l2] = Array.from({ length: 6 }, () => randomUUID());
-  const x1 = { beneficiaryId: randomUUID(), siteCode: RM.code, country: RM.country, sex: 'female' as const, ageBand: '25-29' as const, citizenship: 'NG', legalStatus: 'refugee' as const };
+  const x1 = { pseudonym: randomUUID(), siteCode: RM.code, country: RM.country, sex: 'female' as const, ageBand: '25-29' as const, citizenship: 'NG', legalStatus: 'refugee' as const };
   return [
     org(RM, e1 as string, 'enterprise', '2024-06-01'),
     org(RM, v1 as string, 'vet_provider', '2025-01-10'),
@@ -49,8 +49,8 @@ function clusterEvents(): CloudEvent[] {
       endsOn: '2025-06-01',
       cefrTarget: null,
     }),
-    buildEvent('meic.beneficiary.enrolled.v1', { ...x1, programme: RM.programme, occurredOn: '2025-04-01' }),
-    buildEvent('meic.beneficiary.placed.v1', { ...x1, occurredOn: '2025-10-01', placementId: randomUUID(), employerOrgId: e1 as string, employerOrgType: 'enterprise', contractType: 'permanent', hoursPerWeek: 30, naceSector: 'C' }),
+    buildEvent('meic.beneficiary.enrolled.v2', { ...x1, programme: RM.programme, occurredOn: '2025-04-01' }),
+    buildEvent('meic.beneficiary.placed.v2', { ...x1, occurredOn: '2025-10-01', placementId: randomUUID(), employerOrgId: e1 as string, employerOrgType: 'enterprise', contractType: 'permanent', hoursPerWeek: 30, naceSector: 'C' }),
   ];
 }
 

@@ -37,9 +37,9 @@ describe('GET /v1/kpis/cohorts', () => {
     h = await startAnalytics({ minCell: 5 });
     const p = scenarioPeople();
     const r4 = personEvents({ ...(p.R4[0] as NonNullable<(typeof p.R4)[0]>), placed: '2025-10-01' });
-    latePlacement = r4.filter((e) => e.type === 'meic.beneficiary.placed.v1');
+    latePlacement = r4.filter((e) => e.type === 'meic.beneficiary.placed.v2');
     const others = Object.entries(p).flatMap(([k, v]) => (k === 'R4' ? [] : v));
-    await h.send([...SCENARIO_SITES.map((s) => siteEvent(s)), ...scenarioEvents([], others), ...r4.filter((e) => e.type !== 'meic.beneficiary.placed.v1')]);
+    await h.send([...SCENARIO_SITES.map((s) => siteEvent(s)), ...scenarioEvents([], others), ...r4.filter((e) => e.type !== 'meic.beneficiary.placed.v2')]);
   });
   afterAll(async () => {
     await h?.close();

@@ -19,6 +19,6 @@ export function hmacPads(key: string): { ipad: string; opad: string } {
 }
 
 /** The pseudonym of one id, as the export computes it (for tests and for evaluators linking two extracts). */
-export function pseudonymOf(key: string, beneficiaryId: string): string {
-  return createHmac('sha256', key).update(beneficiaryId).digest('hex').slice(0, PSEUDONYM_LENGTH);
+export function pseudonymOf(key: string, person: string): string {
+  return createHmac('sha256', key).update(person).digest('hex').slice(0, PSEUDONYM_LENGTH);
 }

@@ -49,9 +49,9 @@ const site = (code: string, programme: string) =>
     targets: { enrolled: 10, placed: 5, womenSharePct: 50 },
   });
 
-type Person = { beneficiaryId: string; siteCode: string; country: string; sex: 'female' | 'male'; ageBand: '25-29' | '30-39' | '40-54'; citizenship: string; legalStatus: 'refugee' | 'asylum_seeker' | 'subsidiary_protection' };
+type Person = { pseudonym: string; siteCode: string; country: string; sex: 'female' | 'male'; ageBand: '25-29' | '30-39' | '40-54'; citizenship: string; legalStatus: 'refugee' | 'asylum_seeker' | 'subsidiary_protection' };
 const person = (siteCode: string, sex: Person['sex'], ageBand: Person['ageBand'], citizenship: string, legalStatus: Person['legalStatus']): Person => ({
-  beneficiaryId: randomUUID(),
+  pseudonym: randomUUID(),
   siteCode,
   country: siteCode.slice(0, 2),
   sex,
@@ -63,8 +63,8 @@ const programmeOf = (p: Person) => (p.siteCode === 'IT-RM' ? 'AMIL' : 'AMIR');
 let clock = Date.parse('2026-01-01T00:00:00Z');
 const next = () => new Date((clock += 1000));
 const enrolment = (p: Person, on: string, consent: boolean): CloudEvent[] => [
-  buildEvent('meic.beneficiary.enrolled.v1', { ...p, programme: programmeOf(p), occurredOn: on }, { time: next() }),
-  buildEvent('meic.beneficiary.consent-recorded.v1', { beneficiaryId: p.beneficiaryId, siteCode: p.siteCode, country: p.country, occurredOn: on, evaluationFollowUp: consent }, { time: next() }),
+  buildEvent('meic.beneficiary.enrolled.v2', { ...p, programme: programmeOf(p), occurredOn: on }, { time: next() }),
+  buildEvent('meic.beneficiary.consent-recorded.v2', { pseudonym: p.pseudonym, siteCode: p.siteCode, country: p.country, occurredOn: on, evaluationFollowUp: consent }, { time: next() }),
 ];
 
 /** A tiny CSV reader: ClickHouse quotes every string and no value here holds a comma or a quote. */
@@ -112,16 +112,16 @@ describe('GET /v1/exports/{dataset}', () => {
       ...C.flatMap((p, i) => enrolment(p, `2026-05-${String(10 + i).padStart(2, '0')}`, true)),
       ...enrolment(X, '2026-03-03', true),
       ...enrolment(erased, '2026-01-20', true),
-      buildEvent('meic.beneficiary.erased.v1', { siteCode: erased.siteCode, country: erased.country, occurredOn: '2026-06-01', beneficiaryId: erased.beneficiaryId }, { time: next() }),
+      buildEvent('meic.beneficiary.erased.v2', { siteCode: erased.siteCode, country: erased.country, occurredOn: '2026-06-01', pseudonym: erased.pseudonym }, { time: next() }),
       ...enrolment(refused, '2026-02-20', false),
       ...enrolment(withdrew, '2026-05-20', true),
-      buildEvent('meic.beneficiary.consent-recorded.v1', { beneficiaryId: withdrew.beneficiaryId, siteCode: withdrew.siteCode, country: withdrew.country, occurredOn: '2026-07-01', evaluationFollowUp: false }, { time: next() }),
+      buildEvent('meic.beneficiary.consent-recorded.v2', { pseudonym: withdrew.pseudonym, siteCode: withdrew.siteCode, country: withdrew.country, occurredOn: '2026-07-01', evaluationFollowUp: false }, { time: next() }),
       // A0: assessed 10 days after enrolment (2026-01-10), placed after 120 days, employed at 3 months.
       buildEvent('meic.beneficiary.assessed.v2', { ...a0, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
-      buildEvent('meic.beneficiary.placed.v1', { ...a0, occurredOn: '2026-05-10', placementId, employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 36, naceSector: 'C' }),
-      buildEvent('meic.beneficiary.followed-up.v1', { ...a0, occurredOn: '2026-08-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 3, employed: true }),
+      buildEvent('meic.beneficiary.placed.v2', { ...a0, occurredOn: '2026-05-10', placementId, employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 36, naceSector: 'C' }),
+      buildEvent('meic.beneficiary.followed-up.v2', { ...a0, occurredOn: '2026-08-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 3, employed: true }),
       // After the release's evaluation date: not known to it.
-      buildEvent('meic.beneficiary.followed-up.v1', { ...a0, occurredOn: '2026-11-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 6, employed: false }),
+      buildEvent('meic.beneficiary.followed-up.v2', { ...a0, occurredOn: '2026-11-12', placementId, placedOn: '2026-05-10', monthsAfterPlacement: 6, employed: false }),
     ];
     await h.send(events);
   }, 120_000);
@@ -155,7 +155,7 @@ describe('GET /v1/exports/{dataset}', () => {
     });
     // No calendar date, no id of the platform, nobody who did not consent, withdrew, was erased or is alone in a class.
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    for (const p of everyone) expect(text).not.toContain(p.beneficiaryId);
+    for (const p of everyone) expect(text).not.toContain(p.pseudonym);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
     expect(rows.some((r) => r.citizenship === 'NG')).toBe(false);
     // A0: the only one placed, 120 days after enrolment; assessed after 10; employed at 3 months (the 6-month follow-up is after the release).
@@ -180,7 +180,7 @@ describe('GET /v1/exports/{dataset}', () => {
     const second = parseCsv((await csv('')).text).map((r) => r.pid);
     expect(new Set(first).size).toBe(21);
     expect(first.filter((pid) => second.includes(pid))).toEqual([]);
-    for (const p of everyone) expect(first).not.toContain(pseudonymOf(KEY, p.beneficiaryId));
+    for (const p of everyone) expect(first).not.toContain(pseudonymOf(KEY, p.pseudonym));
   });
 
   it('as Parquet: the same rows, typed', async () => {

@@ -57,7 +57,7 @@ export class ExportsRepository {
     const db = this.ch.database;
     return `(SELECT * FROM ${db}.participants FINAL
              WHERE enrolled_on IS NOT NULL AND site_code != '' AND erased_on IS NULL AND enrolled_on <= toDate32({asOf:String})
-               AND beneficiary_id IN (SELECT beneficiary_id FROM ${db}.consents FINAL WHERE evaluation_follow_up = 1))`;
+               AND pseudonym IN (SELECT pseudonym FROM ${db}.consents FINAL WHERE evaluation_follow_up = 1))`;
   }
 
   private topCitizenships(): string {
@@ -115,7 +115,7 @@ WITH toDate32({asOf:String}) AS as_of,
      ifNull(placed_on <= as_of, 0) AS has_event,
      ifNull(dropped_on <= as_of, 0) AS has_dropped
 SELECT
-  substring(lower(hex(SHA256(concat(unhex({opad:String}), SHA256(concat(unhex({ipad:String}), {extract:String}, beneficiary_id)))))), 1, ${PSEUDONYM_LENGTH}) AS pid,
+  substring(lower(hex(SHA256(concat(unhex({opad:String}), SHA256(concat(unhex({ipad:String}), {extract:String}, pseudonym)))))), 1, ${PSEUDONYM_LENGTH}) AS pid,
   site_code AS site, country, programme, g_sex AS sex, g_age_band AS ageBand, legal_status AS legalStatus, g_citizenship AS citizenship, g_quarter AS enrolmentQuarter,
   ${steps},
   if(has_event, nullIf(${attributeColumn('firstContractType')}, ''), NULL) AS firstContractType,

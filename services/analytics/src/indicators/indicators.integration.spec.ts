@@ -34,7 +34,7 @@ const site = (code: string, programme: string, targets: { enrolled: number; plac
   });
 
 const person = (siteCode: string, sex: 'female' | 'male') => ({
-  beneficiaryId: randomUUID(),
+  pseudonym: randomUUID(),
   siteCode,
   country: siteCode.slice(0, 2),
   sex,
@@ -65,12 +65,12 @@ describe('GET /v1/indicators', () => {
     const l2 = (p: typeof p1, enrolledOn: string, leftOn: string, reached: 'A1' | 'A2') => {
       const courseId = randomUUID();
       return [
-        buildEvent('meic.course.enrolled.v1', { ...p, occurredOn: enrolledOn, courseId, courseType: 'l2_language', cefrLevelAtStart: 'A1' }),
-        buildEvent('meic.course.completed.v1', { ...p, occurredOn: leftOn, courseId, courseType: 'l2_language', outcome: 'completed', hoursAttended: 60, cefrTarget: 'A2', cefrLevelAtStart: 'A1', cefrLevelReached: reached }),
+        buildEvent('meic.course.enrolled.v2', { ...p, occurredOn: enrolledOn, courseId, courseType: 'l2_language', cefrLevelAtStart: 'A1' }),
+        buildEvent('meic.course.completed.v2', { ...p, occurredOn: leftOn, courseId, courseType: 'l2_language', outcome: 'completed', hoursAttended: 60, cefrTarget: 'A2', cefrLevelAtStart: 'A1', cefrLevelReached: reached }),
       ];
     };
     const placed = (p: typeof p1, on: string, contractType: 'permanent' | 'fixed_term' | 'self_employment', employer: string | null) =>
-      buildEvent('meic.beneficiary.placed.v1', { ...p, occurredOn: on, placementId: randomUUID(), employerOrgId: employer, employerOrgType: employer ? 'enterprise' : null, contractType, hoursPerWeek: 30, naceSector: 'C' });
+      buildEvent('meic.beneficiary.placed.v2', { ...p, occurredOn: on, placementId: randomUUID(), employerOrgId: employer, employerOrgType: employer ? 'enterprise' : null, contractType, hoursPerWeek: 30, naceSector: 'C' });
     const vocational = randomUUID();
     const events: CloudEvent[] = [
       site('IT-RM', 'AMIL', { enrolled: 10, placed: 5 }),
@@ -78,29 +78,29 @@ describe('GET /v1/indicators', () => {
       buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o1, name: 'Acme', type: 'enterprise', naceSector: 'C', communityOfInterest: false }),
       buildEvent('meic.organisation.joined.v1', { siteCode: 'CY-NIC', country: 'CY', occurredOn: '2026-01-05', organisationId: o2, name: 'VET', type: 'vet_provider', naceSector: 'P', communityOfInterest: true }),
       // P1: assessed, improved in L2, placed (permanent) by O1, employed at the 6-month follow-up.
-      buildEvent('meic.beneficiary.enrolled.v1', { ...p1, programme: 'AMIL', occurredOn: '2026-01-10' }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...p1, programme: 'AMIL', occurredOn: '2026-01-10' }),
       buildEvent('meic.beneficiary.assessed.v2', { ...p1, occurredOn: '2026-01-20', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }),
       ...l2(p1, '2026-02-01', '2026-04-01', 'A2'),
       placed(p1, '2026-05-10', 'permanent', o1),
-      buildEvent('meic.beneficiary.followed-up.v1', { ...p1, occurredOn: '2026-11-10', placementId: randomUUID(), placedOn: '2026-05-10', monthsAfterPlacement: 6, employed: true }),
+      buildEvent('meic.beneficiary.followed-up.v2', { ...p1, occurredOn: '2026-11-10', placementId: randomUUID(), placedOn: '2026-05-10', monthsAfterPlacement: 6, employed: true }),
       // P2: left L2 without improving, dropped out.
-      buildEvent('meic.beneficiary.enrolled.v1', { ...p2, programme: 'AMIL', occurredOn: '2026-02-01' }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...p2, programme: 'AMIL', occurredOn: '2026-02-01' }),
       ...l2(p2, '2026-02-05', '2026-03-30', 'A1'),
       buildEvent('meic.beneficiary.dropped-out.v2', { ...p2, occurredOn: '2026-06-15', reason: 'moved_away' }),
       // P3: internship at O1, then placed (fixed term) by O1.
-      buildEvent('meic.beneficiary.enrolled.v1', { ...p3, programme: 'AMIL', occurredOn: '2026-03-01' }),
-      buildEvent('meic.internship.started.v1', { ...p3, occurredOn: '2026-04-01', internshipId: randomUUID(), hostOrgId: o1, hostOrgType: 'enterprise', plannedEndOn: '2026-07-01' }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...p3, programme: 'AMIL', occurredOn: '2026-03-01' }),
+      buildEvent('meic.internship.started.v2', { ...p3, occurredOn: '2026-04-01', internshipId: randomUUID(), hostOrgId: o1, hostOrgType: 'enterprise', plannedEndOn: '2026-07-01' }),
       placed(p3, '2026-08-01', 'fixed_term', o1),
       // P4: mentored, never placed.
-      buildEvent('meic.beneficiary.enrolled.v1', { ...p4, programme: 'AMIR', occurredOn: '2026-03-01' }),
-      buildEvent('meic.mentoring.started.v1', { ...p4, occurredOn: '2026-03-15', matchId: randomUUID(), mentorId: randomUUID(), areas: ['work'] }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...p4, programme: 'AMIR', occurredOn: '2026-03-01' }),
+      buildEvent('meic.mentoring.started.v2', { ...p4, occurredOn: '2026-03-15', matchId: randomUUID(), mentorId: randomUUID(), areas: ['work'] }),
       // P5: enrolled before the period, placed (self-employed) in it.
-      buildEvent('meic.beneficiary.enrolled.v1', { ...p5, programme: 'AMIR', occurredOn: '2025-11-01' }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...p5, programme: 'AMIR', occurredOn: '2025-11-01' }),
       placed(p5, '2026-02-01', 'self_employment', null),
       // P6: vocational training, completed.
-      buildEvent('meic.beneficiary.enrolled.v1', { ...p6, programme: 'AMIL', occurredOn: '2026-09-01' }),
-      buildEvent('meic.course.enrolled.v1', { ...p6, occurredOn: '2026-09-10', courseId: vocational, courseType: 'vocational_training', cefrLevelAtStart: null }),
-      buildEvent('meic.course.completed.v1', { ...p6, occurredOn: '2026-11-01', courseId: vocational, courseType: 'vocational_training', outcome: 'completed', hoursAttended: 100, cefrTarget: null, cefrLevelAtStart: null, cefrLevelReached: null }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...p6, programme: 'AMIL', occurredOn: '2026-09-01' }),
+      buildEvent('meic.course.enrolled.v2', { ...p6, occurredOn: '2026-09-10', courseId: vocational, courseType: 'vocational_training', cefrLevelAtStart: null }),
+      buildEvent('meic.course.completed.v2', { ...p6, occurredOn: '2026-11-01', courseId: vocational, courseType: 'vocational_training', outcome: 'completed', hoursAttended: 100, cefrTarget: null, cefrLevelAtStart: null, cefrLevelReached: null }),
     ];
     await h.send(events);
   }, 120_000);
@@ -238,9 +238,9 @@ describe('GET /v1/indicators, MEIC-14 and MEIC-15 for consortium_lead (minCell 5
       site('IT-RM', 'AMIL', { enrolled: 10, placed: 5 }),
       buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o1, name: 'Acme', type: 'enterprise', naceSector: 'C', communityOfInterest: false }),
       buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o2, name: 'Uni', type: 'university', naceSector: 'P', communityOfInterest: false }),
-      buildEvent('meic.beneficiary.enrolled.v1', { ...p1, programme: 'AMIL', occurredOn: '2026-01-10' }),
-      buildEvent('meic.internship.started.v1', { ...p1, occurredOn: '2026-02-01', internshipId: randomUUID(), hostOrgId: o1, hostOrgType: 'enterprise', plannedEndOn: '2026-05-01' }),
-      buildEvent('meic.beneficiary.placed.v1', { ...p1, occurredOn: '2026-06-01', placementId: randomUUID(), employerOrgId: o1, employerOrgType: 'enterprise', contractType: 'permanent', hoursPerWeek: 30, naceSector: 'C' }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...p1, programme: 'AMIL', occurredOn: '2026-01-10' }),
+      buildEvent('meic.internship.started.v2', { ...p1, occurredOn: '2026-02-01', internshipId: randomUUID(), hostOrgId: o1, hostOrgType: 'enterprise', plannedEndOn: '2026-05-01' }),
+      buildEvent('meic.beneficiary.placed.v2', { ...p1, occurredOn: '2026-06-01', placementId: randomUUID(), employerOrgId: o1, employerOrgType: 'enterprise', contractType: 'permanent', hoursPerWeek: 30, naceSector: 'C' }),
     ]);
   }, 120_000);
 

@@ -12,8 +12,8 @@ import { IngestRepository } from './ingest.repository';
 import { IngestService } from './ingest.service';
 
 const enrolled = (siteCode: string) =>
-  buildEvent('meic.beneficiary.enrolled.v1', {
-    beneficiaryId: randomUUID(),
+  buildEvent('meic.beneficiary.enrolled.v2', {
+    pseudonym: randomUUID(),
     siteCode,
     country: 'IT',
     programme: 'AMIL',

@@ -87,6 +87,7 @@ export class BatchIngestConsumer {
         const dead: { message: KafkaMessage; reason: string }[] = [];
         for (const message of batch.messages) {
           const item = this.read(topic, partition, message);
+          if (!item) continue;
           if (item.kind === 'dead-letter') dead.push({ message, reason: item.row.reason });
           items.push(item);
         }
@@ -110,8 +111,13 @@ export class BatchIngestConsumer {
     await this.producer?.disconnect().catch(() => undefined);
   }
 
-  private read(topic: string, partition: number, message: KafkaMessage): IngestItem {
+  /** The item to store, or null for a retired event type: dropped, as a dead letter would copy what made it retired. */
+  private read(topic: string, partition: number, message: KafkaMessage): IngestItem | null {
     const parsed = fromKafkaRecord(message);
+    if (!parsed.ok && parsed.retired) {
+      this.opts.logger.debug({ topic, partition, offset: message.offset, reason: parsed.reason }, 'retired event dropped');
+      return null;
+    }
     const deadLetter = (reason: string, id: string | null, type: string | null): IngestItem => ({
       kind: 'dead-letter',
       row: { group_id: this.opts.groupId, topic, partition, offset: message.offset, event_id: id ?? '', type: type ?? '', reason } satisfies DeadLetterRow,

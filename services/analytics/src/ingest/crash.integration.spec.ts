@@ -19,8 +19,8 @@ import type { IngestStatusResponse } from './ingest-status.schemas';
 
 
 const enrolled = (siteCode: string) =>
-  buildEvent('meic.beneficiary.enrolled.v1', {
-    beneficiaryId: randomUUID(),
+  buildEvent('meic.beneficiary.enrolled.v2', {
+    pseudonym: randomUUID(),
     siteCode,
     country: 'IT',
     programme: 'AMIL',

@@ -10,7 +10,7 @@ export interface EventRow {
   site_code: string;
   country: string;
   occurred_on: string;
-  beneficiary_id: string;
+  pseudonym: string;
   data: string;
   topic: string;
   partition: number;

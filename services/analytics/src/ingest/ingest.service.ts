@@ -13,7 +13,7 @@ export class IngestService {
   constructor(private readonly events: IngestRepository) {}
 
   toRow(event: CloudEvent, meta: { topic: string; partition: number; offset: string }): EventRow {
-    const data = event.data as { siteCode: string; country: string; occurredOn: string; beneficiaryId?: string };
+    const data = event.data as { siteCode: string; country: string; occurredOn: string; pseudonym?: string };
     return {
       event_id: event.id,
       type: event.type,
@@ -23,7 +23,7 @@ export class IngestService {
       site_code: data.siteCode,
       country: data.country,
       occurred_on: data.occurredOn,
-      beneficiary_id: data.beneficiaryId ?? '',
+      pseudonym: data.pseudonym ?? '',
       data: JSON.stringify(event.data),
       topic: meta.topic,
       partition: meta.partition,

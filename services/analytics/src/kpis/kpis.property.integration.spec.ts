@@ -192,14 +192,14 @@ describe('overview KPIs equal a plain computation over random histories', () => 
     // 6 months (1) but not found employed then (0): MEIC-11 = 0 of 1. In 2026 the person's first
     // 6-month follow-up lies outside the period (0 of 0); over both years: 1 of 1.
     const site = { code: randomSiteCode('IT'), country: 'IT', programme: 'AMIL' };
-    const person = { beneficiaryId: randomUUID(), siteCode: site.code, country: 'IT', sex: 'female' as const, ageBand: '30-39' as const, citizenship: 'NG', legalStatus: 'refugee' as const };
+    const person = { pseudonym: randomUUID(), siteCode: site.code, country: 'IT', sex: 'female' as const, ageBand: '30-39' as const, citizenship: 'NG', legalStatus: 'refugee' as const };
     const placed = (placementId: string, on: string) =>
-      buildEvent('meic.beneficiary.placed.v1', { ...person, occurredOn: on, placementId, employerOrgId: null, employerOrgType: null, contractType: 'fixed_term', hoursPerWeek: 30, naceSector: 'C' });
+      buildEvent('meic.beneficiary.placed.v2', { ...person, occurredOn: on, placementId, employerOrgId: null, employerOrgType: null, contractType: 'fixed_term', hoursPerWeek: 30, naceSector: 'C' });
     const followUp = (placementId: string, placedOn: string, on: string, employed: boolean) =>
-      buildEvent('meic.beneficiary.followed-up.v1', { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: 6, employed });
+      buildEvent('meic.beneficiary.followed-up.v2', { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: 6, employed });
     const [j1, j2] = [randomUUID(), randomUUID()];
     await h.send([
-      buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: 'AMIL', occurredOn: '2025-01-10' }),
+      buildEvent('meic.beneficiary.enrolled.v2', { ...person, programme: 'AMIL', occurredOn: '2025-01-10' }),
       placed(j1, '2025-02-01'),
       followUp(j1, '2025-02-01', '2025-08-05', false),
       placed(j2, '2025-09-01'),

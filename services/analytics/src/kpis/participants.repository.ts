@@ -70,7 +70,7 @@ export class ParticipantsRepository {
   private people(b: SqlBuilder, counting: Counting): string {
     const extra = [...b.releasedColumns()];
     if (counting.recordKey) {
-      const rk = recordKeySql(counting.recordKey, 'beneficiary_id');
+      const rk = recordKeySql(counting.recordKey, 'pseudonym');
       Object.assign(b.params, rk.params);
       extra.push(`${rk.sql} AS rk`);
     }

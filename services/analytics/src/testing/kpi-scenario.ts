@@ -44,7 +44,7 @@ export function siteEvent(site: ScenarioSite, on = '2024-01-01'): CloudEvent {
 /** The events of one person, in pathway order (callers may send some later, as late data entry). */
 export function personEvents(p: ScenarioPerson): CloudEvent[] {
   const person = {
-    beneficiaryId: randomUUID(),
+    pseudonym: randomUUID(),
     siteCode: p.site.code,
     country: p.site.country,
     sex: p.sex ?? 'female',
@@ -52,15 +52,15 @@ export function personEvents(p: ScenarioPerson): CloudEvent[] {
     citizenship: p.citizenship ?? 'NG',
     legalStatus: p.legalStatus ?? 'refugee',
   };
-  const out: CloudEvent[] = [buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: p.site.programme, occurredOn: p.enrolled })];
+  const out: CloudEvent[] = [buildEvent('meic.beneficiary.enrolled.v2', { ...person, programme: p.site.programme, occurredOn: p.enrolled })];
   if (p.assessed) out.push(buildEvent('meic.beneficiary.assessed.v2', { ...person, occurredOn: p.assessed, assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }));
   for (const c of p.courses ?? []) {
     const courseId = randomUUID();
     const l2 = c.type === 'l2_language';
-    out.push(buildEvent('meic.course.enrolled.v1', { ...person, occurredOn: c.enrolled, courseId, courseType: c.type, cefrLevelAtStart: l2 ? 'A1' : null }));
+    out.push(buildEvent('meic.course.enrolled.v2', { ...person, occurredOn: c.enrolled, courseId, courseType: c.type, cefrLevelAtStart: l2 ? 'A1' : null }));
     if (c.completed) {
       out.push(
-        buildEvent('meic.course.completed.v1', {
+        buildEvent('meic.course.completed.v2', {
           ...person,
           occurredOn: c.completed,
           courseId,
@@ -75,16 +75,16 @@ export function personEvents(p: ScenarioPerson): CloudEvent[] {
     }
   }
   if (p.internship) {
-    out.push(buildEvent('meic.internship.started.v1', { ...person, occurredOn: p.internship, internshipId: randomUUID(), hostOrgId: randomUUID(), hostOrgType: 'enterprise', plannedEndOn: p.internship }));
+    out.push(buildEvent('meic.internship.started.v2', { ...person, occurredOn: p.internship, internshipId: randomUUID(), hostOrgId: randomUUID(), hostOrgType: 'enterprise', plannedEndOn: p.internship }));
   }
   if (p.placed) {
     const placementId = randomUUID();
-    out.push(buildEvent('meic.beneficiary.placed.v1', { ...person, occurredOn: p.placed, placementId, employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 30, naceSector: 'C' }));
+    out.push(buildEvent('meic.beneficiary.placed.v2', { ...person, occurredOn: p.placed, placementId, employerOrgId: null, employerOrgType: null, contractType: 'permanent', hoursPerWeek: 30, naceSector: 'C' }));
     if (p.followUp6) {
-      out.push(buildEvent('meic.beneficiary.followed-up.v1', { ...person, occurredOn: p.followUp6.on, placementId, placedOn: p.placed, monthsAfterPlacement: 6, employed: p.followUp6.employed }));
+      out.push(buildEvent('meic.beneficiary.followed-up.v2', { ...person, occurredOn: p.followUp6.on, placementId, placedOn: p.placed, monthsAfterPlacement: 6, employed: p.followUp6.employed }));
     }
   }
-  if (p.mentored) out.push(buildEvent('meic.mentoring.started.v1', { ...person, occurredOn: p.mentored, matchId: randomUUID(), mentorId: randomUUID(), areas: ['work'] }));
+  if (p.mentored) out.push(buildEvent('meic.mentoring.started.v2', { ...person, occurredOn: p.mentored, matchId: randomUUID(), mentorId: randomUUID(), areas: ['work'] }));
   if (p.dropped) out.push(buildEvent('meic.beneficiary.dropped-out.v2', { ...person, occurredOn: p.dropped, reason: 'moved_away' }));
   return out;
 }

@@ -52,7 +52,7 @@ export function randomHistory(seed: number, sites: readonly HistorySite[], opts:
   for (let i = 0; i < opts.people; i++) {
     const site = pick(sites);
     const person = {
-      beneficiaryId: uuid(),
+      pseudonym: uuid(),
       siteCode: site.code,
       country: site.country,
       sex: pick(SEXES),
@@ -61,7 +61,7 @@ export function randomHistory(seed: number, sites: readonly HistorySite[], opts:
       legalStatus: pick(LEGAL_STATUSES),
     };
     const enrolledOn = addDays(opts.start, Math.floor(r() * opts.days));
-    events.push(buildEvent('meic.beneficiary.enrolled.v1', { ...person, programme: site.programme, occurredOn: enrolledOn }));
+    events.push(buildEvent('meic.beneficiary.enrolled.v2', { ...person, programme: site.programme, occurredOn: enrolledOn }));
     let t = enrolledOn;
     const later = (maxDays: number) => (t = addDays(t, 1 + Math.floor(r() * maxDays)));
     const dropAt = chance(0.2) ? addDays(enrolledOn, 5 + Math.floor(r() * 300)) : null;
@@ -74,11 +74,11 @@ export function randomHistory(seed: number, sites: readonly HistorySite[], opts:
       const courseType = pick(COURSE_TYPES);
       const courseId = uuid();
       if (!alive(later(40))) break;
-      events.push(buildEvent('meic.course.enrolled.v1', { ...person, occurredOn: t, courseId, courseType, cefrLevelAtStart: courseType === 'l2_language' ? 'A1' : null }));
+      events.push(buildEvent('meic.course.enrolled.v2', { ...person, occurredOn: t, courseId, courseType, cefrLevelAtStart: courseType === 'l2_language' ? 'A1' : null }));
       if (!alive(later(90))) break;
       const outcome = pick(['completed', 'completed', 'failed', 'withdrawn'] as const);
       events.push(
-        buildEvent('meic.course.completed.v1', {
+        buildEvent('meic.course.completed.v2', {
           ...person,
           occurredOn: t,
           courseId,
@@ -94,9 +94,9 @@ export function randomHistory(seed: number, sites: readonly HistorySite[], opts:
     if (chance(0.4) && alive(later(60))) {
       const internshipId = uuid();
       const hostOrgId = uuid();
-      events.push(buildEvent('meic.internship.started.v1', { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType: 'enterprise', plannedEndOn: addDays(t, 90) }));
+      events.push(buildEvent('meic.internship.started.v2', { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType: 'enterprise', plannedEndOn: addDays(t, 90) }));
       const startedOn = t;
-      if (alive(later(100))) events.push(buildEvent('meic.internship.ended.v1', { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType: 'enterprise', startedOn, outcome: 'completed' }));
+      if (alive(later(100))) events.push(buildEvent('meic.internship.ended.v2', { ...person, occurredOn: t, internshipId, hostOrgId, hostOrgType: 'enterprise', startedOn, outcome: 'completed' }));
     }
     const jobs = chance(0.5) ? (chance(0.2) ? 2 : 1) : 0;
     for (let j = 0; j < jobs; j++) {
@@ -104,12 +104,12 @@ export function randomHistory(seed: number, sites: readonly HistorySite[], opts:
       const placementId = uuid();
       const placedOn = t;
       events.push(
-        buildEvent('meic.beneficiary.placed.v1', { ...person, occurredOn: placedOn, placementId, employerOrgId: null, employerOrgType: null, contractType: pick(CONTRACT_TYPES), hoursPerWeek: 30, naceSector: 'C' }),
+        buildEvent('meic.beneficiary.placed.v2', { ...person, occurredOn: placedOn, placementId, employerOrgId: null, employerOrgType: null, contractType: pick(CONTRACT_TYPES), hoursPerWeek: 30, naceSector: 'C' }),
       );
       for (const months of [3, 6, 12] as const) {
         const on = addDays(addMonths(placedOn, months), Math.floor(r() * 10));
         if (!upTo(on) || chance(0.2)) continue;
-        events.push(buildEvent('meic.beneficiary.followed-up.v1', { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: months, employed: chance(0.75) }));
+        events.push(buildEvent('meic.beneficiary.followed-up.v2', { ...person, occurredOn: on, placementId, placedOn, monthsAfterPlacement: months, employed: chance(0.75) }));
       }
     }
     if (dropAt && upTo(dropAt)) events.push(buildEvent('meic.beneficiary.dropped-out.v2', { ...person, occurredOn: dropAt, reason: 'moved_away' }));

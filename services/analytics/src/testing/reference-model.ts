@@ -29,9 +29,9 @@ export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
   const unique = events.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)));
   const people = new Map<string, RefPerson>();
   for (const e of unique) {
-    if (e.type !== 'meic.beneficiary.enrolled.v1') continue;
+    if (e.type !== 'meic.beneficiary.enrolled.v2') continue;
     const d = e.data as Record<string, string>;
-    const id = d.beneficiaryId as string;
+    const id = d.pseudonym as string;
     const prev = people.get(id);
     if (prev && prev.enrolledOn <= (d.occurredOn as string)) continue;
     people.set(id, {
@@ -55,7 +55,7 @@ export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
   };
   for (const e of unique) {
     const d = e.data as unknown as Record<string, unknown>;
-    const p = people.get(d.beneficiaryId as string);
+    const p = people.get(d.pseudonym as string);
     if (!p) continue;
     const on = d.occurredOn as string;
     const type: string = e.type;
@@ -63,13 +63,13 @@ export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
       case 'meic.beneficiary.assessed.v2':
         note(p, 'assessed', on);
         break;
-      case 'meic.course.enrolled.v1':
+      case 'meic.course.enrolled.v2':
         p.courseTypes.add(d.courseType as string);
         if (d.courseType === 'l2_language') note(p, 'l2Enrolled', on);
         // MEIC-05: vocational, company or entrepreneurship training
         if (['vocational_training', 'company_training', 'entrepreneurship_lab'].includes(d.courseType as string)) note(p, 'vocationalEnrolled', on);
         break;
-      case 'meic.course.completed.v1':
+      case 'meic.course.completed.v2':
         if (d.outcome === 'completed') note(p, 'courseCompleted', on);
         if (d.courseType === 'l2_language') {
           note(p, 'l2Left', on);
@@ -78,16 +78,16 @@ export function referencePeople(events: readonly CloudEvent[]): RefPerson[] {
           if (start >= 0 && CEFR.indexOf(d.cefrLevelReached as string) > start) note(p, 'l2Improved', on);
         }
         break;
-      case 'meic.internship.started.v1':
+      case 'meic.internship.started.v2':
         note(p, 'internshipStarted', on);
         break;
-      case 'meic.beneficiary.placed.v1':
+      case 'meic.beneficiary.placed.v2':
         note(p, 'placed', on);
         break;
       case 'meic.beneficiary.dropped-out.v2':
         note(p, 'droppedOut', on);
         break;
-      case 'meic.beneficiary.followed-up.v1': {
+      case 'meic.beneficiary.followed-up.v2': {
         const months = d.monthsAfterPlacement as 3 | 6 | 12;
         p.employedAt[months] = (p.employedAt[months] ?? false) || (d.employed as boolean);
         if (months === 6) {

@@ -30,9 +30,9 @@ describe('GET /v1/kpis/time-to-placement', () => {
     const [a4, ...others] = p.A4;
     if (!a4) throw new Error('scenario has no A4');
     const a4Events = personEvents({ ...a4, placed: '2025-12-01' });
-    latePlacement = a4Events.filter((e) => e.type === 'meic.beneficiary.placed.v1');
+    latePlacement = a4Events.filter((e) => e.type === 'meic.beneficiary.placed.v2');
     const everyoneElse = Object.entries(p).flatMap(([k, v]) => (k === 'A4' ? others : v));
-    await h.send([...SCENARIO_SITES.map((s) => siteEvent(s)), ...scenarioEvents([], everyoneElse), ...a4Events.filter((e) => e.type !== 'meic.beneficiary.placed.v1')]);
+    await h.send([...SCENARIO_SITES.map((s) => siteEvent(s)), ...scenarioEvents([], everyoneElse), ...a4Events.filter((e) => e.type !== 'meic.beneficiary.placed.v2')]);
   });
   afterAll(async () => {
     await h?.close();

@@ -25,7 +25,7 @@ describe('assessments: POST and GET /v1/beneficiaries/{id}/assessments', () => {
   });
 
   it('records an assessment: 201, the row, and an event with categories only (never the skills)', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.post<AssessmentView>(`/v1/beneficiaries/${id}/assessments`, body());
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ beneficiaryId: id, siteCode: h.siteCode, ...body() });
@@ -34,9 +34,9 @@ describe('assessments: POST and GET /v1/beneficiaries/{id}/assessments', () => {
     const { rows } = await h.pg.query('SELECT beneficiary_id, skills, barriers, recommended_activities FROM assessments WHERE id = $1', [res.body.id]);
     expect(rows).toEqual([{ beneficiary_id: id, skills: body().skills, barriers: ['housing', 'childcare'], recommended_activities: ['l2_language', 'vocational_training'] }]);
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.assessed.v2');
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.assessed.v2');
     expect(event?.data).toEqual({
-      beneficiaryId: id,
+      pseudonym,
       siteCode: h.siteCode,
       country: 'IT',
       occurredOn: '2026-03-10',
@@ -52,11 +52,11 @@ describe('assessments: POST and GET /v1/beneficiaries/{id}/assessments', () => {
   });
 
   it('keeps a health barrier in the service: the event merges it with other as personal_or_other', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.post<AssessmentView>(`/v1/beneficiaries/${id}/assessments`, body({ barriers: ['health', 'housing', 'other'] }));
     expect(res.status).toBe(201);
     expect(res.body.barriers).toEqual(['health', 'housing', 'other']);
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.assessed.v2');
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.assessed.v2');
     expect(event?.data).toMatchObject({ assessmentId: res.body.id, barriers: ['personal_or_other', 'housing'] });
     expect(JSON.stringify(event)).not.toMatch(/health/);
   });
@@ -88,13 +88,13 @@ describe('assessments: POST and GET /v1/beneficiaries/{id}/assessments', () => {
   });
 
   it('honours Idempotency-Key: replay returns the first response, one row, one event; another body is a 409', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const first = await h.as.staff.post<AssessmentView>(`/v1/beneficiaries/${id}/assessments`, body(), { 'idempotency-key': `assess-${id}` });
     const replay = await h.as.staff.post<AssessmentView>(`/v1/beneficiaries/${id}/assessments`, body(), { 'idempotency-key': `assess-${id}` });
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
     expect((await h.pg.query('SELECT count(*)::int AS n FROM assessments WHERE beneficiary_id = $1', [id])).rows[0]).toEqual({ n: 1 });
-    expect((await outboxRows(h.pg, 'meic.beneficiary.assessed.v2')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.assessed.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/assessments`, body({ barriers: [] }), { 'idempotency-key': `assess-${id}` })).status).toBe(409);
   });
 

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { Audited, BeneficiaryReference, CurrentPrincipal, Roles, SERVICE_ROLE, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from './beneficiaries.access';
 import { BeneficiaryList, BeneficiaryListQuery, BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
 import { BeneficiariesService } from './beneficiaries.service';
@@ -24,6 +24,13 @@ export class BeneficiariesController {
   @Get(':id')
   get(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<BeneficiaryView> {
     return this.beneficiaries.get(principal, id);
+  }
+
+  /** For the trainings and stakeholders services only: people never see a pseudonym. */
+  @Get(':id/reference')
+  @Roles(SERVICE_ROLE)
+  reference(@UuidParam() id: string): Promise<BeneficiaryReference> {
+    return this.beneficiaries.reference(id);
   }
 
   @Delete(':id')
@@ -58,10 +65,18 @@ export const beneficiariesRoutes: RouteDoc[] = [
     responses: { 200: { description: 'Beneficiary', schema: BeneficiaryView }, 404: { description: 'Unknown or erased' } },
   },
   {
+    method: 'get',
+    path: '/v1/beneficiaries/{id}/reference',
+    summary:
+      "What another MEIC service needs to record a fact about the person: site, coarse attributes and the pseudonym events name them by (service tokens only; never shown to people, as a pseudonym someone kept would link the person's events to them after erasure)",
+    roles: [SERVICE_ROLE],
+    responses: { 200: { description: 'The reference', schema: BeneficiaryReference }, 404: { description: 'Unknown or erased' } },
+  },
+  {
     method: 'delete',
     path: '/v1/beneficiaries/{id}',
     summary:
-      'Erase a beneficiary (GDPR art. 17): personal data and free text about the person are deleted, the pseudonymous record keeps only coarse attributes, meic.beneficiary.erased.v1 is published and the pathway ends. Later requests about the id answer 404.',
+      'Erase a beneficiary (GDPR art. 17): personal data and free text about the person are deleted, the pseudonymous record keeps only coarse attributes, meic.beneficiary.erased.v2 is published and the pathway ends. Later requests about the id answer 404.',
     roles: PERSONAL_DATA_ROLES,
     responses: { 204: { description: 'Erased' }, 404: { description: 'Unknown or already erased' } },
   },

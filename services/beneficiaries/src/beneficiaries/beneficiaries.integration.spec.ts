@@ -22,15 +22,18 @@ describe('beneficiaries: POST /v1/beneficiaries, GET /v1/beneficiaries, GET /v1/
     expect(res.status).toBe(201);
     const id = res.body.id;
     expect(res.body).toMatchObject({ siteCode: h.siteCode, country: 'IT', programme: 'AMIL', person: { givenName: 'Amina', birthDate: '1998-05-17' }, ageBand: '25-29', stage: 'intake' });
+    expect(JSON.stringify(res.body)).not.toMatch(/pseudonym/);
 
-    const row = await h.pg.query('SELECT site_code, birth_year, age_band, stage, erased_at FROM beneficiaries WHERE id = $1', [id]);
-    expect(row.rows).toEqual([{ site_code: h.siteCode, birth_year: 1998, age_band: '25-29', stage: 'intake', erased_at: null }]);
+    const row = await h.pg.query('SELECT site_code, birth_year, age_band, stage, erased_at, pseudonym FROM beneficiaries WHERE id = $1', [id]);
+    const { pseudonym } = row.rows[0];
+    expect(row.rows).toEqual([{ site_code: h.siteCode, birth_year: 1998, age_band: '25-29', stage: 'intake', erased_at: null, pseudonym: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
+    expect(pseudonym).not.toBe(id);
     expect((await h.pg.query('SELECT given_name FROM personal_data WHERE beneficiary_id = $1', [id])).rows).toEqual([{ given_name: 'Amina' }]);
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.enrolled.v1');
-    expect(event?.headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/meic/beneficiaries', ce_subject: id });
-    expect(event?.data).toEqual({ beneficiaryId: id, siteCode: h.siteCode, country: 'IT', programme: 'AMIL', occurredOn: '2026-03-02', sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee' });
-    expectNoPersonalData(JSON.stringify(event));
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.enrolled.v2');
+    expect(event?.headers).toMatchObject({ ce_specversion: '1.0', ce_source: '/meic/beneficiaries', ce_subject: pseudonym });
+    expect(event?.data).toEqual({ pseudonym, siteCode: h.siteCode, country: 'IT', programme: 'AMIL', occurredOn: '2026-03-02', sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee' });
+    expectNoPersonalData(JSON.stringify(event), [id]);
 
     const got = await h.as.staff.get<BeneficiaryView>(`/v1/beneficiaries/${id}`);
     expect(got.status).toBe(200);
@@ -84,7 +87,8 @@ describe('beneficiaries: POST /v1/beneficiaries, GET /v1/beneficiaries, GET /v1/
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
     expect((await h.pg.query("SELECT count(*)::int AS n FROM personal_data WHERE given_name = 'Idem'")).rows[0]).toEqual({ n: 1 });
-    expect((await outboxRows(h.pg, 'meic.beneficiary.enrolled.v1')).filter((r) => r.message_key === first.body.id)).toHaveLength(1);
+    const { pseudonym } = (await h.pg.query('SELECT pseudonym FROM beneficiaries WHERE id = $1', [first.body.id])).rows[0];
+    expect((await outboxRows(h.pg, 'meic.beneficiary.enrolled.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
 
     const other = await h.as.staff.post<Problem>('/v1/beneficiaries', { ...body, arrivalYear: 2020 }, { 'idempotency-key': 'enrol-1' });
     expect(other.status).toBe(409);
@@ -151,7 +155,8 @@ describe('beneficiaries: POST /v1/beneficiaries, GET /v1/beneficiaries, GET /v1/
     const plain = await h.as.staff.post<BeneficiaryView>('/v1/beneficiaries', enrolmentBody(h.siteCode));
     expect(plain.body).not.toHaveProperty('ref');
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === created.body.id && e.headers['ce_type'] === 'meic.beneficiary.enrolled.v1');
+    const { pseudonym } = (await h.pg.query('SELECT pseudonym FROM beneficiaries WHERE id = $1', [created.body.id])).rows[0];
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.enrolled.v2');
     expect(JSON.stringify(event)).not.toContain(ref);
   });
 

@@ -3,7 +3,8 @@ import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@me
 import { Prisma, PrismaClient, type Beneficiary, type PersonalData } from '../generated/prisma/client';
 
 export type BeneficiaryWithPerson = Beneficiary & { personalData: PersonalData | null };
-export type NewBeneficiary = Omit<Beneficiary, 'createdAt' | 'updatedAt' | 'erasedAt' | 'languages' | 'stage' | 'droppedOutOn' | 'dropoutReason'> & {
+export type NewBeneficiary = Omit<Beneficiary, 'createdAt' | 'updatedAt' | 'erasedAt' | 'languages' | 'stage' | 'droppedOutOn' | 'dropoutReason' | 'pseudonym'> & {
+  pseudonym: string;
   languages: { code: string; cefr: string }[];
 };
 /**
@@ -97,9 +98,12 @@ export class BeneficiariesRepository {
     return found !== null && (opts.includeErased || found.erasedAt === null);
   }
 
-  /** Site and enrolment date of a person not erased: what a pathway starts from. */
-  async pathwayOrigin(id: string): Promise<{ siteCode: string; enrolledOn: Date } | undefined> {
-    const found = await this.prisma.beneficiary.findUnique({ where: { id }, select: { siteCode: true, enrolledOn: true, erasedAt: true } });
-    return found && found.erasedAt === null ? { siteCode: found.siteCode, enrolledOn: found.enrolledOn } : undefined;
+  findByPseudonym(pseudonym: string): Promise<Pick<Beneficiary, 'id' | 'siteCode' | 'enrolledOn' | 'erasedAt'> | null> {
+    return this.prisma.beneficiary.findUnique({ where: { pseudonym }, select: { id: true, siteCode: true, enrolledOn: true, erasedAt: true } });
+  }
+
+  /** Only once erased: a person in the pathway keeps their pseudonym. */
+  async forgetPseudonym(id: string): Promise<void> {
+    await this.prisma.beneficiary.updateMany({ where: { id, erasedAt: { not: null } }, data: { pseudonym: null } });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ageBandOf, type CefrLevel, type DropoutReason, type PathwayStage } from '@meic/contracts';
-import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, Problem, problems, toPage, utcDate, type Page, type Principal } from '@meic/service-kit';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, Problem, problems, toPage, utcDate, type BeneficiaryReference, type Page, type Principal } from '@meic/service-kit';
 import { consentRecordedEvent, enrolledEvent, erasedEvent } from '../events/beneficiary-events';
 import type { Beneficiary } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
@@ -60,6 +60,7 @@ export class BeneficiariesService {
     const birthYear = Number(body.person.birthDate.slice(0, 4));
     const record = {
       id: randomUUID(),
+      pseudonym: randomUUID(),
       siteCode: site.code,
       ref: body.ref ?? null,
       country: site.country,
@@ -116,6 +117,23 @@ export class BeneficiariesService {
     return found;
   }
 
+  /** A person as another service may refer to them: 404 when unknown or erased. */
+  async reference(id: string): Promise<BeneficiaryReference> {
+    const found = await this.beneficiaries.find(id);
+    if (!found || found.erasedAt || !found.pseudonym) throw problems.notFound(`Beneficiary ${id} does not exist.`);
+    return {
+      id: found.id,
+      pseudonym: found.pseudonym,
+      siteCode: found.siteCode,
+      country: found.country,
+      enrolledOn: isoDate(found.enrolledOn),
+      sex: found.sex as BeneficiaryReference['sex'],
+      ageBand: found.ageBand as BeneficiaryReference['ageBand'],
+      citizenship: found.citizenship,
+      legalStatus: found.legalStatus as BeneficiaryReference['legalStatus'],
+    };
+  }
+
   /** GDPR art. 17: see BeneficiariesRepository.erase for what goes and what stays. */
   async erase(principal: Principal, id: string, now = new Date()): Promise<void> {
     const found: Beneficiary = await this.findForPersonalData(principal, id);
@@ -124,17 +142,23 @@ export class BeneficiariesService {
     if (!erased) throw problems.notFound(`Beneficiary ${id} does not exist.`);
   }
 
-  /**
-   * Where a held, not erased person's pathway starts from (site, enrolment date), or undefined:
-   * another instance's person, or erased.
-   */
-  async pathwayOrigin(id: string): Promise<{ siteCode: string; enrolledOn: string } | undefined> {
-    const found = await this.beneficiaries.pathwayOrigin(id);
-    return found && { siteCode: found.siteCode, enrolledOn: found.enrolledOn.toISOString().slice(0, 10) };
-  }
-
   /** Whether this service holds the person (their events are its own, not another instance's). */
   holds(id: string, opts: { includeErased: boolean }): Promise<boolean> {
     return this.beneficiaries.exists(id, opts);
+  }
+
+  /**
+   * The person an event's pseudonym stands for, if this service holds them and has not forgotten
+   * the pseudonym (erasure forgets it): their id, whether they are erased, and where their pathway
+   * starts from.
+   */
+  async byPseudonym(pseudonym: string): Promise<{ id: string; erased: boolean; siteCode: string; enrolledOn: string } | undefined> {
+    const found = await this.beneficiaries.findByPseudonym(pseudonym);
+    return found ? { id: found.id, erased: found.erasedAt !== null, siteCode: found.siteCode, enrolledOn: isoDate(found.enrolledOn) } : undefined;
+  }
+
+  /** Erasure's last step here: nothing can turn the person's pseudonym back into them any more. */
+  forgetPseudonym(id: string): Promise<void> {
+    return this.beneficiaries.forgetPseudonym(id);
   }
 }

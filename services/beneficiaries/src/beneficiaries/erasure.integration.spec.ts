@@ -1,7 +1,7 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { TOPICS } from '@meic/contracts';
 import { collectEvents, pollUntil, testStack } from '@meic/testing';
-import { enrolmentBody, expectNoPersonalData, expectPersonalDataAccess, outboxRows, startHarness, type Harness } from '../testing/harness';
+import { enrolmentBody, expectNoPersonalData, expectPersonalDataAccess, outboxRows, startHarness, type Enrolled, type Harness } from '../testing/harness';
 import type { BeneficiaryView } from './beneficiaries.schemas';
 
 type Page = { items: BeneficiaryView[] };
@@ -30,7 +30,7 @@ describe('beneficiaries: erasure', () => {
   };
 
   /** A person with an assessment and a placement outside the cluster: free text in both. */
-  async function personWithHistory(): Promise<BeneficiaryView> {
+  async function personWithHistory(): Promise<Enrolled> {
     const person = await h.enrol({ ref: `ERASE-${Date.now()}`, person: { givenName: 'Erasable', familyName: 'Person', birthDate: '1980-02-03', phone: '+39 06 7654321', email: 'erasable@example.org' } });
     const assessed = await h.as.staff.post(`/v1/beneficiaries/${person.id}/assessments`, { assessedOn: '2026-03-10', skills: ['sewing at home in Gao'], barriers: ['housing'], recommendedActivities: ['l2_language'] });
     expect(assessed.status).toBe(201);
@@ -41,7 +41,7 @@ describe('beneficiaries: erasure', () => {
 
   it('deletes personal data and free text, keeps the coarse pseudonymous record, publishes the event and ends the pathway', async () => {
     const person = await personWithHistory();
-    const id = person.id;
+    const { id, pseudonym } = person;
     await pollUntil('the pathway to run', async () => (await pathwayStatus(id)) === 'RUNNING');
 
     const res = await h.as.staff.delete(`/v1/beneficiaries/${id}`);
@@ -63,17 +63,20 @@ describe('beneficiaries: erasure', () => {
       UNION ALL SELECT value FROM outbox_events) x`);
     for (const s of ['Erasable', 'Gao', 'Verdi', '7654321', 'erasable@', 'ERASE-']) expect(dump.rows[0].all ?? '').not.toContain(s);
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.erased.v1');
-    expect(event?.headers).toMatchObject({ ce_subject: id, ce_source: '/meic/beneficiaries' });
-    expect(event?.data).toEqual({ beneficiaryId: id, siteCode: h.siteCode, country: 'IT', occurredOn: new Date().toISOString().slice(0, 10) });
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.erased.v2');
+    expect(event?.headers).toMatchObject({ ce_subject: pseudonym, ce_source: '/meic/beneficiaries' });
+    expect(event?.data).toEqual({ pseudonym, siteCode: h.siteCode, country: 'IT', occurredOn: new Date().toISOString().slice(0, 10) });
     expectNoPersonalData(JSON.stringify(event), ['Erasable', 'Gao']);
 
     // The events consumer ends the pathway asynchronously.
     expect(await pollUntil('the pathway to be terminated', async () => ((await pathwayStatus(id)) === 'TERMINATED' ? 'TERMINATED' : undefined), { timeoutMs: 30_000 })).toBe('TERMINATED');
+    // Then the pseudonym is forgotten: nothing here can say whose events carried it.
+    await pollUntil('the pseudonym to be forgotten', async () => (await h.pg.query('SELECT 1 FROM beneficiaries WHERE id = $1 AND pseudonym IS NULL', [id])).rowCount === 1);
+    expect((await h.pg.query('SELECT 1 FROM beneficiaries WHERE pseudonym = $1', [pseudonym])).rowCount).toBe(0);
   });
 
   it('answers 404 afterwards: reads, writes about the person, and a second erasure; the list leaves them out', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     expect((await h.as.admin.delete(`/v1/beneficiaries/${id}`)).status).toBe(204);
 
     expect((await h.as.staff.get(`/v1/beneficiaries/${id}`)).status).toBe(404);
@@ -85,7 +88,7 @@ describe('beneficiaries: erasure', () => {
     const again = await h.as.staff.delete(`/v1/beneficiaries/${id}`);
     expect(again.status).toBe(404);
     expect(again.contentType).toContain('application/problem+json');
-    expect((await outboxRows(h.pg, 'meic.beneficiary.erased.v1')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.erased.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
 
     const list = await h.as.admin.get<Page>(`/v1/beneficiaries?siteCode=${h.siteCode}&limit=500`);
     expect(list.body.items.map((b) => b.id)).not.toContain(id);
@@ -100,12 +103,12 @@ describe('beneficiaries: erasure', () => {
   });
 
   it('replays an erasure under the same Idempotency-Key: 204 again, one event', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const first = await h.as.staff.deleteWith(`/v1/beneficiaries/${id}`, { 'idempotency-key': `erase-${id}` });
     const replay = await h.as.staff.deleteWith(`/v1/beneficiaries/${id}`, { 'idempotency-key': `erase-${id}` });
     expect(first.status).toBe(204);
     expect(replay.status).toBe(204);
-    expect((await outboxRows(h.pg, 'meic.beneficiary.erased.v1')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.erased.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
   });
 
   it('no longer replays the personal data of an erased enrolment through its Idempotency-Key', async () => {

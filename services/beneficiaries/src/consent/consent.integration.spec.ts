@@ -28,7 +28,7 @@ describe('consent: PATCH /v1/beneficiaries/{id}/consent', () => {
   const pathway = (id: string) => h.as.staff.get<PathwayView>(`/v1/beneficiaries/${id}/pathway`);
 
   it('withdrawing follow-up removes the open follow-up tasks, raises no more, closes the pathway and reaches the event log', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     expect((await place(id)).status).toBe(201);
     await pollUntil('the 3- and 6-month follow-up tasks', async () => (await openTasks(id)).length === 2);
 
@@ -46,7 +46,7 @@ describe('consent: PATCH /v1/beneficiaries/{id}/consent', () => {
     expect(closed.openTasks.filter((t) => t.kind === 'follow_up_due')).toEqual([]);
     expect(await openTasks(id)).toEqual([]);
 
-    const events = (await outboxRows(h.pg, 'meic.beneficiary.consent-recorded.v1')).filter((r) => r.message_key === id).map((r) => JSON.parse(r.value));
+    const events = (await outboxRows(h.pg, 'meic.beneficiary.consent-recorded.v2')).filter((r) => r.message_key === pseudonym).map((r) => JSON.parse(r.value));
     expect(events.map((e) => [e.occurredOn, e.evaluationFollowUp])).toEqual([
       ['2026-03-02', true],
       ['2026-12-01', false],
@@ -69,21 +69,21 @@ describe('consent: PATCH /v1/beneficiaries/{id}/consent', () => {
   });
 
   it('changes nothing when the consent is the one in force already', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.patch<ConsentView>(`/v1/beneficiaries/${id}/consent`, { evaluationFollowUp: true, recordedOn: '2026-06-01' });
     expect(res.body).toEqual({ dataProcessing: true, evaluationFollowUp: true, recordedOn: '2026-03-02' });
     expect((await h.pg.query('SELECT 1 FROM consent_changes WHERE beneficiary_id = $1', [id])).rows).toEqual([]);
-    expect((await outboxRows(h.pg, 'meic.beneficiary.consent-recorded.v1')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.consent-recorded.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
   });
 
   it('erases the person when consent to processing is withdrawn', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.patch<ConsentView>(`/v1/beneficiaries/${id}/consent`, { dataProcessing: false, recordedOn: '2026-12-01' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ dataProcessing: false, evaluationFollowUp: false, recordedOn: '2026-12-01', erased: true });
     expect((await h.as.staff.get(`/v1/beneficiaries/${id}`)).status).toBe(404);
     expect((await h.pg.query('SELECT 1 FROM personal_data WHERE beneficiary_id = $1', [id])).rows).toEqual([]);
-    expect((await outboxRows(h.pg, 'meic.beneficiary.erased.v1')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.erased.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
     expect((await h.pg.query('SELECT data_processing, evaluation_follow_up FROM consent_changes WHERE beneficiary_id = $1', [id])).rows).toEqual([{ data_processing: false, evaluation_follow_up: false }]);
     expect((await h.as.staff.patch(`/v1/beneficiaries/${id}/consent`, { dataProcessing: false, recordedOn: '2026-12-02' })).status).toBe(404);
   });

@@ -17,34 +17,34 @@ describe('drop-out: POST /v1/beneficiaries/{id}/dropout', () => {
   });
 
   it('records a drop-out: 201, on the record, and an event with the reason category', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.post<DropoutView>(`/v1/beneficiaries/${id}/dropout`, { reason: 'moved_away', on: '2026-06-15' });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ beneficiaryId: id, siteCode: h.siteCode, reason: 'moved_away', on: '2026-06-15' });
     expect((await h.pg.query('SELECT dropout_reason, dropped_out_on::text FROM beneficiaries WHERE id = $1', [id])).rows).toEqual([{ dropout_reason: 'moved_away', dropped_out_on: '2026-06-15' }]);
     expect((await h.as.staff.get<BeneficiaryView>(`/v1/beneficiaries/${id}`)).body.dropout).toEqual({ reason: 'moved_away', on: '2026-06-15' });
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.dropped-out.v2');
-    expect(event?.data).toEqual({ beneficiaryId: id, siteCode: h.siteCode, country: 'IT', occurredOn: '2026-06-15', sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee', reason: 'moved_away' });
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.dropped-out.v2');
+    expect(event?.data).toEqual({ pseudonym, siteCode: h.siteCode, country: 'IT', occurredOn: '2026-06-15', sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee', reason: 'moved_away' });
     expectNoPersonalData(JSON.stringify(event));
   });
 
   it('keeps a health reason in the service: the event says personal_or_other, as it would for other', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/dropout`, { reason: 'health', on: '2026-06-15' })).status).toBe(201);
     expect((await h.as.staff.get<BeneficiaryView>(`/v1/beneficiaries/${id}`)).body.dropout).toEqual({ reason: 'health', on: '2026-06-15' });
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.dropped-out.v2');
-    expect(event?.data).toMatchObject({ beneficiaryId: id, reason: 'personal_or_other' });
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.dropped-out.v2');
+    expect(event?.data).toMatchObject({ pseudonym, reason: 'personal_or_other' });
     expect(JSON.stringify(event)).not.toMatch(/health/);
   });
 
   it('answers 409 when the person dropped out already', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/dropout`, { reason: 'health', on: '2026-04-01' })).status).toBe(201);
     const again = await h.as.staff.post<Problem>(`/v1/beneficiaries/${id}/dropout`, { reason: 'lost_contact', on: '2026-05-01' });
     expect(again.status).toBe(409);
     expect(again.contentType).toContain('application/problem+json');
-    expect((await outboxRows(h.pg, 'meic.beneficiary.dropped-out.v2')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.dropped-out.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
   });
 
   it('names invalid fields, rejects unknown ones and a drop-out before enrolment', async () => {
@@ -64,12 +64,12 @@ describe('drop-out: POST /v1/beneficiaries/{id}/dropout', () => {
   });
 
   it('honours Idempotency-Key: replay returns the first response and writes once; another body is a 409', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const first = await h.as.staff.post(`/v1/beneficiaries/${id}/dropout`, { reason: 'family_care', on: '2026-04-01' }, { 'idempotency-key': `drop-${id}` });
     const replay = await h.as.staff.post(`/v1/beneficiaries/${id}/dropout`, { reason: 'family_care', on: '2026-04-01' }, { 'idempotency-key': `drop-${id}` });
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
-    expect((await outboxRows(h.pg, 'meic.beneficiary.dropped-out.v2')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.dropped-out.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/dropout`, { reason: 'health', on: '2026-04-01' }, { 'idempotency-key': `drop-${id}` })).status).toBe(409);
   });
 

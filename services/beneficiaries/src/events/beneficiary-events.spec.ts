@@ -52,11 +52,12 @@ describe('events built by the beneficiaries service carry no personal data', () 
     for (const value of PERSONAL_VALUES) expect(serialized).not.toContain(value);
   });
 
-  it('keys every event by the beneficiary and carries the coarse attributes recorded at enrolment', () => {
+  it('keys every event by the pseudonym, never the beneficiary id, and carries the coarse attributes recorded at enrolment', () => {
     for (const event of built) {
-      expect(event.subject).toBe(beneficiary.id);
-      expect(event.data).toMatchObject({ beneficiaryId: beneficiary.id, siteCode: 'IT-RM', country: 'IT' });
-      if (event.type !== 'meic.beneficiary.erased.v1' && event.type !== 'meic.beneficiary.consent-recorded.v1') {
+      expect(event.subject).toBe(beneficiary.pseudonym);
+      expect(event.data).toMatchObject({ pseudonym: beneficiary.pseudonym, siteCode: 'IT-RM', country: 'IT' });
+      expect(JSON.stringify(outboxRow(event))).not.toContain(beneficiary.id);
+      if (event.type !== 'meic.beneficiary.erased.v2' && event.type !== 'meic.beneficiary.consent-recorded.v2') {
         expect(event.data).toMatchObject({ sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee' });
       }
     }
@@ -66,7 +67,7 @@ describe('events built by the beneficiaries service carry no personal data', () 
 
   it('carries the consent to evaluation follow-up in force, dated when it was recorded', () => {
     expect(consentRecordedEvent(beneficiary).data).toEqual({
-      beneficiaryId: beneficiary.id,
+      pseudonym: beneficiary.pseudonym,
       siteCode: 'IT-RM',
       country: 'IT',
       occurredOn: beneficiary.consentRecordedOn.toISOString().slice(0, 10),
@@ -76,6 +77,11 @@ describe('events built by the beneficiaries service carry no personal data', () 
 
   it('uses the business date as occurredOn', () => {
     expect(built.map((e) => e.data.occurredOn)).toEqual(['2026-03-02', CONSENT_ON, '2026-03-10', '2026-05-04', '2026-05-04', '2026-08-04', '2026-09-01', '2026-10-01']);
+  });
+
+  it('publishes nothing about a person whose pseudonym is forgotten (erased)', () => {
+    expect(() => enrolledEvent({ ...beneficiary, pseudonym: null })).toThrow(/no pseudonym/);
+    expect(() => erasedEvent({ ...beneficiary, pseudonym: null }, '2026-10-01')).toThrow(/no pseudonym/);
   });
 
   it('gives an employer outside the cluster neither id nor type, and a member both', () => {

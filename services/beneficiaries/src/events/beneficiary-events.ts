@@ -5,16 +5,23 @@ import type { Assessment, Beneficiary, FollowUp, Placement } from '../generated/
 /**
  * The events this service publishes, built from its records. Every field is picked by name —
  * records are never spread — so personal data (names, birth date, contacts, skills, employer
- * names) cannot reach Kafka even when a record carries it; buildEvent's schema check would
+ * names) and the beneficiary id (the person travels as their pseudonym) cannot reach Kafka even
+ * when a record carries them; buildEvent's schema check would
  * reject an unknown field anyway. beneficiary-events.spec.ts proves it for every builder.
  */
 
-export type PersonRecord = Pick<Beneficiary, 'id' | 'siteCode' | 'country' | 'sex' | 'ageBand' | 'citizenship' | 'legalStatus'>;
+export type PersonRecord = Pick<Beneficiary, 'id' | 'pseudonym' | 'siteCode' | 'country' | 'sex' | 'ageBand' | 'citizenship' | 'legalStatus'>;
 
-/** siteCode, country and the coarse attributes recorded at enrolment (the age band too). */
+/** The pseudonym events carry instead of the id; an erased person has none, and gets no event. */
+export function pseudonymOf(b: Pick<Beneficiary, 'id' | 'pseudonym'>): string {
+  if (!b.pseudonym) throw new Error(`beneficiary ${b.id} has no pseudonym (erased): no event may be published about them`);
+  return b.pseudonym;
+}
+
+/** The pseudonym, siteCode, country and the coarse attributes recorded at enrolment (the age band too). */
 export function personFacts(b: PersonRecord) {
   return {
-    beneficiaryId: b.id,
+    pseudonym: pseudonymOf(b),
     siteCode: b.siteCode,
     country: b.country,
     sex: b.sex as Sex,
@@ -24,14 +31,14 @@ export function personFacts(b: PersonRecord) {
   };
 }
 
-export function enrolledEvent(b: PersonRecord & Pick<Beneficiary, 'programme' | 'enrolledOn'>): CloudEvent<'meic.beneficiary.enrolled.v1'> {
-  return buildEvent('meic.beneficiary.enrolled.v1', { ...personFacts(b), programme: b.programme, occurredOn: isoDate(b.enrolledOn) });
+export function enrolledEvent(b: PersonRecord & Pick<Beneficiary, 'programme' | 'enrolledOn'>): CloudEvent<'meic.beneficiary.enrolled.v2'> {
+  return buildEvent('meic.beneficiary.enrolled.v2', { ...personFacts(b), programme: b.programme, occurredOn: isoDate(b.enrolledOn) });
 }
 
 /** The consent to evaluation follow-up now in force (analytics keeps only consenting people in extracts). */
-export function consentRecordedEvent(b: Pick<Beneficiary, 'id' | 'siteCode' | 'country' | 'consentEvaluationFollowUp' | 'consentRecordedOn'>): CloudEvent<'meic.beneficiary.consent-recorded.v1'> {
-  return buildEvent('meic.beneficiary.consent-recorded.v1', {
-    beneficiaryId: b.id,
+export function consentRecordedEvent(b: Pick<Beneficiary, 'id' | 'pseudonym' | 'siteCode' | 'country' | 'consentEvaluationFollowUp' | 'consentRecordedOn'>): CloudEvent<'meic.beneficiary.consent-recorded.v2'> {
+  return buildEvent('meic.beneficiary.consent-recorded.v2', {
+    pseudonym: pseudonymOf(b),
     siteCode: b.siteCode,
     country: b.country,
     occurredOn: isoDate(b.consentRecordedOn),
@@ -53,8 +60,8 @@ export function assessedEvent(b: PersonRecord, a: Pick<Assessment, 'id' | 'asses
 export function placedEvent(
   b: PersonRecord,
   p: Pick<Placement, 'id' | 'employerOrgId' | 'employerOrgType' | 'contractType' | 'hoursPerWeek' | 'naceSector' | 'startedOn'>,
-): CloudEvent<'meic.beneficiary.placed.v1'> {
-  return buildEvent('meic.beneficiary.placed.v1', {
+): CloudEvent<'meic.beneficiary.placed.v2'> {
+  return buildEvent('meic.beneficiary.placed.v2', {
     ...personFacts(b),
     occurredOn: isoDate(p.startedOn),
     placementId: p.id,
@@ -71,8 +78,8 @@ export function followedUpEvent(
   b: PersonRecord,
   p: Pick<Placement, 'id' | 'startedOn'>,
   f: Pick<FollowUp, 'monthsAfterPlacement' | 'employed' | 'recordedOn'>,
-): CloudEvent<'meic.beneficiary.followed-up.v1'> {
-  return buildEvent('meic.beneficiary.followed-up.v1', {
+): CloudEvent<'meic.beneficiary.followed-up.v2'> {
+  return buildEvent('meic.beneficiary.followed-up.v2', {
     ...personFacts(b),
     occurredOn: isoDate(f.recordedOn),
     placementId: p.id,
@@ -87,7 +94,7 @@ export function droppedOutEvent(b: PersonRecord, dropout: { reason: DropoutReaso
   return buildEvent('meic.beneficiary.dropped-out.v2', { ...personFacts(b), occurredOn: dropout.on, reason: eventDropoutReasonOf(dropout.reason) });
 }
 
-/** Only the id and the site: consumers drop what they hold about the person. */
-export function erasedEvent(b: Pick<Beneficiary, 'id' | 'siteCode' | 'country'>, on: string): CloudEvent<'meic.beneficiary.erased.v1'> {
-  return buildEvent('meic.beneficiary.erased.v1', { beneficiaryId: b.id, siteCode: b.siteCode, country: b.country, occurredOn: on });
+/** Only the pseudonym and the site: consumers delete what links them to the person. */
+export function erasedEvent(b: Pick<Beneficiary, 'id' | 'pseudonym' | 'siteCode' | 'country'>, on: string): CloudEvent<'meic.beneficiary.erased.v2'> {
+  return buildEvent('meic.beneficiary.erased.v2', { pseudonym: pseudonymOf(b), siteCode: b.siteCode, country: b.country, occurredOn: on });
 }

@@ -12,12 +12,16 @@ import { REFERENCE_DATA, ReferenceDataConsumer } from './reference-data.consumer
 
 const person = { siteCode: 'IT-RM', country: 'IT', sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee' } as const;
 
-function setup(held: { active: boolean; any: boolean } = { active: true, any: true }) {
+/** The beneficiary id the pseudonym of a held person stands for. */
+const ID = randomUUID();
+
+/** `held`: the pseudonym is of a person held here (active or erased, not yet forgotten), or of no one held here. */
+function setup(held: 'active' | 'erased' | 'none' = 'active') {
   const sites = { record: jest.fn().mockResolvedValue(undefined) };
   const organisations = { recordJoined: jest.fn().mockResolvedValue(undefined), recordLeft: jest.fn().mockResolvedValue(undefined) };
   const beneficiaries = {
-    holds: jest.fn((_id: string, opts: { includeErased: boolean }) => Promise.resolve(opts.includeErased ? held.any : held.active)),
-    pathwayOrigin: jest.fn(() => Promise.resolve(held.active ? { siteCode: 'IT-RM', enrolledOn: '2026-03-02' } : undefined)),
+    byPseudonym: jest.fn(() => Promise.resolve(held === 'none' ? undefined : { id: ID, erased: held === 'erased', siteCode: 'IT-RM', enrolledOn: '2026-03-02' })),
+    forgetPseudonym: jest.fn().mockResolvedValue(undefined),
   };
   const pathways = { startFromEnrolment: jest.fn().mockResolvedValue(true), terminate: jest.fn().mockResolvedValue(true), signalFact: jest.fn().mockResolvedValue(true) };
   const platform = new ConsumerPlatform({} as Kafka, {} as Logger, 'test-group', { registry: undefined } as unknown as Metrics, {} as ReadinessRegistry);
@@ -26,8 +30,8 @@ function setup(held: { active: boolean; any: boolean } = { active: true, any: tr
   return { platform, consumer, referenceData, sites, organisations, beneficiaries, pathways };
 }
 
-const enrolled = (id: string) => buildEvent('meic.beneficiary.enrolled.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-02', programme: 'AMIL' }) as CloudEvent;
-const erased = (id: string) => buildEvent('meic.beneficiary.erased.v1', { siteCode: 'IT-RM', country: 'IT', beneficiaryId: id, occurredOn: '2026-10-01' }) as CloudEvent;
+const enrolled = (pseudonym: string) => buildEvent('meic.beneficiary.enrolled.v2', { ...person, pseudonym, occurredOn: '2026-03-02', programme: 'AMIL' }) as CloudEvent;
+const erased = (pseudonym: string) => buildEvent('meic.beneficiary.erased.v2', { siteCode: 'IT-RM', country: 'IT', pseudonym, occurredOn: '2026-10-01' }) as CloudEvent;
 
 describe('beneficiaries events consumer', () => {
   it('keeps the sites and organisations read models in a group of their own, apart from the pathway facts', async () => {
@@ -46,46 +50,54 @@ describe('beneficiaries events consumer', () => {
     expect((await consumer.dispatch(joined)).outcome).toBe('drop');
   });
 
-  it("starts the pathway of a person it holds, and of nobody else (erased, or another instance's)", async () => {
+  it("starts the pathway of the person a pseudonym stands for, and of nobody else (erased, or another instance's)", async () => {
     const held = setup();
-    expect(await held.consumer.dispatch(enrolled(randomUUID()))).toEqual({ outcome: 'ok' });
-    expect(held.pathways.startFromEnrolment).toHaveBeenCalledTimes(1);
+    const event = enrolled(randomUUID());
+    expect(await held.consumer.dispatch(event)).toEqual({ outcome: 'ok' });
+    expect(held.pathways.startFromEnrolment).toHaveBeenCalledWith(event, ID);
 
-    const gone = setup({ active: false, any: true });
-    expect((await gone.consumer.dispatch(enrolled(randomUUID()))).outcome).toBe('drop');
-    expect(gone.pathways.startFromEnrolment).not.toHaveBeenCalled();
+    for (const gone of [setup('erased'), setup('none')]) {
+      expect((await gone.consumer.dispatch(enrolled(randomUUID()))).outcome).toBe('drop');
+      expect(gone.pathways.startFromEnrolment).not.toHaveBeenCalled();
+    }
   });
 
-  it('terminates the pathway on erasure; a missing pathway or a stranger is a drop, not an error', async () => {
-    const { consumer, pathways } = setup({ active: false, any: true });
-    const id = randomUUID();
-    expect(await consumer.dispatch(erased(id))).toEqual({ outcome: 'ok' });
-    expect(pathways.terminate).toHaveBeenCalledWith(id, expect.stringContaining('erased'));
+  it('on erasure ends the pathway, then forgets the pseudonym; a forgotten pseudonym or a stranger is a drop', async () => {
+    const { consumer, pathways, beneficiaries } = setup('erased');
+    const pseudonym = randomUUID();
+    expect(await consumer.dispatch(erased(pseudonym))).toEqual({ outcome: 'ok' });
+    expect(beneficiaries.byPseudonym).toHaveBeenCalledWith(pseudonym);
+    expect(pathways.terminate).toHaveBeenCalledWith(ID, expect.stringContaining('erased'));
+    expect(beneficiaries.forgetPseudonym).toHaveBeenCalledWith(ID);
+    expect(pathways.terminate.mock.invocationCallOrder[0]).toBeLessThan(beneficiaries.forgetPseudonym.mock.invocationCallOrder[0]!);
 
-    pathways.terminate.mockResolvedValueOnce(false);
-    expect((await consumer.dispatch(erased(id))).outcome).toBe('drop');
+    // Temporal down: retried, and the pseudonym is kept until the pathway has ended.
+    const down = setup('erased');
+    down.pathways.terminate.mockRejectedValueOnce(new Error('temporal unavailable'));
+    await expect(down.consumer.dispatch(erased(pseudonym))).rejects.toThrow('temporal unavailable');
+    expect(down.beneficiaries.forgetPseudonym).not.toHaveBeenCalled();
 
-    const stranger = setup({ active: false, any: false });
-    expect((await stranger.consumer.dispatch(erased(id))).outcome).toBe('drop');
-    expect(stranger.pathways.terminate).not.toHaveBeenCalled();
+    const forgotten = setup('none');
+    expect((await forgotten.consumer.dispatch(erased(pseudonym))).outcome).toBe('drop');
+    expect(forgotten.pathways.terminate).not.toHaveBeenCalled();
   });
 
   it("leaves the stage column to the pathway's activity: stage-changed is a drop", async () => {
     const { consumer, pathways } = setup();
-    const event = buildEvent('meic.pathway.stage-changed.v1', { ...person, beneficiaryId: randomUUID(), occurredOn: '2026-03-10', from: 'intake', to: 'assessment' }) as CloudEvent;
+    const event = buildEvent('meic.pathway.stage-changed.v2', { ...person, pseudonym: randomUUID(), occurredOn: '2026-03-10', from: 'intake', to: 'assessment' }) as CloudEvent;
     expect(await consumer.dispatch(event)).toEqual({ outcome: 'drop', reason: 'stage recorded by the pathway activity' });
     expect(pathways.signalFact).not.toHaveBeenCalled();
   });
 
   it('moves the pathway with the person events of its own topic and of trainings, starting it from the person record if a fact overtook the enrolment', async () => {
     const { consumer, pathways, beneficiaries } = setup();
-    const id = randomUUID();
-    const assessed = buildEvent('meic.beneficiary.assessed.v2', { ...person, beneficiaryId: id, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }) as CloudEvent;
-    const course = buildEvent('meic.course.enrolled.v1', { ...person, beneficiaryId: id, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: null }) as CloudEvent;
+    const pseudonym = randomUUID();
+    const assessed = buildEvent('meic.beneficiary.assessed.v2', { ...person, pseudonym, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: [], recommendedActivities: [] }) as CloudEvent;
+    const course = buildEvent('meic.course.enrolled.v2', { ...person, pseudonym, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: null }) as CloudEvent;
     expect(await consumer.dispatch(assessed)).toEqual({ outcome: 'ok' });
     expect(await consumer.dispatch(course)).toEqual({ outcome: 'ok' });
-    expect(beneficiaries.pathwayOrigin).toHaveBeenCalledWith(id);
-    const origin = { beneficiaryId: id, siteCode: 'IT-RM', enrolledOn: '2026-03-02' };
+    expect(beneficiaries.byPseudonym).toHaveBeenCalledWith(pseudonym);
+    const origin = { beneficiaryId: ID, siteCode: 'IT-RM', enrolledOn: '2026-03-02' };
     expect(pathways.signalFact.mock.calls).toEqual([
       [origin, { eventId: assessed.id, kind: 'assessed', on: '2026-03-10' }],
       [origin, { eventId: course.id, kind: 'course-enrolled', on: '2026-03-20' }],
@@ -93,10 +105,11 @@ describe('beneficiaries events consumer', () => {
   });
 
   it('drops a person event of someone not held here or erased, and one whose pathway has closed; Temporal errors are retried', async () => {
-    const dropout = (id: string) => buildEvent('meic.beneficiary.dropped-out.v2', { ...person, beneficiaryId: id, occurredOn: '2026-09-01', reason: 'moved_away' }) as CloudEvent;
-    const stranger = setup({ active: false, any: false });
-    expect(await stranger.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'beneficiary not held here or erased' });
-    expect(stranger.pathways.signalFact).not.toHaveBeenCalled();
+    const dropout = (pseudonym: string) => buildEvent('meic.beneficiary.dropped-out.v2', { ...person, pseudonym, occurredOn: '2026-09-01', reason: 'moved_away' }) as CloudEvent;
+    for (const stranger of [setup('none'), setup('erased')]) {
+      expect(await stranger.consumer.dispatch(dropout(randomUUID()))).toEqual({ outcome: 'drop', reason: 'pseudonym of no one held here (another instance, or erased)' });
+      expect(stranger.pathways.signalFact).not.toHaveBeenCalled();
+    }
 
     const held = setup();
     held.pathways.signalFact.mockResolvedValueOnce(false);
@@ -107,7 +120,7 @@ describe('beneficiaries events consumer', () => {
 
   it('drops the events it does not use', async () => {
     const { consumer, pathways } = setup();
-    const event = buildEvent('meic.pathway.task-raised.v1', { siteCode: 'IT-RM', country: 'IT', beneficiaryId: randomUUID(), taskId: randomUUID(), kind: 'pathway_stalled', dueOn: '2026-06-01', occurredOn: '2026-06-01' }) as CloudEvent;
+    const event = buildEvent('meic.pathway.task-raised.v2', { siteCode: 'IT-RM', country: 'IT', pseudonym: randomUUID(), taskId: randomUUID(), kind: 'pathway_stalled', dueOn: '2026-06-01', occurredOn: '2026-06-01' }) as CloudEvent;
     expect((await consumer.dispatch(event)).outcome).toBe('drop');
     expect(pathways.signalFact).not.toHaveBeenCalled();
   });

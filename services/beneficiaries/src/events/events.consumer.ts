@@ -31,31 +31,35 @@ export class EventsConsumer extends HostedEventConsumer {
       case 'meic.organisation.joined.v1':
       case 'meic.organisation.left.v1':
         return drop(`${type} is read by the reference-data consumer`);
-      case 'meic.beneficiary.enrolled.v1': {
+      case 'meic.beneficiary.enrolled.v2': {
         const e = event as CloudEvent<typeof type>;
         // Only people this database holds, and not once erased: a redelivered enrolment must not
         // revive an erased person's pathway, and another instance's people are not ours to start.
-        if (!(await this.beneficiaries.holds(e.data.beneficiaryId, { includeErased: false }))) return drop('beneficiary not held here or erased');
-        return (await this.pathways.startFromEnrolment(e)) ? ok : drop('pathway already closed');
+        const person = await this.beneficiaries.byPseudonym(e.data.pseudonym);
+        if (!person || person.erased) return drop('pseudonym of no one held here (another instance, or erased)');
+        return (await this.pathways.startFromEnrolment(e, person.id)) ? ok : drop('pathway already closed');
       }
-      case 'meic.beneficiary.erased.v1': {
-        const { beneficiaryId } = (event as CloudEvent<typeof type>).data;
-        if (!(await this.beneficiaries.holds(beneficiaryId, { includeErased: true }))) return drop('beneficiary not held here');
-        // Asynchronous on purpose: the erasure committed already; Temporal being down only delays this (retried).
-        return (await this.pathways.terminate(beneficiaryId, 'beneficiary erased (GDPR art. 17)')) ? ok : drop('no running pathway');
+      case 'meic.beneficiary.erased.v2': {
+        const person = await this.beneficiaries.byPseudonym((event as CloudEvent<typeof type>).data.pseudonym);
+        if (!person) return drop('pseudonym of no one held here (forgotten already, or another instance)');
+        // Asynchronous on purpose: the erasure committed already; Temporal being down only delays
+        // this (retried). The pseudonym is forgotten only once the pathway has ended.
+        await this.pathways.terminate(person.id, 'beneficiary erased (GDPR art. 17)');
+        await this.beneficiaries.forgetPseudonym(person.id);
+        return ok;
       }
       // The pathway's activity sets the stage column in the transaction that writes this event
       // (PathwayRepository.recordStageChange). Applying it again here would be harmless once, but
       // a replay after a consumer restart would roll the column back through older stages until
       // it caught up: the column has one writer.
-      case 'meic.pathway.stage-changed.v1':
+      case 'meic.pathway.stage-changed.v2':
         return drop('stage recorded by the pathway activity');
       case 'meic.territorial-indicator.recorded.v1':
       case 'meic.mentor.registered.v1':
-      case 'meic.mentoring.started.v1':
-      case 'meic.mentoring.ended.v1':
+      case 'meic.mentoring.started.v2':
+      case 'meic.mentoring.ended.v2':
       case 'meic.course.created.v1':
-      case 'meic.pathway.task-raised.v1':
+      case 'meic.pathway.task-raised.v2':
         return drop(`${type} is not used by this service yet`);
     }
   }
@@ -67,9 +71,9 @@ export class EventsConsumer extends HostedEventConsumer {
    * a closed pathway is a drop; anything else is an error the consumer retries.
    */
   private async moveOn(event: CloudEvent<PathwayFactType>): Promise<StepResult> {
-    const { beneficiaryId } = event.data;
-    const origin = await this.beneficiaries.pathwayOrigin(beneficiaryId);
-    if (!origin) return drop('beneficiary not held here or erased');
-    return (await this.pathways.signalFact({ beneficiaryId, ...origin }, pathwayFactOf(event))) ? ok : drop('pathway closed');
+    const person = await this.beneficiaries.byPseudonym(event.data.pseudonym);
+    if (!person || person.erased) return drop('pseudonym of no one held here (another instance, or erased)');
+    const origin = { beneficiaryId: person.id, siteCode: person.siteCode, enrolledOn: person.enrolledOn };
+    return (await this.pathways.signalFact(origin, pathwayFactOf(event))) ? ok : drop('pathway closed');
   }
 }

@@ -41,11 +41,13 @@ describe("person events move the person's pathway (consumer → signal → workf
   it('an enrolled person, assessed and then enrolled on a course (trainings topic): the workflow has both facts, once each', async () => {
     const { id } = await h.enrol();
     await pollUntil('the pathway to start', async () => (await state(id).catch(() => undefined)) !== undefined);
-    const facts = { ...person, beneficiaryId: id, siteCode: h.siteCode, country: h.siteCode.slice(0, 2) };
+    // What the trainings service would learn from GET /v1/beneficiaries/{id}/reference.
+    const pseudonym = (await h.pg.query<{ pseudonym: string }>('SELECT pseudonym FROM beneficiaries WHERE id = $1', [id])).rows[0]!.pseudonym;
+    const facts = { ...person, pseudonym, siteCode: h.siteCode, country: h.siteCode.slice(0, 2) };
     await h.publish('meic.beneficiary.assessed.v2', { ...facts, occurredOn: '2026-03-10', assessmentId: randomUUID(), barriers: ['language'], recommendedActivities: ['l2_language'] });
     // One at a time, so that each fact shows as its own stage in the history.
     await pollUntil('the pathway to reach assessment', async () => (await state(id)).stage === 'assessment');
-    const course = await h.publish('meic.course.enrolled.v1', { ...facts, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: 'A2' });
+    const course = await h.publish('meic.course.enrolled.v2', { ...facts, occurredOn: '2026-03-20', courseId: randomUUID(), courseType: 'l2_language', cefrLevelAtStart: 'A2' });
 
     const moved: PathwayState = await pollUntil('the pathway to reach training', async () => {
       const s = await state(id);

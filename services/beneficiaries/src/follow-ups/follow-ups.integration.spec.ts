@@ -17,16 +17,16 @@ describe('follow-ups: POST /v1/beneficiaries/{id}/follow-ups', () => {
   });
 
   /** A person placed on 2026-05-04 with an employer outside the cluster. */
-  async function placed(): Promise<{ id: string; placementId: string }> {
-    const { id } = await h.enrol();
+  async function placed(): Promise<{ id: string; pseudonym: string; placementId: string }> {
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.post<PlacementView>(`/v1/beneficiaries/${id}/placements`, { employerName: 'Officina Neri', contractType: 'apprenticeship', hoursPerWeek: 36, naceSector: 'G', startedOn: '2026-05-04' });
     expect(res.status).toBe(201);
-    return { id, placementId: res.body.id };
+    return { id, pseudonym, placementId: res.body.id };
   }
   const body = (placementId: string, overrides: Record<string, unknown> = {}) => ({ placementId, monthsAfterPlacement: 3, employed: true, recordedOn: '2026-08-04', ...overrides });
 
   it('records a follow-up: 201, the row, and an event with the placement date', async () => {
-    const { id, placementId } = await placed();
+    const { id, pseudonym, placementId } = await placed();
     const res = await h.as.staff.post<FollowUpView>(`/v1/beneficiaries/${id}/follow-ups`, body(placementId, { monthsAfterPlacement: 6, employed: false, recordedOn: '2026-11-05' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ beneficiaryId: id, siteCode: h.siteCode, placementId, monthsAfterPlacement: 6, employed: false, recordedOn: '2026-11-05', placedOn: '2026-05-04' });
@@ -34,9 +34,9 @@ describe('follow-ups: POST /v1/beneficiaries/{id}/follow-ups', () => {
       { placement_id: placementId, months_after_placement: 6, employed: false },
     ]);
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.followed-up.v1');
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.followed-up.v2');
     expect(event?.data).toEqual({
-      beneficiaryId: id,
+      pseudonym,
       siteCode: h.siteCode,
       country: 'IT',
       occurredOn: '2026-11-05',
@@ -53,13 +53,13 @@ describe('follow-ups: POST /v1/beneficiaries/{id}/follow-ups', () => {
   });
 
   it('allows one follow-up per placement and month: 409 for a second', async () => {
-    const { id, placementId } = await placed();
+    const { id, pseudonym, placementId } = await placed();
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/follow-ups`, body(placementId))).status).toBe(201);
     const again = await h.as.staff.post<Problem>(`/v1/beneficiaries/${id}/follow-ups`, body(placementId, { employed: false }));
     expect(again.status).toBe(409);
     expect(again.contentType).toContain('application/problem+json');
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/follow-ups`, body(placementId, { monthsAfterPlacement: 12, recordedOn: '2027-05-04' }))).status).toBe(201);
-    expect((await outboxRows(h.pg, 'meic.beneficiary.followed-up.v1')).filter((r) => r.message_key === id)).toHaveLength(2);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.followed-up.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(2);
   });
 
   it('answers 422 for a placement of another person or an unknown one', async () => {
@@ -89,13 +89,13 @@ describe('follow-ups: POST /v1/beneficiaries/{id}/follow-ups', () => {
   });
 
   it('honours Idempotency-Key: replay returns the first response, one row, one event; another body is a 409', async () => {
-    const { id, placementId } = await placed();
+    const { id, pseudonym, placementId } = await placed();
     const first = await h.as.staff.post<FollowUpView>(`/v1/beneficiaries/${id}/follow-ups`, body(placementId), { 'idempotency-key': `fu-${id}` });
     const replay = await h.as.staff.post<FollowUpView>(`/v1/beneficiaries/${id}/follow-ups`, body(placementId), { 'idempotency-key': `fu-${id}` });
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
     expect((await h.pg.query('SELECT count(*)::int AS n FROM follow_ups WHERE placement_id = $1', [placementId])).rows[0]).toEqual({ n: 1 });
-    expect((await outboxRows(h.pg, 'meic.beneficiary.followed-up.v1')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.followed-up.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/follow-ups`, body(placementId, { monthsAfterPlacement: 6 }), { 'idempotency-key': `fu-${id}` })).status).toBe(409);
   });
 

@@ -21,7 +21,7 @@ import type { pathwayWorkflow } from './pathway.workflow';
 
 /** dist/pathway-worker.js, built if older than its sources. */
 let workerMain: string;
-const STAGE_CHANGED = 'meic.pathway.stage-changed.v1';
+const STAGE_CHANGED = 'meic.pathway.stage-changed.v2';
 
 
 
@@ -33,6 +33,8 @@ const ENROLLED_ON = addDays(new Date().toISOString().slice(0, 10), -6);
 
 interface Pathway {
   id: string;
+  /** What its events are keyed by. */
+  pseudonym: string;
   /** Every fact signalled so far, the input's enrolment included (as the workflow counts it). */
   facts: PathwayFact[];
 }
@@ -62,14 +64,15 @@ const expectedStage = (p: Pathway) => stageOf(p.facts, DEFAULT_TEMPLATE).stage;
 async function seedBeneficiaries(pg: PgClient, n: number): Promise<{ siteCode: string; pathways: Pathway[] }> {
   const siteCode = randomSiteCode();
   const ids = Array.from({ length: n }, () => randomUUID());
+  const pseudonyms = ids.map(() => randomUUID());
   // The coarse attributes the stage-changed event carries; no personal data is needed here.
   await pg.query(
-    `INSERT INTO beneficiaries (id, site_code, country, programme, enrolled_on, sex, age_band, citizenship, legal_status,
+    `INSERT INTO beneficiaries (id, pseudonym, site_code, country, programme, enrolled_on, sex, age_band, citizenship, legal_status,
        consent_data_processing, consent_evaluation_follow_up, consent_recorded_on, updated_at)
-     SELECT id, $2, $3, 'AMIL', $4::date, 'female', '25-29', 'ML', 'refugee', true, true, $4::date, now() FROM unnest($1::uuid[]) AS id`,
-    [ids, siteCode, siteCode.slice(0, 2), ENROLLED_ON],
+     SELECT id, pseudonym, $3, $4, 'AMIL', $5::date, 'female', '25-29', 'ML', 'refugee', true, true, $5::date, now() FROM unnest($1::uuid[], $2::uuid[]) AS t(id, pseudonym)`,
+    [ids, pseudonyms, siteCode, siteCode.slice(0, 2), ENROLLED_ON],
   );
-  return { siteCode, pathways: ids.map((id) => ({ id, facts: [{ eventId: 'input:enrolled', kind: 'enrolled', on: ENROLLED_ON }] })) };
+  return { siteCode, pathways: ids.map((id, i) => ({ id, pseudonym: pseudonyms[i] as string, facts: [{ eventId: 'input:enrolled', kind: 'enrolled', on: ENROLLED_ON }] })) };
 }
 
 async function startPathways(client: Client, taskQueue: string, siteCode: string, pathways: Pathway[]): Promise<void> {
@@ -113,10 +116,11 @@ async function untilEveryStageExpected(client: Client, pathways: Pathway[], what
 async function expectExactlyOnce(pg: PgClient, pathways: Pathway[], states: PathwayState[]): Promise<number> {
   const rows = await outboxRows(pg, STAGE_CHANGED);
   const mine = new Set(pathways.map((p) => p.id));
+  const idOf = new Map(pathways.map((p) => [p.pseudonym, p.id]));
   const actual: Record<string, { from: string | null; to: string; on: string }[]> = {};
-  for (const r of rows.filter((row) => mine.has(row.message_key))) {
+  for (const r of rows.filter((row) => idOf.has(row.message_key))) {
     const e = JSON.parse(r.value) as { from: string | null; to: string; occurredOn: string };
-    (actual[r.message_key] ??= []).push({ from: e.from, to: e.to, on: e.occurredOn });
+    (actual[idOf.get(r.message_key) as string] ??= []).push({ from: e.from, to: e.to, on: e.occurredOn });
   }
   const expected: Record<string, { from: string | null; to: string; on: string }[]> = {};
   states.forEach((s, i) => {
@@ -217,7 +221,7 @@ describe('pathway durability', () => {
     const rowsAtKill = await outboxRows(pg, STAGE_CHANGED);
     const atKill = rowsAtKill.length;
     // The locked pathways had not got past their first activity: the restarted worker redoes it.
-    expect(rowsAtKill.filter((r) => locked.some((p) => p.id === r.message_key))).toEqual([]);
+    expect(rowsAtKill.filter((r) => locked.some((p) => p.pseudonym === r.message_key))).toEqual([]);
 
     await locker.query('ROLLBACK');
     // While no worker runs: the other half of the second facts, and redeliveries of facts the

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { buildEvent } from '@meic/contracts';
 import { asDate, outboxRow } from '@meic/service-kit';
-import { personFacts } from '../events/beneficiary-events';
+import { personFacts, pseudonymOf } from '../events/beneficiary-events';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import { uuidV5 } from './pathway.task-id';
 import type { RaiseTaskInput, StageChangeInput } from './pathway.types';
@@ -30,7 +30,7 @@ export class PathwayRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /**
-   * Publishes meic.pathway.stage-changed.v1 and sets the beneficiary's `stage` column together.
+   * Publishes meic.pathway.stage-changed.v2 and sets the beneficiary's `stage` column together.
    *
    * Idempotency: the event id is a name-based UUID of (beneficiary, from, to, on); the outbox
    * insert skips a duplicate id, and the column is only written when the event was. We do not
@@ -47,7 +47,7 @@ export class PathwayRepository {
       const person = await this.lockPerson(tx, change.beneficiaryId);
       if (!person) return 'not-held';
       const event = buildEvent(
-        'meic.pathway.stage-changed.v1',
+        'meic.pathway.stage-changed.v2',
         { ...personFacts(person), siteCode: change.siteCode, occurredOn: change.on, from: change.from, to: change.to },
         { id: stageChangeEventId(change) },
       );
@@ -59,7 +59,7 @@ export class PathwayRepository {
   }
 
   /**
-   * Inserts the task and publishes meic.pathway.task-raised.v1 in one transaction. The task id
+   * Inserts the task and publishes meic.pathway.task-raised.v2 in one transaction. The task id
    * is the workflow's: an existing id means an earlier attempt committed, and nothing is
    * written again ('duplicate'). An erased or unknown person gets no task ('not-held').
    */
@@ -73,8 +73,8 @@ export class PathwayRepository {
       });
       if (inserted.count === 0) return 'duplicate';
       const event = buildEvent(
-        'meic.pathway.task-raised.v1',
-        { siteCode: task.siteCode, country: person.country, beneficiaryId: task.beneficiaryId, taskId: task.taskId, kind: task.kind, dueOn: task.dueOn, occurredOn: task.raisedOn },
+        'meic.pathway.task-raised.v2',
+        { siteCode: task.siteCode, country: person.country, pseudonym: pseudonymOf(person), taskId: task.taskId, kind: task.kind, dueOn: task.dueOn, occurredOn: task.raisedOn },
         { id: uuidV5(`task-raised/${task.taskId}`, PATHWAY_EVENT_NAMESPACE) },
       );
       await tx.outboxEvent.create({ data: outboxRow(event) });
@@ -87,8 +87,8 @@ export class PathwayRepository {
    * as lockActiveBeneficiary): nothing about a person is written once they are erased.
    */
   private async lockPerson(tx: Prisma.TransactionClient, id: string) {
-    const rows = await tx.$queryRaw<{ id: string; siteCode: string; country: string; sex: string; ageBand: string; citizenship: string; legalStatus: string }[]>`
-      SELECT id, site_code AS "siteCode", country, sex, age_band AS "ageBand", citizenship, legal_status AS "legalStatus"
+    const rows = await tx.$queryRaw<{ id: string; pseudonym: string | null; siteCode: string; country: string; sex: string; ageBand: string; citizenship: string; legalStatus: string }[]>`
+      SELECT id, pseudonym::text, site_code AS "siteCode", country, sex, age_band AS "ageBand", citizenship, legal_status AS "legalStatus"
       FROM beneficiaries WHERE id = ${id}::uuid AND erased_at IS NULL FOR SHARE`;
     return rows[0];
   }

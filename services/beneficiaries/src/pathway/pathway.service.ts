@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { BeneficiaryEnrolledV1, CloudEvent } from '@meic/contracts';
+import type { BeneficiaryEnrolledV2, CloudEvent } from '@meic/contracts';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { PathwayTemplateService } from './pathway-template.service';
@@ -39,15 +39,15 @@ export class PathwayService implements OnApplicationShutdown {
    * closed pathway is never started again. Returns false when the pathway had already closed.
    * The site's template goes into the input: the pathway keeps it whatever the site changes later.
    */
-  async startFromEnrolment(event: CloudEvent<'meic.beneficiary.enrolled.v1'>): Promise<boolean> {
-    const data: BeneficiaryEnrolledV1 = event.data;
+  async startFromEnrolment(event: CloudEvent<'meic.beneficiary.enrolled.v2'>, beneficiaryId: string): Promise<boolean> {
+    const data: BeneficiaryEnrolledV2 = event.data;
     const { client } = await this.connect();
     try {
       await client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayFact]>('pathwayWorkflow', {
-        workflowId: pathwayWorkflowId(data.beneficiaryId),
+        workflowId: pathwayWorkflowId(beneficiaryId),
         taskQueue: this.opts.taskQueue,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [await this.inputOf({ beneficiaryId: data.beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn })],
+        args: [await this.inputOf({ beneficiaryId, siteCode: data.siteCode, enrolledOn: data.occurredOn })],
         signal: pathwayFactSignal,
         signalArgs: [{ eventId: event.id, kind: 'enrolled', on: data.occurredOn }],
       });

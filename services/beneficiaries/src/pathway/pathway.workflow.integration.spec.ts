@@ -110,7 +110,7 @@ async function start(taskQueue: string, enrolledOn: string, opts: { template?: P
   };
   const handle =
     opts.shape === 'event'
-      ? await env.client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayEvent]>('pathwayWorkflow', { ...options, signal: pathwayEventSignal, signalArgs: [{ eventId, type: 'meic.beneficiary.enrolled.v1', occurredOn: enrolledOn }] })
+      ? await env.client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayEvent]>('pathwayWorkflow', { ...options, signal: pathwayEventSignal, signalArgs: [{ eventId, type: 'meic.beneficiary.enrolled.v2', occurredOn: enrolledOn }] })
       : await env.client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayFact]>('pathwayWorkflow', { ...options, signal: pathwayFactSignal, signalArgs: [{ eventId, kind: 'enrolled', on: enrolledOn }] });
   started.push(handle);
   return handle;

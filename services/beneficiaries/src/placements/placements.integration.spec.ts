@@ -21,7 +21,7 @@ describe('placements: POST /v1/beneficiaries/{id}/placements', () => {
   });
 
   it('records a placement with an employer outside the cluster: its name stays here, the event has neither id nor name', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.post<PlacementView>(`/v1/beneficiaries/${id}/placements`, outside());
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ beneficiaryId: id, siteCode: h.siteCode, ...outside() });
@@ -29,9 +29,9 @@ describe('placements: POST /v1/beneficiaries/{id}/placements', () => {
       { employer_name: 'Trattoria da Gino Bianchi', employer_org_id: null, hours_per_week: 24.5 },
     ]);
 
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.placed.v1');
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.placed.v2');
     expect(event?.data).toEqual({
-      beneficiaryId: id,
+      pseudonym,
       siteCode: h.siteCode,
       country: 'IT',
       occurredOn: '2026-05-04',
@@ -50,11 +50,11 @@ describe('placements: POST /v1/beneficiaries/{id}/placements', () => {
   });
 
   it('records a placement with a cluster member of the site: the event names it and its type', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const res = await h.as.staff.post<PlacementView>(`/v1/beneficiaries/${id}/placements`, { employerOrgId: member, contractType: 'permanent', hoursPerWeek: 38, naceSector: 'C', startedOn: '2026-04-01' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ employerOrgId: member, employerOrgType: 'enterprise' });
-    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === id && e.headers['ce_type'] === 'meic.beneficiary.placed.v1');
+    const [event] = await collectEvents(TOPICS.beneficiaries, (e) => e.key === pseudonym && e.headers['ce_type'] === 'meic.beneficiary.placed.v2');
     expect(event?.data).toMatchObject({ placementId: res.body.id, employerOrgId: member, employerOrgType: 'enterprise', contractType: 'permanent', occurredOn: '2026-04-01' });
   });
 
@@ -137,13 +137,13 @@ describe('placements: POST /v1/beneficiaries/{id}/placements', () => {
   });
 
   it('honours Idempotency-Key: replay returns the first response, one row, one event; another body is a 409', async () => {
-    const { id } = await h.enrol();
+    const { id, pseudonym } = await h.enrol();
     const first = await h.as.staff.post<PlacementView>(`/v1/beneficiaries/${id}/placements`, outside(), { 'idempotency-key': `place-${id}` });
     const replay = await h.as.staff.post<PlacementView>(`/v1/beneficiaries/${id}/placements`, outside(), { 'idempotency-key': `place-${id}` });
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
     expect((await h.pg.query('SELECT count(*)::int AS n FROM placements WHERE beneficiary_id = $1', [id])).rows[0]).toEqual({ n: 1 });
-    expect((await outboxRows(h.pg, 'meic.beneficiary.placed.v1')).filter((r) => r.message_key === id)).toHaveLength(1);
+    expect((await outboxRows(h.pg, 'meic.beneficiary.placed.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
     expect((await h.as.staff.post(`/v1/beneficiaries/${id}/placements`, outside({ hoursPerWeek: 30 }), { 'idempotency-key': `place-${id}` })).status).toBe(409);
   });
 

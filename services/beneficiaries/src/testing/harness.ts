@@ -52,6 +52,8 @@ export function api(baseUrl: string, token?: string) {
   };
 }
 
+export type Enrolled = BeneficiaryView & { pseudonym: string };
+
 export interface Harness {
   url: string;
   pg: Client;
@@ -70,7 +72,8 @@ export interface Harness {
   registerSite(code: string): Promise<void>;
   joinOrganisation(opts?: { siteCode?: string; type?: OrganisationType }): Promise<string>;
   leaveOrganisation(id: string, siteCode: string, on: string, type?: OrganisationType): Promise<void>;
-  enrol(overrides?: Record<string, unknown>, as?: Api): Promise<BeneficiaryView>;
+  /** The enrolled person, with the pseudonym their events carry (read from the database: the API never shows it). */
+  enrol(overrides?: Record<string, unknown>, as?: Api): Promise<Enrolled>;
   close(): Promise<void>;
 }
 
@@ -179,10 +182,11 @@ export async function startHarness(opts: { worker?: boolean; catchUpGraceSeconds
       });
     };
 
-    const enrol = async (overrides: Record<string, unknown> = {}, who: Api = as.staff): Promise<BeneficiaryView> => {
+    const enrol = async (overrides: Record<string, unknown> = {}, who: Api = as.staff): Promise<Enrolled> => {
       const res = await who.post<BeneficiaryView>('/v1/beneficiaries', enrolmentBody(siteCode, overrides));
       if (res.status !== 201) throw new Error(`enrolment failed: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
+      const { rows } = await pg.query<{ pseudonym: string }>('SELECT pseudonym FROM beneficiaries WHERE id = $1', [res.body.id]);
+      return { ...res.body, pseudonym: rows[0]!.pseudonym };
     };
 
     await registerSite(siteCode);

@@ -16,6 +16,7 @@ const personalData: PersonalData = {
 
 export const beneficiary: Beneficiary & { personalData: PersonalData } = {
   id: '0b7c6a52-6a43-4a5e-9a53-1d7c1f0c2b11',
+  pseudonym: 'c4d2e8f1-3b6a-4f0e-8a2d-5e9b7c1a4f36',
   siteCode: 'IT-RM',
   ref: 'RM-2026-0042',
   country: 'IT',

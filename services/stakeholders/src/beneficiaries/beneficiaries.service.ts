@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AgeBand, BeneficiaryEnrolledV1, BeneficiaryErasedV1, LegalStatus, Sex } from '@meic/contracts';
-import { asDate, isoDate, problems } from '@meic/service-kit';
+import type { AgeBand, BeneficiaryErasedV2, LegalStatus, Sex } from '@meic/contracts';
+import { asDate, BeneficiaryReferences, problems } from '@meic/service-kit';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryRefusal } from './beneficiaries.rules';
 
 /** The coarse, pseudonymous attributes events about a person carry (as recorded at enrolment). */
 export interface PersonFacts {
-  beneficiaryId: string;
+  pseudonym: string;
   sex: Sex;
   ageBand: AgeBand;
   citizenship: string;
@@ -14,49 +14,48 @@ export interface PersonFacts {
 }
 
 export interface EligibleBeneficiary {
+  id: string;
   facts: PersonFacts;
   siteCode: string;
   enrolledOn: string;
 }
 
-/** What this service knows of the beneficiaries service's people, learnt from events only. */
+const refused = (id: string, why: string) => problems.unprocessable(`Beneficiary ${id} cannot be referred to: ${why}.`, [{ path: '/beneficiaryId', message: why }]);
+
+/**
+ * People as the beneficiaries service describes them to this service (an id, a pseudonym and
+ * coarse attributes), asked for when a record names them: no event carries the id any more.
+ */
 @Injectable()
 export class BeneficiariesService {
-  constructor(private readonly beneficiaries: BeneficiariesRepository) {}
+  constructor(
+    private readonly beneficiaries: BeneficiariesRepository,
+    private readonly references: BeneficiaryReferences,
+  ) {}
 
-  async recordEnrolment(data: BeneficiaryEnrolledV1): Promise<void> {
-    await this.beneficiaries.upsertEnrolled({
-      id: data.beneficiaryId,
-      siteCode: data.siteCode,
-      country: data.country,
-      enrolledOn: asDate(data.occurredOn),
-      sex: data.sex,
-      ageBand: data.ageBand,
-      citizenship: data.citizenship,
-      legalStatus: data.legalStatus,
-    });
+  /** False when the person was never known here (nothing to delete). */
+  recordErasure(data: BeneficiaryErasedV2): Promise<boolean> {
+    return this.beneficiaries.erase(data.pseudonym, asDate(data.occurredOn));
   }
 
-  /** False when the person was never known here (nothing to mark). */
-  recordErasure(data: BeneficiaryErasedV1, at: Date): Promise<boolean> {
-    return this.beneficiaries.markErased(data.beneficiaryId, at);
-  }
-
-  /** The person a new record at `siteCode` refers to; 422 naming /beneficiaryId otherwise. */
+  /** The person a new record at `siteCode` refers to; 422 naming /beneficiaryId otherwise, 503 when the beneficiaries service cannot say. */
   async requireEligible(id: string, siteCode: string): Promise<EligibleBeneficiary> {
-    const person = await this.beneficiaries.find(id);
-    const refusal = beneficiaryRefusal(person, siteCode);
-    if (refusal || !person) throw problems.unprocessable(`Beneficiary ${id} cannot be referred to: ${refusal ?? 'unknown beneficiary'}.`, [{ path: '/beneficiaryId', message: refusal ?? 'unknown beneficiary' }]);
-    return { facts: this.factsOf(person), siteCode: person.siteCode, enrolledOn: isoDate(person.enrolledOn) };
+    const found = await this.references.find(id);
+    const refusal = beneficiaryRefusal(found, siteCode);
+    if (refusal || !found) throw refused(id, refusal ?? 'unknown or erased beneficiary');
+    // Erased between the lookup and now: remember() refuses a tombstoned pseudonym.
+    if (!(await this.beneficiaries.remember(found))) throw refused(id, 'unknown or erased beneficiary');
+    return { id: found.id, facts: this.factsOf(found), siteCode: found.siteCode, enrolledOn: found.enrolledOn };
   }
 
-  /** Attributes for an event about an existing record (also after erasure: they are not personal data). */
-  async factsFor(id: string): Promise<PersonFacts | null> {
+  /** Attributes for an event about an existing record of a person not erased; 422 once they are. */
+  async factsFor(id: string): Promise<PersonFacts> {
     const person = await this.beneficiaries.find(id);
-    return person ? this.factsOf(person) : null;
+    if (!person) throw refused(id, 'unknown or erased beneficiary');
+    return this.factsOf(person);
   }
 
-  private factsOf(p: { id: string; sex: string; ageBand: string; citizenship: string; legalStatus: string }): PersonFacts {
-    return { beneficiaryId: p.id, sex: p.sex as Sex, ageBand: p.ageBand as AgeBand, citizenship: p.citizenship, legalStatus: p.legalStatus as LegalStatus };
+  private factsOf(p: { pseudonym: string; sex: string; ageBand: string; citizenship: string; legalStatus: string }): PersonFacts {
+    return { pseudonym: p.pseudonym, sex: p.sex as Sex, ageBand: p.ageBand as AgeBand, citizenship: p.citizenship, legalStatus: p.legalStatus as LegalStatus };
   }
 }

@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import type { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { EventsConsumer } from './events.consumer';
 
-const beneficiaryId = '3f2b8c1d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const pseudonym = '3f2b8c1d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 
 function consumerWith(beneficiaries: Partial<BeneficiariesService>): EventsConsumer {
   // The Kafka client is only used by start(); dispatch is the unit under test.
@@ -12,8 +12,8 @@ function consumerWith(beneficiaries: Partial<BeneficiariesService>): EventsConsu
 }
 
 describe('EventsConsumer.dispatch', () => {
-  const enrolled = buildEvent('meic.beneficiary.enrolled.v1', {
-    beneficiaryId,
+  const enrolled = buildEvent('meic.beneficiary.enrolled.v2', {
+    pseudonym,
     siteCode: 'IT-RM',
     country: 'IT',
     occurredOn: '2026-03-02',
@@ -23,32 +23,24 @@ describe('EventsConsumer.dispatch', () => {
     citizenship: 'ML',
     legalStatus: 'refugee',
   });
-  const erased = buildEvent('meic.beneficiary.erased.v1', { beneficiaryId, siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-05-01' }, { time: new Date('2026-05-01T09:00:00Z') });
+  const erased = buildEvent('meic.beneficiary.erased.v2', { pseudonym, siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-05-01' }, { time: new Date('2026-05-01T09:00:00Z') });
 
-  it('records an enrolment in the read model', async () => {
-    const recordEnrolment = jest.fn().mockResolvedValue(undefined);
-    expect(await consumerWith({ recordEnrolment }).dispatch(enrolled)).toEqual({ outcome: 'ok' });
-    expect(recordEnrolment).toHaveBeenCalledWith(enrolled.data);
-  });
-
-  it('records an erasure at the event time, and drops one for a person never seen', async () => {
+  it('records an erasure, and drops one of a person never written about (a tombstone only)', async () => {
     const recordErasure = jest.fn().mockResolvedValueOnce(true).mockResolvedValueOnce(false);
     const consumer = consumerWith({ recordErasure });
     expect(await consumer.dispatch(erased)).toEqual({ outcome: 'ok' });
-    expect(recordErasure).toHaveBeenCalledWith(erased.data, new Date('2026-05-01T09:00:00Z'));
+    expect(recordErasure).toHaveBeenCalledWith(erased.data);
     expect((await consumer.dispatch(erased)).outcome).toBe('drop');
   });
 
-  it('drops every other event type without touching the read model', async () => {
-    const recordEnrolment = jest.fn();
+  it('drops every other event type, enrolments included (people are looked up when a record names them)', async () => {
     const recordErasure = jest.fn();
-    const consumer = consumerWith({ recordEnrolment, recordErasure });
-    for (const type of EVENT_TYPES.filter((t) => t !== 'meic.beneficiary.enrolled.v1' && t !== 'meic.beneficiary.erased.v1')) {
+    const consumer = consumerWith({ recordErasure });
+    for (const type of EVENT_TYPES.filter((t) => t !== 'meic.beneficiary.erased.v2')) {
       // Only the type matters to the dispatcher; the data is not looked at for dropped types.
       const result = await consumer.dispatch({ ...enrolled, type } as unknown as CloudEvent);
       expect(result.outcome).toBe('drop');
     }
-    expect(recordEnrolment).not.toHaveBeenCalled();
     expect(recordErasure).not.toHaveBeenCalled();
   });
 });

@@ -4,9 +4,9 @@ import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 
 /**
- * Facts this service learns from Kafka: the beneficiaries read model (who exists, at which
- * site, erased or not, and their coarse attributes), so mentoring matches can be checked and
- * described without calling the beneficiaries service. One group, one dispatcher.
+ * Facts this service learns from Kafka: erasures, which delete what it holds about the person.
+ * People themselves are looked up in the beneficiaries service when a match names them (no event
+ * carries their id). One group, one dispatcher.
  */
 @Injectable()
 export class EventsConsumer extends HostedEventConsumer {
@@ -20,31 +20,30 @@ export class EventsConsumer extends HostedEventConsumer {
   async dispatch(event: CloudEvent): Promise<StepResult> {
     const type: EventType = event.type;
     switch (type) {
-      case 'meic.beneficiary.enrolled.v1':
-        await this.beneficiaries.recordEnrolment((event as CloudEvent<typeof type>).data);
-        return ok;
-      case 'meic.beneficiary.erased.v1':
-        return (await this.beneficiaries.recordErasure((event as CloudEvent<typeof type>).data, new Date(event.time))) ? ok : drop('erasure of a beneficiary never seen here');
+      case 'meic.beneficiary.erased.v2':
+        return (await this.beneficiaries.recordErasure((event as CloudEvent<typeof type>).data)) ? ok : drop('erasure of a person this service never wrote about (pseudonym tombstoned)');
+      // People are looked up in the beneficiaries service when a record names them.
+      case 'meic.beneficiary.enrolled.v2':
       case 'meic.site.registered.v1':
       case 'meic.site.updated.v1':
       case 'meic.organisation.joined.v1':
       case 'meic.organisation.left.v1':
       case 'meic.territorial-indicator.recorded.v1':
       case 'meic.mentor.registered.v1':
-      case 'meic.mentoring.started.v1':
-      case 'meic.mentoring.ended.v1':
+      case 'meic.mentoring.started.v2':
+      case 'meic.mentoring.ended.v2':
       case 'meic.course.created.v1':
-      case 'meic.course.enrolled.v1':
-      case 'meic.course.completed.v1':
-      case 'meic.internship.started.v1':
-      case 'meic.internship.ended.v1':
-      case 'meic.beneficiary.consent-recorded.v1':
+      case 'meic.course.enrolled.v2':
+      case 'meic.course.completed.v2':
+      case 'meic.internship.started.v2':
+      case 'meic.internship.ended.v2':
+      case 'meic.beneficiary.consent-recorded.v2':
       case 'meic.beneficiary.assessed.v2':
-      case 'meic.beneficiary.placed.v1':
-      case 'meic.beneficiary.followed-up.v1':
+      case 'meic.beneficiary.placed.v2':
+      case 'meic.beneficiary.followed-up.v2':
       case 'meic.beneficiary.dropped-out.v2':
-      case 'meic.pathway.stage-changed.v1':
-      case 'meic.pathway.task-raised.v1':
+      case 'meic.pathway.stage-changed.v2':
+      case 'meic.pathway.task-raised.v2':
         return drop(`${type} is not used by this service`);
     }
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { pollUntil } from '@meic/testing';
-import { enrolledEvent, erasedEvent, outboxRows, publishEvents, published, randomSiteCode, siteBody, startHarness, type Api, type Harness } from '../testing/harness';
+import { outboxRows, published, randomSiteCode, siteBody, startHarness, type Api, type Harness } from '../testing/harness';
 
 /**
- * Beneficiaries reach this service only as events: the tests publish real
- * meic.beneficiary.enrolled/erased CloudEvents to Kafka and wait for the read model.
+ * People are enrolled in a real beneficiaries service (the harness runs one), which this service
+ * asks about them; their erasure reaches it as meic.beneficiary.erased on Kafka.
  */
 describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-matches/{id}/end', () => {
   let h: Harness;
@@ -12,17 +12,12 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
   let staffB: Api;
   const siteA = randomSiteCode('IT');
   const siteB = randomSiteCode('ES');
-  const people = { amina: randomUUID(), omar: randomUUID(), lina: randomUUID(), atB: randomUUID(), erased: randomUUID(), later: randomUUID(), forbidden: randomUUID(), replayed: randomUUID(), stranger: randomUUID() };
+  /** Beneficiary ids, and the pseudonyms their events carry. */
+  const people: Record<'amina' | 'omar' | 'lina' | 'atB' | 'erased' | 'later' | 'forbidden' | 'replayed' | 'stranger', string> = { amina: '', omar: '', lina: '', atB: '', erased: '', later: '', forbidden: '', replayed: '', stranger: randomUUID() };
+  const pseudonyms: Record<string, string> = {};
   let mentorA: string;
   let mentorB: string;
   const match = (overrides: Record<string, unknown> = {}) => ({ mentorId: mentorA, beneficiaryId: people.amina, areas: ['work'], startedOn: '2026-04-01', ...overrides });
-
-  async function readModelHas(ids: string[], erased: string[] = []): Promise<void> {
-    await pollUntil('the beneficiaries read model to catch up', async () => {
-      const { rows } = await h.db.query<{ id: string; erased: boolean }>('SELECT id, erased_at IS NOT NULL AS erased FROM known_beneficiaries WHERE id = ANY($1::uuid[])', [ids]);
-      return rows.length === ids.length && erased.every((id) => rows.find((r) => r.id === id)?.erased);
-    });
-  }
 
   beforeAll(async () => {
     h = await startHarness();
@@ -33,20 +28,22 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
     mentorA = (await staffA.post('/v1/mentors', { siteCode: siteA, displayName: 'Samira K.', languages: ['ar', 'it'], areas: ['work', 'housing'] })).body.id;
     mentorB = (await staffB.post('/v1/mentors', { siteCode: siteB, displayName: 'Jorge P.', languages: ['es'], areas: ['financial_literacy'] })).body.id;
 
-    await publishEvents([
-      enrolledEvent({ beneficiaryId: people.amina, siteCode: siteA, occurredOn: '2026-03-02' }),
-      enrolledEvent({ beneficiaryId: people.omar, siteCode: siteA, sex: 'male', ageBand: '30-39', citizenship: 'SY', legalStatus: 'subsidiary_protection' }),
-      enrolledEvent({ beneficiaryId: people.lina, siteCode: siteA, citizenship: 'AF', legalStatus: 'asylum_seeker' }),
-      enrolledEvent({ beneficiaryId: people.atB, siteCode: siteB }),
-      enrolledEvent({ beneficiaryId: people.erased, siteCode: siteA }),
-      erasedEvent(people.erased, siteA),
-      // Redelivery of an enrolment after the erasure must not revive the person.
-      enrolledEvent({ beneficiaryId: people.erased, siteCode: siteA }),
-      enrolledEvent({ beneficiaryId: people.later, siteCode: siteA }),
-      enrolledEvent({ beneficiaryId: people.forbidden, siteCode: siteA }),
-      enrolledEvent({ beneficiaryId: people.replayed, siteCode: siteA }),
-    ]);
-    await readModelHas([people.amina, people.omar, people.lina, people.atB, people.erased, people.later, people.forbidden, people.replayed], [people.erased]);
+    const enrolled: [keyof typeof people, string, Record<string, string>][] = [
+      ['amina', siteA, {}],
+      ['omar', siteA, { sex: 'male', ageBand: '30-39', citizenship: 'SY', legalStatus: 'subsidiary_protection' }],
+      ['lina', siteA, { citizenship: 'AF', legalStatus: 'asylum_seeker' }],
+      ['atB', siteB, {}],
+      ['erased', siteA, {}],
+      ['later', siteA, {}],
+      ['forbidden', siteA, {}],
+      ['replayed', siteA, {}],
+    ];
+    for (const [name, site, attrs] of enrolled) {
+      const { id, pseudonym } = await h.beneficiaries.enrol(site, attrs);
+      people[name] = id;
+      pseudonyms[name] = pseudonym;
+    }
+    await h.beneficiaries.erase(people.erased);
   });
   afterAll(async () => {
     await h?.close();
@@ -71,14 +68,14 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
       const { rows } = await h.db.query("SELECT mentor_id, beneficiary_id, site_code, areas, to_char(started_on, 'YYYY-MM-DD') AS started_on FROM mentoring_matches WHERE id = $1", [id]);
       expect(rows).toEqual([{ mentor_id: mentorA, beneficiary_id: people.omar, site_code: siteA, areas: ['work', 'housing'], started_on: '2026-04-01' }]);
 
-      const [event] = await published('meic.mentoring.started.v1', (e) => e.data['matchId'] === id);
-      expect(event!.key).toBe(people.omar);
-      expect(event!.headers).toMatchObject({ ce_subject: people.omar, ce_source: '/meic/stakeholders', ce_specversion: '1.0' });
+      const [event] = await published('meic.mentoring.started.v2', (e) => e.data['matchId'] === id);
+      expect(event!.key).toBe(pseudonyms.omar);
+      expect(event!.headers).toMatchObject({ ce_subject: pseudonyms.omar, ce_source: '/meic/stakeholders', ce_specversion: '1.0' });
       expect(event!.data).toEqual({
         siteCode: siteA,
         country: 'IT',
         occurredOn: '2026-04-01',
-        beneficiaryId: people.omar,
+        pseudonym: pseudonyms.omar,
         sex: 'male',
         ageBand: '30-39',
         citizenship: 'SY',
@@ -93,9 +90,9 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
     it('422 for references it cannot accept, naming the field and why', async () => {
       const cases: [Record<string, unknown>, { path: string; message: string }][] = [
         [{ mentorId: randomUUID() }, { path: '/mentorId', message: 'unknown mentor' }],
-        [{ beneficiaryId: people.stranger }, { path: '/beneficiaryId', message: 'unknown beneficiary' }],
+        [{ beneficiaryId: people.stranger }, { path: '/beneficiaryId', message: 'unknown or erased beneficiary' }],
         [{ beneficiaryId: people.atB }, { path: '/beneficiaryId', message: `beneficiary is enrolled at another site, not ${siteA}` }],
-        [{ beneficiaryId: people.erased }, { path: '/beneficiaryId', message: 'beneficiary was erased' }],
+        [{ beneficiaryId: people.erased }, { path: '/beneficiaryId', message: 'unknown or erased beneficiary' }],
         [{ beneficiaryId: people.lina, areas: ['work', 'financial_literacy'] }, { path: '/areas', message: "not among the mentor's areas: financial_literacy" }],
       ];
       for (const [overrides, error] of cases) {
@@ -143,7 +140,7 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
       expect(first.status).toBe(201);
       expect(replay).toEqual(first);
       expect((await h.db.query('SELECT 1 FROM mentoring_matches WHERE beneficiary_id = $1', [people.later])).rowCount).toBe(1);
-      expect(await outboxRows(h.db, people.later)).toHaveLength(1);
+      expect(await outboxRows(h.db, pseudonyms.later)).toHaveLength(1);
       expect((await staffA.post('/v1/mentoring-matches', { ...body, areas: ['housing'] }, { 'idempotency-key': `match-${people.later}` })).status).toBe(409);
     });
   });
@@ -155,13 +152,13 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: started.id, startedOn: '2026-04-15', endedOn: '2026-09-30' });
 
-      const [event] = await published('meic.mentoring.ended.v1', (e) => e.data['matchId'] === started.id);
-      expect(event!.key).toBe(people.amina);
+      const [event] = await published('meic.mentoring.ended.v2', (e) => e.data['matchId'] === started.id);
+      expect(event!.key).toBe(pseudonyms.amina);
       expect(event!.data).toEqual({
         siteCode: siteA,
         country: 'IT',
         occurredOn: '2026-09-30',
-        beneficiaryId: people.amina,
+        pseudonym: pseudonyms.amina,
         sex: 'female',
         ageBand: '25-29',
         citizenship: 'ML',
@@ -203,19 +200,22 @@ describe('mentoring matches: POST/GET /v1/mentoring-matches, POST /v1/mentoring-
       expect((await staffA.post(`/v1/mentoring-matches/${started.id}/end`, { endedOn: '2026-11-30' }, { 'idempotency-key': key })).status).toBe(409);
     });
 
-    it('keeps existing matches of an erased person: still readable and can be ended, but no new match', async () => {
-      const person = randomUUID();
-      await publishEvents([enrolledEvent({ beneficiaryId: person, siteCode: siteA, sex: 'other' })]);
-      await readModelHas([person]);
-      const { body: started } = await staffA.post('/v1/mentoring-matches', match({ beneficiaryId: person }));
-      await publishEvents([erasedEvent(person, siteA)]);
-      await readModelHas([person], [person]);
+    it('deletes the matches of an erased person: gone from reads and writes, and no new match', async () => {
+      const { id: person, pseudonym } = await h.beneficiaries.enrol(siteA, { sex: 'other' });
+      const { body: started } = await staffA.post('/v1/mentoring-matches', match({ beneficiaryId: person }), { 'idempotency-key': `match-${person}` });
+      expect(started.id).toBeDefined();
+      await h.beneficiaries.erase(person);
+      await pollUntil('the erasure to reach stakeholders', async () => (await h.db.query('SELECT 1 FROM erased_people WHERE pseudonym = $1', [pseudonym])).rowCount === 1);
 
-      expect((await staffA.get(`/v1/mentoring-matches/${started.id}`)).status).toBe(200);
-      const ended = await staffA.post(`/v1/mentoring-matches/${started.id}/end`, { endedOn: '2026-05-31' });
-      expect(ended.status).toBe(200);
+      expect((await staffA.get(`/v1/mentoring-matches/${started.id}`)).status).toBe(404);
+      expect((await staffA.post(`/v1/mentoring-matches/${started.id}/end`, { endedOn: '2026-05-31' })).status).toBe(404);
       const again = await staffA.post('/v1/mentoring-matches', match({ beneficiaryId: person, startedOn: '2026-06-01' }));
-      expect([again.status, again.body.errors]).toEqual([422, [{ path: '/beneficiaryId', message: 'beneficiary was erased' }]]);
+      expect([again.status, again.body.errors]).toEqual([422, [{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }]]);
+      // Nothing here links to the erased id any more, stored Idempotency-Key responses included.
+      const dump = await h.db.query(`SELECT string_agg(t, ' ') AS all FROM (
+        SELECT row_to_json(m)::text AS t FROM mentoring_matches m UNION ALL SELECT row_to_json(k)::text FROM known_beneficiaries k
+        UNION ALL SELECT row_to_json(x)::text FROM idempotency_keys x) y`);
+      expect(dump.rows[0].all ?? '').not.toContain(person);
     });
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
+import { lockKnownBeneficiary } from '../beneficiaries/beneficiaries.repository';
 import { PrismaClient, type MentoringMatch } from '../generated/prisma/client';
 
 @Injectable()
@@ -9,10 +10,11 @@ export class MentoringMatchesRepository {
   /**
    * Inserts the match and its event unless the same mentor and beneficiary already have an open
    * match (then null). Locking the mentor row serialises concurrent matches of one mentor, so
-   * the check and the insert cannot interleave.
+   * the check and the insert cannot interleave. 'erased' when the person was erased meanwhile.
    */
-  async insertUnlessOpenWithEvent(match: Omit<MentoringMatch, 'createdAt' | 'updatedAt' | 'endedOn'>, event: OutboxRow): Promise<MentoringMatch | null> {
+  async insertUnlessOpenWithEvent(match: Omit<MentoringMatch, 'createdAt' | 'updatedAt' | 'endedOn'>, event: OutboxRow): Promise<MentoringMatch | null | 'erased'> {
     return this.prisma.$transaction(async (tx) => {
+      if (!(await lockKnownBeneficiary(tx, match.beneficiaryId))) return 'erased' as const;
       await tx.$queryRaw`SELECT 1 FROM mentors WHERE id = ${match.mentorId}::uuid FOR UPDATE`;
       const open = await tx.mentoringMatch.findFirst({ where: { mentorId: match.mentorId, beneficiaryId: match.beneficiaryId, endedOn: null }, select: { id: true } });
       if (open) return null;
@@ -25,6 +27,9 @@ export class MentoringMatchesRepository {
   /** Sets the end date only if still open, with its event; null when it had already ended. */
   async markEndedWithEvent(id: string, endedOn: Date, event: OutboxRow): Promise<MentoringMatch | null> {
     return this.prisma.$transaction(async (tx) => {
+      const row = await tx.mentoringMatch.findUnique({ where: { id }, select: { beneficiaryId: true } });
+      // Erased meanwhile: the match is gone or about to go, and gets no end.
+      if (!row || !(await lockKnownBeneficiary(tx, row.beneficiaryId))) return null;
       const { count } = await tx.mentoringMatch.updateMany({ where: { id, endedOn: null }, data: { endedOn } });
       if (count === 0) return null;
       await tx.outboxEvent.create({ data: event });

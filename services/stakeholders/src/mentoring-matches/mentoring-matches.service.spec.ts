@@ -1,7 +1,7 @@
-import { Problem, type OutboxRow, type Principal } from '@meic/service-kit';
+import { Problem, type BeneficiaryReference, type BeneficiaryReferences, type OutboxRow, type Principal } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import type { BeneficiariesRepository } from '../beneficiaries/beneficiaries.repository';
-import type { KnownBeneficiary, Mentor, MentoringMatch, Site } from '../generated/prisma/client';
+import type { Mentor, MentoringMatch, Site } from '../generated/prisma/client';
 import { MentorsService } from '../mentors/mentors.service';
 import type { MentorsRepository } from '../mentors/mentors.repository';
 import { SitesService } from '../sites/sites.service';
@@ -14,20 +14,23 @@ const mentorId = '11111111-1111-4111-8111-111111111111';
 const beneficiaryId = '22222222-2222-4222-8222-222222222222';
 const site = { code: 'IT-RM', country: 'IT' } as Site;
 const mentor: Mentor = { id: mentorId, siteCode: 'IT-RM', displayName: 'Samir', languages: ['ar', 'it'], areas: ['work', 'housing'], createdAt: new Date() };
-const person: KnownBeneficiary = {
+const pseudonym = '44444444-4444-4444-8444-444444444444';
+/** As the beneficiaries service describes the person (GET /v1/beneficiaries/{id}/reference). */
+const person: BeneficiaryReference = {
   id: beneficiaryId,
+  pseudonym,
   siteCode: 'IT-RM',
   country: 'IT',
-  enrolledOn: new Date('2026-03-02T00:00:00Z'),
+  enrolledOn: '2026-03-02',
   sex: 'female',
   ageBand: '25-29',
   citizenship: 'ML',
   legalStatus: 'refugee',
-  erasedAt: null,
-  updatedAt: new Date(),
 };
 
-function setup(people: KnownBeneficiary[] = [person]) {
+/** `people`: whom the beneficiaries service knows (an erased person it does not); `known`: whom this service has written about. */
+function setup(people: BeneficiaryReference[] = [person]) {
+  const known = new Map<string, Omit<BeneficiaryReference, 'enrolledOn'> & { enrolledOn: Date }>();
   const written: OutboxRow[] = [];
   const matches = new Map<string, MentoringMatch>();
   const matchesRepo = {
@@ -46,9 +49,14 @@ function setup(people: KnownBeneficiary[] = [person]) {
     },
   } as unknown as MentoringMatchesRepository;
   const mentors = new MentorsService({ findById: async (id: string) => (id === mentorId ? mentor : null) } as unknown as MentorsRepository, undefined as unknown as SitesService);
-  const beneficiaries = new BeneficiariesService({ find: async (id: string) => people.find((p) => p.id === id) ?? null } as unknown as BeneficiariesRepository);
+  const repo = {
+    remember: async (r: BeneficiaryReference) => (known.set(r.id, { ...r, enrolledOn: new Date(`${r.enrolledOn}T00:00:00Z`) }), true),
+    find: async (id: string) => known.get(id) ?? null,
+  } as unknown as BeneficiariesRepository;
+  const references = { find: async (id: string) => people.find((p) => p.id === id) ?? null } as unknown as BeneficiaryReferences;
+  const beneficiaries = new BeneficiariesService(repo, references);
   const sites = new SitesService({ findByCode: async (code: string) => (code === site.code ? site : null) } as unknown as SitesRepository);
-  return { service: new MentoringMatchesService(matchesRepo, mentors, beneficiaries, sites), written };
+  return { service: new MentoringMatchesService(matchesRepo, mentors, beneficiaries, sites), written, known };
 }
 
 const admin: Principal = { sub: 'a', role: 'admin', sites: [] };
@@ -66,17 +74,18 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; errors?: 
 }
 
 describe('MentoringMatchesService.start', () => {
-  it('builds mentoring.started with the coarse attributes and the match, keyed by the beneficiary', async () => {
+  it('builds mentoring.started with the coarse attributes and the match, keyed by the pseudonym (never the beneficiary id)', async () => {
     const { service, written } = setup();
     const match = await service.start(admin, body);
     expect(written).toHaveLength(1);
-    expect(written[0]!.messageKey).toBe(beneficiaryId);
-    expect(written[0]!.headers['ce_type']).toBe('meic.mentoring.started.v1');
+    expect(written[0]!.messageKey).toBe(pseudonym);
+    expect(JSON.stringify(written[0])).not.toContain(beneficiaryId);
+    expect(written[0]!.headers['ce_type']).toBe('meic.mentoring.started.v2');
     expect(JSON.parse(written[0]!.value)).toEqual({
       siteCode: 'IT-RM',
       country: 'IT',
       occurredOn: '2026-04-01',
-      beneficiaryId,
+      pseudonym,
       sex: 'female',
       ageBand: '25-29',
       citizenship: 'ML',
@@ -92,12 +101,13 @@ describe('MentoringMatchesService.start', () => {
     const { service } = setup([]);
     expect(await refusal(service.start(staffElsewhere, { ...body, mentorId: '33333333-3333-4333-8333-333333333333' }))).toEqual({ status: 422, errors: [{ path: '/mentorId', message: 'unknown mentor' }] });
     expect((await refusal(service.start(staffElsewhere, body))).status).toBe(403);
-    expect(await refusal(service.start(admin, body))).toEqual({ status: 422, errors: [{ path: '/beneficiaryId', message: 'unknown beneficiary' }] });
+    expect(await refusal(service.start(admin, body))).toEqual({ status: 422, errors: [{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }] });
   });
 
-  it('refuses an erased beneficiary and one of another site', async () => {
-    expect((await refusal(setup([{ ...person, erasedAt: new Date() }]).service.start(admin, body))).errors).toEqual([{ path: '/beneficiaryId', message: 'beneficiary was erased' }]);
-    expect((await refusal(setup([{ ...person, siteCode: 'IT-TO' }]).service.start(admin, body))).errors).toEqual([{ path: '/beneficiaryId', message: 'beneficiary is enrolled at another site, not IT-RM' }]);
+  it('refuses a beneficiary of another site, and remembers no one it refused', async () => {
+    const { service, known } = setup([{ ...person, siteCode: 'IT-TO' }]);
+    expect((await refusal(service.start(admin, body))).errors).toEqual([{ path: '/beneficiaryId', message: 'beneficiary is enrolled at another site, not IT-RM' }]);
+    expect(known.size).toBe(0);
   });
 
   it("refuses areas outside the mentor's (422 /areas) and a start before enrolment (400 /startedOn)", async () => {
@@ -109,13 +119,18 @@ describe('MentoringMatchesService.start', () => {
 });
 
 describe('MentoringMatchesService.end', () => {
-  it('builds mentoring.ended repeating the start, also after the person was erased', async () => {
-    const people = [person];
-    const { service, written } = setup(people);
+  it('builds mentoring.ended repeating the start, from the person as remembered when the match started', async () => {
+    const { service, written } = setup();
     const match = await service.start(admin, body);
-    people[0] = { ...person, erasedAt: new Date() };
     const ended = await service.end(admin, match.id, { endedOn: '2026-06-30' });
     expect(ended.endedOn).toBe('2026-06-30');
-    expect(JSON.parse(written[1]!.value)).toMatchObject({ occurredOn: '2026-06-30', startedOn: '2026-04-01', matchId: match.id, mentorId, beneficiaryId, sex: 'female' });
+    expect(JSON.parse(written[1]!.value)).toMatchObject({ occurredOn: '2026-06-30', startedOn: '2026-04-01', matchId: match.id, mentorId, pseudonym, sex: 'female' });
+  });
+
+  it('refuses to describe a person forgotten since (erased): 422', async () => {
+    const { service, known } = setup();
+    const match = await service.start(admin, body);
+    known.clear();
+    expect(await refusal(service.end(admin, match.id, { endedOn: '2026-06-30' }))).toEqual({ status: 422, errors: [{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }] });
   });
 });

@@ -42,11 +42,12 @@ export class MentoringMatchesService {
     if (refusal) throw refusal;
     const site = await this.sites.requireExisting(mentor.siteCode);
     const id = randomUUID();
-    const event = buildEvent('meic.mentoring.started.v1', { siteCode: site.code, country: site.country, occurredOn: body.startedOn, ...person.facts, matchId: id, mentorId: mentor.id, areas: body.areas });
+    const event = buildEvent('meic.mentoring.started.v2', { siteCode: site.code, country: site.country, occurredOn: body.startedOn, ...person.facts, matchId: id, mentorId: mentor.id, areas: body.areas });
     const created = await this.matches.insertUnlessOpenWithEvent(
-      { id, mentorId: mentor.id, beneficiaryId: person.facts.beneficiaryId, siteCode: site.code, areas: body.areas, startedOn: asDate(body.startedOn) },
+      { id, mentorId: mentor.id, beneficiaryId: person.id, siteCode: site.code, areas: body.areas, startedOn: asDate(body.startedOn) },
       outboxRow(event),
     );
+    if (created === 'erased') throw problems.unprocessable(`Beneficiary ${person.id} cannot be referred to: unknown or erased beneficiary.`, [{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }]);
     if (!created) throw problems.conflict(`Mentor ${mentor.id} already has an open match with beneficiary ${body.beneficiaryId}; end it first.`);
     return toMatchView(created);
   }
@@ -56,11 +57,9 @@ export class MentoringMatchesService {
     const view = toMatchView(match);
     const refusal = endRefusal(view, body.endedOn);
     if (refusal) throw refusal;
-    // The read model keeps the coarse attributes after an erasure: ending an existing match still describes it.
     const facts = await this.beneficiaries.factsFor(match.beneficiaryId);
-    if (!facts) throw new Error(`beneficiary ${match.beneficiaryId} of match ${match.id} is missing from the read model`);
     const site = await this.sites.requireExisting(match.siteCode);
-    const event = buildEvent('meic.mentoring.ended.v1', { siteCode: site.code, country: site.country, occurredOn: body.endedOn, ...facts, matchId: match.id, mentorId: match.mentorId, startedOn: view.startedOn });
+    const event = buildEvent('meic.mentoring.ended.v2', { siteCode: site.code, country: site.country, occurredOn: body.endedOn, ...facts, matchId: match.id, mentorId: match.mentorId, startedOn: view.startedOn });
     const ended = await this.matches.markEndedWithEvent(match.id, asDate(body.endedOn), outboxRow(event));
     if (!ended) throw problems.conflict(`The match ${match.id} already ended.`);
     return toMatchView(ended);

@@ -1,13 +1,13 @@
 /**
  * Integration-test harness of the stakeholders service (excluded from the build): one app on a
- * fresh database per test file, tokens per role, a JSON client with PATCH, and helpers to feed
- * the read models through real Kafka events and to read what the outbox published.
+ * fresh database per test file, with a real beneficiaries service beside it (people are looked up
+ * there), tokens per role, a JSON client with PATCH, and helpers to read what the outbox published.
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { buildEvent, toKafkaRecord, TOPICS, type CloudEvent, type EventDataOf } from '@meic/contracts';
+import { TOPICS } from '@meic/contracts';
 import { createLogger } from '@meic/service-kit';
-import { apiClient, collectEvents, createTestDatabase, listen, randomName, serviceTestEnv, signTestToken, testProducer, type ApiResponse, type ReceivedEvent } from '@meic/testing';
+import { apiClient, collectEvents, createTestDatabase, listen, randomName, serviceTestEnv, signTestToken, startBeneficiariesPeer, testServiceToken, type ApiResponse, type BeneficiariesPeer, type ReceivedEvent } from '@meic/testing';
 import { Client as PgClient } from 'pg';
 import { createStakeholdersApp } from '../app';
 import { loadStakeholdersConfig } from '../config';
@@ -53,16 +53,20 @@ export interface Harness {
   lead: Api;
   evaluator: Api;
   staff: (...sites: string[]) => Promise<Api>;
+  /** A real beneficiaries service, which this one asks who people are. */
+  beneficiaries: BeneficiariesPeer;
   close: () => Promise<void>;
 }
 
 /** Starts the service on a fresh database with its own consumer group. */
 export async function startHarness(): Promise<Harness> {
+  const peer = await startBeneficiariesPeer();
   const database = await createTestDatabase('stakeholders');
   let app: INestApplication | undefined;
   const db = new PgClient({ connectionString: database.url });
   try {
-    app = await createStakeholdersApp(loadStakeholdersConfig(serviceTestEnv({ DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: randomName('stakeholders') })), createLogger('test', 'warn'));
+    const env = serviceTestEnv({ DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: randomName('stakeholders'), BENEFICIARIES_URL: peer.url, MEIC_SERVICE_TOKEN: await testServiceToken('stakeholders') });
+    app = await createStakeholdersApp(loadStakeholdersConfig(env), createLogger('test', 'warn'));
     const url = await listen(app);
     await db.connect();
     const started = app;
@@ -74,16 +78,19 @@ export async function startHarness(): Promise<Harness> {
       lead: client(url, await signTestToken({ role: 'consortium_lead' })),
       evaluator: client(url, await signTestToken({ role: 'evaluator' })),
       staff: async (...sites: string[]) => client(url, await signTestToken({ role: 'site_staff', sites, sub: `staff-${sites.join('-')}` })),
+      beneficiaries: peer,
       close: async () => {
         await db.end().catch(() => undefined);
         await started.close();
         await database.drop();
+        await peer.close();
       },
     };
   } catch (e) {
     await db.end().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.drop();
+    await peer.close();
     throw e;
   }
 }
@@ -91,33 +98,6 @@ export async function startHarness(): Promise<Harness> {
 /** Events the service published to meic.stakeholders.v1, as consumers see them. */
 export function published(type: string, match: (e: ReceivedEvent) => boolean, want = 1): Promise<ReceivedEvent[]> {
   return collectEvents(TOPICS.stakeholders, (e) => e.headers['ce_type'] === type && match(e), want);
-}
-
-/** Feeds read models the way production does: real CloudEvents on the producer's topic. */
-export async function publishEvents(events: CloudEvent[]): Promise<void> {
-  const producer = await testProducer('stakeholders-test-producer');
-  try {
-    for (const event of events) await producer.send(toKafkaRecord(event));
-  } finally {
-    await producer.close();
-  }
-}
-
-export function enrolledEvent(data: Partial<EventDataOf<'meic.beneficiary.enrolled.v1'>> & { beneficiaryId: string; siteCode: string }): CloudEvent<'meic.beneficiary.enrolled.v1'> {
-  return buildEvent('meic.beneficiary.enrolled.v1', {
-    country: data.siteCode.slice(0, 2),
-    programme: 'AMIR',
-    occurredOn: '2026-03-02',
-    sex: 'female',
-    ageBand: '25-29',
-    citizenship: 'ML',
-    legalStatus: 'refugee',
-    ...data,
-  });
-}
-
-export function erasedEvent(beneficiaryId: string, siteCode: string): CloudEvent<'meic.beneficiary.erased.v1'> {
-  return buildEvent('meic.beneficiary.erased.v1', { beneficiaryId, siteCode, country: siteCode.slice(0, 2), occurredOn: '2026-05-01' });
 }
 
 /** Rows in the outbox, optionally only those with this message key. */

@@ -1,54 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import type { AgeBand, BeneficiaryEnrolledV1, BeneficiaryErasedV1, LegalStatus, Sex } from '@meic/contracts';
-import { asDate, problems } from '@meic/service-kit';
-import type { KnownBeneficiary } from '../generated/prisma/client';
+import type { AgeBand, BeneficiaryErasedV2, LegalStatus, Sex } from '@meic/contracts';
+import { asDate, BeneficiaryReferences, problems, type BeneficiaryReference } from '@meic/service-kit';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryReferenceProblem } from './beneficiaries.rules';
 
-/** The coarse attributes a person event carries (contract "Events"). */
+/** The coarse attributes a person event carries (contract "Events"), and the pseudonym it names them by. */
 export interface PersonFacts {
-  beneficiaryId: string;
+  pseudonym: string;
   sex: Sex;
   ageBand: AgeBand;
   citizenship: string;
   legalStatus: LegalStatus;
 }
 
-export function personFactsOf(b: KnownBeneficiary): PersonFacts {
-  return { beneficiaryId: b.id, sex: b.sex as Sex, ageBand: b.ageBand as AgeBand, citizenship: b.citizenship, legalStatus: b.legalStatus as LegalStatus };
+export function personFactsOf(b: BeneficiaryReference): PersonFacts {
+  return { pseudonym: b.pseudonym, sex: b.sex, ageBand: b.ageBand, citizenship: b.citizenship, legalStatus: b.legalStatus };
+}
+
+/** A write that looked the person up just before they were erased. */
+export function erasedMeanwhile(id: string) {
+  return problems.unprocessable(`Beneficiary ${id} cannot be referred to here: unknown or erased beneficiary.`, [{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }]);
 }
 
 /**
- * Beneficiaries as pseudonymous ids with coarse attributes, learnt from the beneficiaries
- * service's events. Personal data never reaches this service.
+ * Beneficiaries as the beneficiaries service describes them to this service: an id, a pseudonym
+ * and coarse attributes, asked for at each write (no enrolment event carries the id any more).
+ * Personal data never reaches this service.
  */
 @Injectable()
 export class BeneficiariesService {
-  constructor(private readonly beneficiaries: BeneficiariesRepository) {}
+  constructor(
+    private readonly beneficiaries: BeneficiariesRepository,
+    private readonly references: BeneficiaryReferences,
+  ) {}
 
-  async enrolled(data: BeneficiaryEnrolledV1): Promise<void> {
-    await this.beneficiaries.upsert({
-      id: data.beneficiaryId,
-      siteCode: data.siteCode,
-      country: data.country,
-      sex: data.sex,
-      ageBand: data.ageBand,
-      citizenship: data.citizenship,
-      legalStatus: data.legalStatus,
-      enrolledOn: asDate(data.occurredOn),
-    });
+  /** The beneficiary a new record of `siteCode` names at `path`, or 422 saying why not; 503 when the beneficiaries service cannot say. */
+  async requireAt(id: string, siteCode: string, path: string): Promise<BeneficiaryReference> {
+    const found = await this.references.find(id);
+    const problem = beneficiaryReferenceProblem(found, siteCode, path);
+    if (problem || !found) {
+      const p = problem ?? { path, message: 'unknown or erased beneficiary' };
+      throw problems.unprocessable(`Beneficiary ${id} cannot be referred to here: ${p.message}.`, [p]);
+    }
+    // Erased between the lookup and now: remember() refuses a tombstoned pseudonym.
+    if (!(await this.beneficiaries.remember(found))) throw erasedMeanwhile(id);
+    return found;
   }
 
-  /** False when the person was never seen here (nothing to mark). */
-  erased(data: BeneficiaryErasedV1): Promise<boolean> {
-    return this.beneficiaries.markErased(data.beneficiaryId, asDate(data.occurredOn));
-  }
-
-  /** The beneficiary a new record of `siteCode` names at `path`, or 422 saying why not. */
-  async requireAt(id: string, siteCode: string, path: string): Promise<KnownBeneficiary> {
-    const b = await this.beneficiaries.find(id);
-    const problem = beneficiaryReferenceProblem(b && { siteCode: b.siteCode, erased: b.erasedOn !== null }, siteCode, path);
-    if (problem || !b) throw problems.unprocessable(`Beneficiary ${id} cannot be referred to here: ${problem?.message ?? 'unknown beneficiary'}.`, problem ? [problem] : undefined);
-    return b;
+  /** False when the person was never seen here (nothing to delete). */
+  erased(data: BeneficiaryErasedV2): Promise<boolean> {
+    return this.beneficiaries.erase(data.pseudonym, asDate(data.occurredOn));
   }
 }

@@ -41,7 +41,7 @@ export const enrolmentsRoutes: RouteDoc[] = [
     roles: ['admin', 'site_staff'],
     body: CreateEnrolmentBody,
     responses: {
-      201: { description: 'Enrolled; meic.course.enrolled.v1 is published', schema: EnrolmentView },
+      201: { description: 'Enrolled; meic.course.enrolled.v2 is published', schema: EnrolmentView },
       404: { description: 'Unknown course' },
       409: { description: 'Already enrolled on this course' },
       422: { description: 'Beneficiary unknown, erased or of another site' },
@@ -62,7 +62,7 @@ export const enrolmentsRoutes: RouteDoc[] = [
     roles: ['admin', 'site_staff'],
     body: CompletionBody,
     responses: {
-      201: { description: 'Recorded; meic.course.completed.v1 is published', schema: EnrolmentView },
+      201: { description: 'Recorded; meic.course.completed.v2 is published', schema: EnrolmentView },
       404: { description: 'Unknown course or no such enrolment' },
       409: { description: 'Already completed' },
       422: { description: 'Beneficiary erased' },

@@ -51,7 +51,7 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
   });
 
   describe('POST /v1/courses/{id}/enrolments', () => {
-    it('enrols: 201, one row, and meic.course.enrolled.v1 keyed by the beneficiary with coarse attributes only', async () => {
+    it('enrols: 201, one row, and meic.course.enrolled.v2 keyed by the beneficiary with coarse attributes only', async () => {
       const res = await c.staff.post<Enrolment>(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: amina.id, enrolledOn: '2026-03-05', cefrLevelAtStart: 'A1' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ courseId: l2.id, beneficiaryId: amina.id, siteCode: site, enrolledOn: '2026-03-05', cefrLevelAtStart: 'A1', completion: null });
@@ -59,14 +59,14 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       const { rows } = await h.sql.query('SELECT site_code, cefr_level_at_start, outcome FROM course_enrolments WHERE course_id = $1 AND beneficiary_id = $2', [l2.id, amina.id]);
       expect(rows).toEqual([{ site_code: site, cefr_level_at_start: 'A1', outcome: null }]);
 
-      const [event] = await h.events('meic.course.enrolled.v1', (d) => d['courseId'] === l2.id && d['beneficiaryId'] === amina.id);
-      expect(event!.key).toBe(amina.id);
-      expect(event!.headers).toMatchObject({ ce_type: 'meic.course.enrolled.v1', ce_subject: amina.id, ce_source: '/meic/trainings' });
+      const [event] = await h.events('meic.course.enrolled.v2', (d) => d['courseId'] === l2.id && d['pseudonym'] === amina.pseudonym);
+      expect(event!.key).toBe(amina.pseudonym);
+      expect(event!.headers).toMatchObject({ ce_type: 'meic.course.enrolled.v2', ce_subject: amina.pseudonym, ce_source: '/meic/trainings' });
       expect(event!.data).toEqual({
         siteCode: site,
         country: 'IT',
         occurredOn: '2026-03-05',
-        beneficiaryId: amina.id,
+        pseudonym: amina.pseudonym,
         sex: 'female',
         ageBand: '25-29',
         citizenship: 'ML',
@@ -82,7 +82,7 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       const again = await c.admin.post<Problem>(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: amina.id, enrolledOn: '2026-03-06' });
       expect(again.status).toBe(409);
       expect(again.contentType).toContain('application/problem+json');
-      expect(await h.outboxCount('meic.course.enrolled.v1', { courseId: l2.id, beneficiaryId: amina.id })).toBe(1);
+      expect(await h.outboxCount('meic.course.enrolled.v2', { courseId: l2.id, pseudonym: amina.pseudonym })).toBe(1);
     });
 
     it('400 naming invalid and unknown fields, a CEFR level on a non-L2 course, and a path id that is not a UUID', async () => {
@@ -111,7 +111,7 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
     it('422 for an unknown beneficiary, one of another site, and an erased one', async () => {
       const unknown = await c.admin.post<Problem>(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: '00000000-0000-4000-8000-000000000001', enrolledOn: '2026-03-05' });
       expect(unknown.status).toBe(422);
-      expect(unknown.body.errors).toEqual([{ path: '/beneficiaryId', message: 'unknown beneficiary' }]);
+      expect(unknown.body.errors).toEqual([{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }]);
 
       const foreign = await c.admin.post<Problem>(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: elsewhere.id, enrolledOn: '2026-03-05' });
       expect(foreign.status).toBe(422);
@@ -121,7 +121,7 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       await h.erase(gone);
       const erased = await c.admin.post<Problem>(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: gone.id, enrolledOn: '2026-03-05' });
       expect(erased.status).toBe(422);
-      expect(erased.body.errors).toEqual([{ path: '/beneficiaryId', message: 'beneficiary was erased' }]);
+      expect(erased.body.errors).toEqual([{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }]);
     });
 
     it('401 without a token; 403 for consortium_lead, evaluator and site_staff of another site', async () => {
@@ -131,7 +131,7 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       expect((await c.evaluator.post(`/v1/courses/${vocational.id}/enrolments`, b)).status).toBe(403);
       expect((await c.otherStaff.post(`/v1/courses/${vocational.id}/enrolments`, b)).status).toBe(403);
       expect((await c.staff.post(`/v1/courses/${otherCourse.id}/enrolments`, { beneficiaryId: elsewhere.id, enrolledOn: '2026-03-05' })).status).toBe(403);
-      expect(await h.outboxCount('meic.course.enrolled.v1', { courseId: vocational.id })).toBe(0);
+      expect(await h.outboxCount('meic.course.enrolled.v2', { courseId: vocational.id })).toBe(0);
     });
 
     it('honours Idempotency-Key: replay → same response, one row, one event; another body → 409', async () => {
@@ -142,8 +142,8 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       expect(replay).toEqual(first);
       const { rows } = await h.sql.query('SELECT count(*)::int AS n FROM course_enrolments WHERE course_id = $1 AND beneficiary_id = $2', [vocational.id, abdi.id]);
       expect(rows[0].n).toBe(1);
-      expect(await h.outboxCount('meic.course.enrolled.v1', { courseId: vocational.id, beneficiaryId: abdi.id })).toBe(1);
-      const [event] = await h.events('meic.course.enrolled.v1', (d) => d['courseId'] === vocational.id && d['beneficiaryId'] === abdi.id);
+      expect(await h.outboxCount('meic.course.enrolled.v2', { courseId: vocational.id, pseudonym: abdi.pseudonym })).toBe(1);
+      const [event] = await h.events('meic.course.enrolled.v2', (d) => d['courseId'] === vocational.id && d['pseudonym'] === abdi.pseudonym);
       expect(event!.data).toMatchObject({ courseType: 'vocational_training', cefrLevelAtStart: null, sex: 'male', ageBand: '18-24', legalStatus: 'former_unaccompanied_minor' });
       const conflict = await c.staff.post(`/v1/courses/${vocational.id}/enrolments`, { ...b, enrolledOn: '2026-03-11' }, { 'idempotency-key': 'enrol-abdi' });
       expect(conflict.status).toBe(409);
@@ -254,10 +254,10 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       expect((await c.lead.post(path, b)).status).toBe(403);
       expect((await c.evaluator.post(path, b)).status).toBe(403);
       expect((await c.otherStaff.post(path, b)).status).toBe(403);
-      expect(await h.outboxCount('meic.course.completed.v1', { beneficiaryId: learner.id })).toBe(0);
+      expect(await h.outboxCount('meic.course.completed.v2', { pseudonym: learner.pseudonym })).toBe(0);
     });
 
-    it('completes: 201, the row, and meic.course.completed.v1 with cefrTarget, cefrLevelAtStart and cefrLevelReached; replay by key; 409 once completed', async () => {
+    it('completes: 201, the row, and meic.course.completed.v2 with cefrTarget, cefrLevelAtStart and cefrLevelReached; replay by key; 409 once completed', async () => {
       const path = `/v1/courses/${l2.id}/enrolments/${learner.id}/completion`;
       const b = { outcome: 'completed', completedOn: '2026-06-26', hoursAttended: 112.5, cefrLevelReached: 'A2' };
       const res = await c.staff.post<Enrolment>(path, b, { 'idempotency-key': 'complete-learner' });
@@ -269,14 +269,14 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
       const { rows } = await h.sql.query('SELECT outcome, hours_attended, cefr_level_reached, completed_at IS NOT NULL AS stamped FROM course_enrolments WHERE course_id = $1 AND beneficiary_id = $2', [l2.id, learner.id]);
       expect(rows).toEqual([{ outcome: 'completed', hours_attended: 112.5, cefr_level_reached: 'A2', stamped: true }]);
 
-      const [event] = await h.events('meic.course.completed.v1', (d) => d['beneficiaryId'] === learner.id);
-      expect(event!.key).toBe(learner.id);
-      expect(event!.headers).toMatchObject({ ce_type: 'meic.course.completed.v1', ce_subject: learner.id });
+      const [event] = await h.events('meic.course.completed.v2', (d) => d['pseudonym'] === learner.pseudonym);
+      expect(event!.key).toBe(learner.pseudonym);
+      expect(event!.headers).toMatchObject({ ce_type: 'meic.course.completed.v2', ce_subject: learner.pseudonym });
       expect(event!.data).toEqual({
         siteCode: site,
         country: 'IT',
         occurredOn: '2026-06-26',
-        beneficiaryId: learner.id,
+        pseudonym: learner.pseudonym,
         sex: 'other',
         ageBand: '40-54',
         citizenship: 'AF',
@@ -290,32 +290,39 @@ describe('enrolments: POST/GET /v1/courses/{id}/enrolments and POST …/{benefic
         cefrLevelReached: 'A2',
       });
       expectNoPersonalData(event!);
-      expect(await h.outboxCount('meic.course.completed.v1', { beneficiaryId: learner.id })).toBe(1);
+      expect(await h.outboxCount('meic.course.completed.v2', { pseudonym: learner.pseudonym })).toBe(1);
 
       const again = await c.staff.post<Problem>(path, { ...b, outcome: 'failed' });
       expect(again.status).toBe(409);
       const otherKey = await c.staff.post(path, { ...b, hoursAttended: 1 }, { 'idempotency-key': 'complete-learner' });
       expect(otherKey.status).toBe(409);
-      expect(await h.outboxCount('meic.course.completed.v1', { beneficiaryId: learner.id })).toBe(1);
+      expect(await h.outboxCount('meic.course.completed.v2', { pseudonym: learner.pseudonym })).toBe(1);
     });
 
     it('publishes null levels for a non-L2 course', async () => {
       const res = await c.admin.post<Enrolment>(`/v1/courses/${vocational.id}/enrolments/${abdi.id}/completion`, { outcome: 'failed', completedOn: '2026-06-26', hoursAttended: 30 });
       expect(res.status).toBe(201);
-      const [event] = await h.events('meic.course.completed.v1', (d) => d['beneficiaryId'] === abdi.id && d['courseId'] === vocational.id);
+      const [event] = await h.events('meic.course.completed.v2', (d) => d['pseudonym'] === abdi.pseudonym && d['courseId'] === vocational.id);
       expect(event!.data).toMatchObject({ outcome: 'failed', cefrTarget: null, cefrLevelAtStart: null, cefrLevelReached: null });
     });
 
-    it('422 for a person erased after enrolling: no new facts about them', async () => {
+    it('deletes the enrolments of a person erased after enrolling: no record and no new fact about them', async () => {
       const leaver = await h.beneficiary(site);
-      expect((await c.staff.post(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: leaver.id, enrolledOn: '2026-03-09' })).status).toBe(201);
+      expect((await c.staff.post(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: leaver.id, enrolledOn: '2026-03-09' }, { 'idempotency-key': `enrol-${leaver.id}` })).status).toBe(201);
       await h.erase(leaver);
       const res = await c.staff.post<Problem>(`/v1/courses/${l2.id}/enrolments/${leaver.id}/completion`, { outcome: 'withdrawn', completedOn: '2026-04-01', hoursAttended: 10 });
-      expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([{ path: '/beneficiaryId', message: 'beneficiary was erased' }]);
-      // The pseudonymous enrolment itself stays.
+      expect(res.status).toBe(404);
       const list = await c.admin.get<Page<Enrolment>>(`/v1/courses/${l2.id}/enrolments?limit=500`);
-      expect(list.body.items.find((e) => e.beneficiaryId === leaver.id)).toMatchObject({ completion: null });
+      expect(list.body.items.find((e) => e.beneficiaryId === leaver.id)).toBeUndefined();
+      // Nothing in the database links to the erased id any more, stored Idempotency-Key responses included.
+      const dump = await h.sql.query(`SELECT string_agg(t, ' ') AS all FROM (
+        SELECT row_to_json(e)::text AS t FROM course_enrolments e UNION ALL SELECT row_to_json(i)::text FROM internships i
+        UNION ALL SELECT row_to_json(k)::text FROM known_beneficiaries k UNION ALL SELECT row_to_json(x)::text FROM idempotency_keys x) y`);
+      expect(dump.rows[0].all ?? '').not.toContain(leaver.id);
+      // And a new record cannot bring them back.
+      const again = await c.staff.post<Problem>(`/v1/courses/${l2.id}/enrolments`, { beneficiaryId: leaver.id, enrolledOn: '2026-03-09' });
+      expect(again.status).toBe(422);
+      expect(again.body.errors).toEqual([{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }]);
     });
   });
 });

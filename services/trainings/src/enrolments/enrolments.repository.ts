@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { afterCreated, createdOrder, type CreatedKey, type OutboxRow } from '@meic/service-kit';
+import { lockKnownBeneficiary } from '../beneficiaries/beneficiaries.repository';
 import { Prisma, PrismaClient, type CourseEnrolment } from '../generated/prisma/client';
 
 export type NewEnrolment = Pick<CourseEnrolment, 'courseId' | 'beneficiaryId' | 'siteCode' | 'enrolledOn' | 'cefrLevelAtStart'>;
@@ -9,11 +10,15 @@ export type Completion = Pick<CourseEnrolment, 'outcome' | 'completedOn' | 'hour
 export class EnrolmentsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Enrolment and event in one transaction; null if the person is already on the course. */
-  async insertWithEvent(enrolment: NewEnrolment, event: OutboxRow): Promise<CourseEnrolment | null> {
+  /** Enrolment and event in one transaction; null if the person is already on the course, 'erased' if they were erased meanwhile. */
+  async insertWithEvent(enrolment: NewEnrolment, event: OutboxRow): Promise<CourseEnrolment | null | 'erased'> {
     try {
-      const [created] = await this.prisma.$transaction([this.prisma.courseEnrolment.create({ data: enrolment }), this.prisma.outboxEvent.create({ data: event })]);
-      return created;
+      return await this.prisma.$transaction(async (tx) => {
+        if (!(await lockKnownBeneficiary(tx, enrolment.beneficiaryId))) return 'erased' as const;
+        const created = await tx.courseEnrolment.create({ data: enrolment });
+        await tx.outboxEvent.create({ data: event });
+        return created;
+      });
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return null;
       throw e;
@@ -30,6 +35,8 @@ export class EnrolmentsRepository {
    */
   completeWithEvent(courseId: string, beneficiaryId: string, completion: Completion, event: OutboxRow): Promise<CourseEnrolment | null> {
     return this.prisma.$transaction(async (tx) => {
+      // Erased meanwhile: the enrolment is gone or about to go, and gets no completion.
+      if (!(await lockKnownBeneficiary(tx, beneficiaryId))) return null;
       const { count } = await tx.courseEnrolment.updateMany({ where: { courseId, beneficiaryId, outcome: null }, data: { ...completion, completedAt: new Date() } });
       if (count === 0) return null;
       await tx.outboxEvent.create({ data: event });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type CefrLevel, type CourseOutcome, type CourseType } from '@meic/contracts';
 import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { BeneficiariesService, personFactsOf } from '../beneficiaries/beneficiaries.service';
+import { BeneficiariesService, erasedMeanwhile, personFactsOf } from '../beneficiaries/beneficiaries.service';
 import { assertCanReadPersonLevel, assertCanWriteAt } from '../common/access';
 import { CoursesService } from '../courses/courses.service';
 import type { CourseEnrolment } from '../generated/prisma/client';
@@ -40,7 +40,7 @@ export class EnrolmentsService {
     const invalid = enrolmentProblems(course, body);
     if (invalid.length > 0) throw problems.validation(invalid);
     const person = await this.beneficiaries.requireAt(body.beneficiaryId, course.siteCode, '/beneficiaryId');
-    const event = buildEvent('meic.course.enrolled.v1', {
+    const event = buildEvent('meic.course.enrolled.v2', {
       ...personFactsOf(person),
       siteCode: course.siteCode,
       country: course.country,
@@ -53,6 +53,7 @@ export class EnrolmentsService {
       { courseId: course.id, beneficiaryId: person.id, siteCode: course.siteCode, enrolledOn: asDate(body.enrolledOn), cefrLevelAtStart: body.cefrLevelAtStart ?? null },
       outboxRow(event),
     );
+    if (created === 'erased') throw erasedMeanwhile(person.id);
     if (!created) throw problems.conflict(`Beneficiary ${person.id} is already enrolled on course ${course.id}.`);
     return toEnrolmentView(created);
   }
@@ -68,7 +69,7 @@ export class EnrolmentsService {
     if (invalid.length > 0) throw problems.validation(invalid);
     // An erased person gets no new record-level facts, a completion included.
     const person = await this.beneficiaries.requireAt(beneficiaryId, course.siteCode, '/beneficiaryId');
-    const event = buildEvent('meic.course.completed.v1', {
+    const event = buildEvent('meic.course.completed.v2', {
       ...personFactsOf(person),
       siteCode: course.siteCode,
       country: course.country,

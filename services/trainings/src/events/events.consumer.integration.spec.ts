@@ -73,26 +73,33 @@ describe('trainings read models from meic.stakeholders.v1 and meic.beneficiaries
     expect(after.body.providerOrgType).toBe('university');
   });
 
-  it('beneficiaries: coarse attributes only; erasure is kept when an enrolment is redelivered afterwards', async () => {
+  it('people: remembered with their pseudonym and coarse attributes when a record names them, forgotten with their records on erasure', async () => {
     const b = await h.beneficiary(site, { sex: 'male', ageBand: '55+', citizenship: 'IQ', legalStatus: 'humanitarian_protection' });
+    // Known from the beneficiaries service, but not written about yet: nothing held here.
+    expect(await row('SELECT 1 AS n FROM known_beneficiaries WHERE id = $1', [b.id])).toBeUndefined();
+    const admin = await h.as('admin');
+    const host = await h.organisation(site, 'enterprise');
+    const started = await admin.post('/v1/internships', { beneficiaryId: b.id, hostOrgId: host, siteCode: site, startedOn: '2026-05-04', plannedEndOn: '2026-08-04' });
+    expect(started.status).toBe(201);
     expect(await row('SELECT * FROM known_beneficiaries WHERE id = $1', [b.id])).toEqual({
       id: b.id,
+      pseudonym: b.pseudonym,
       site_code: site,
       country: 'GR',
       sex: 'male',
       age_band: '55+',
       citizenship: 'IQ',
       legal_status: 'humanitarian_protection',
-      enrolled_on: new Date('2026-03-02T00:00:00Z'),
-      erased_on: null,
       updated_at: expect.any(Date),
     });
-    await h.erase(b, '2026-10-01');
-    // A later enrolment event of the same person (same key, so processed after the erasure).
-    await h.publish(
-      buildEvent('meic.beneficiary.enrolled.v1', { siteCode: site, country: 'GR', occurredOn: '2026-03-02', programme: 'AMIL', beneficiaryId: b.id, sex: 'male', ageBand: '40-54', citizenship: 'IQ', legalStatus: 'humanitarian_protection' }),
-    );
-    await pollUntil('the redelivered enrolment', async () => (await row('SELECT age_band FROM known_beneficiaries WHERE id = $1', [b.id]))?.['age_band'] === '40-54');
-    expect(await row('SELECT erased_on::text FROM known_beneficiaries WHERE id = $1', [b.id])).toEqual({ erased_on: '2026-10-01' });
+    await h.erase(b);
+    expect(await row('SELECT 1 AS n FROM known_beneficiaries WHERE id = $1', [b.id])).toBeUndefined();
+    expect(await row('SELECT 1 AS n FROM internships WHERE beneficiary_id = $1', [b.id])).toBeUndefined();
+    // An erasure redelivered changes nothing; one of a person never written about here is a tombstone only.
+    await h.publish(buildEvent('meic.beneficiary.erased.v2', { siteCode: site, country: 'GR', occurredOn: '2026-10-01', pseudonym: b.pseudonym }));
+    const stranger = randomUUID();
+    await h.publish(buildEvent('meic.beneficiary.erased.v2', { siteCode: site, country: 'GR', occurredOn: '2026-10-01', pseudonym: stranger }));
+    await pollUntil('the stranger tombstoned', async () => (await row('SELECT 1 AS n FROM erased_people WHERE pseudonym = $1', [stranger])) !== undefined);
+    expect(await row('SELECT count(*)::int AS n FROM erased_people WHERE pseudonym = $1', [b.pseudonym])).toEqual({ n: 1 });
   });
 });

@@ -12,8 +12,7 @@ const HANDLED: Partial<Record<EventType, string>> = {
   'meic.site.updated.v1': 'sites.record',
   'meic.organisation.joined.v1': 'organisations.joined',
   'meic.organisation.left.v1': 'organisations.left',
-  'meic.beneficiary.enrolled.v1': 'beneficiaries.enrolled',
-  'meic.beneficiary.erased.v1': 'beneficiaries.erased',
+  'meic.beneficiary.erased.v2': 'beneficiaries.erased',
 };
 
 function consumerWith(erasedKnown = true) {
@@ -24,7 +23,7 @@ function consumerWith(erasedKnown = true) {
   };
   const sites = { record: rec('sites.record') } as unknown as SitesService;
   const organisations = { joined: rec('organisations.joined'), left: rec('organisations.left') } as unknown as OrganisationsService;
-  const beneficiaries = { enrolled: rec('beneficiaries.enrolled'), erased: rec('beneficiaries.erased', erasedKnown) } as unknown as BeneficiariesService;
+  const beneficiaries = { erased: rec('beneficiaries.erased', erasedKnown) } as unknown as BeneficiariesService;
   const consumer = new EventsConsumer(new ConsumerPlatform({} as Kafka, {} as Logger, 'trainings', new Metrics(), new ReadinessRegistry()), sites, organisations, beneficiaries);
   return { consumer, calls };
 }
@@ -45,8 +44,8 @@ describe('trainings events consumer', () => {
     }
   });
 
-  it('drops the erasure of someone it never saw (nothing to mark), without dead-lettering', async () => {
+  it('drops the erasure of someone it never wrote about (only a tombstone), without dead-lettering', async () => {
     const { consumer } = consumerWith(false);
-    expect(await consumer.dispatch(eventOf('meic.beneficiary.erased.v1'))).toEqual({ outcome: 'drop', reason: 'erasure of a beneficiary this service never saw' });
+    expect(await consumer.dispatch(eventOf('meic.beneficiary.erased.v2'))).toEqual({ outcome: 'drop', reason: 'erasure of a person this service never wrote about (pseudonym tombstoned)' });
   });
 });

@@ -7,8 +7,9 @@ import { SitesService } from '../sites/sites.service';
 
 /**
  * What this service learns from Kafka instead of calling other services: sites and cluster
- * organisations (stakeholders) and beneficiaries (beneficiaries). One group, one dispatcher;
- * every step is an upsert, so redelivery changes nothing.
+ * organisations (stakeholders), and erasures (beneficiaries). People themselves are looked up when
+ * a record names them: no event carries their id. One group, one dispatcher; every step is an
+ * upsert or a delete, so redelivery changes nothing.
  */
 @Injectable()
 export class EventsConsumer extends HostedEventConsumer {
@@ -34,27 +35,26 @@ export class EventsConsumer extends HostedEventConsumer {
       case 'meic.organisation.left.v1':
         await this.organisations.left((event as CloudEvent<typeof type>).data);
         return ok;
-      case 'meic.beneficiary.enrolled.v1':
-        await this.beneficiaries.enrolled((event as CloudEvent<typeof type>).data);
-        return ok;
-      case 'meic.beneficiary.erased.v1':
-        return (await this.beneficiaries.erased((event as CloudEvent<typeof type>).data)) ? ok : drop('erasure of a beneficiary this service never saw');
+      case 'meic.beneficiary.erased.v2':
+        return (await this.beneficiaries.erased((event as CloudEvent<typeof type>).data)) ? ok : drop('erasure of a person this service never wrote about (pseudonym tombstoned)');
+      // People are looked up in the beneficiaries service when a record names them.
+      case 'meic.beneficiary.enrolled.v2':
       case 'meic.territorial-indicator.recorded.v1':
       case 'meic.mentor.registered.v1':
-      case 'meic.mentoring.started.v1':
-      case 'meic.mentoring.ended.v1':
+      case 'meic.mentoring.started.v2':
+      case 'meic.mentoring.ended.v2':
       case 'meic.course.created.v1':
-      case 'meic.course.enrolled.v1':
-      case 'meic.course.completed.v1':
-      case 'meic.internship.started.v1':
-      case 'meic.internship.ended.v1':
-      case 'meic.beneficiary.consent-recorded.v1':
+      case 'meic.course.enrolled.v2':
+      case 'meic.course.completed.v2':
+      case 'meic.internship.started.v2':
+      case 'meic.internship.ended.v2':
+      case 'meic.beneficiary.consent-recorded.v2':
       case 'meic.beneficiary.assessed.v2':
-      case 'meic.beneficiary.placed.v1':
-      case 'meic.beneficiary.followed-up.v1':
+      case 'meic.beneficiary.placed.v2':
+      case 'meic.beneficiary.followed-up.v2':
       case 'meic.beneficiary.dropped-out.v2':
-      case 'meic.pathway.stage-changed.v1':
-      case 'meic.pathway.task-raised.v1':
+      case 'meic.pathway.stage-changed.v2':
+      case 'meic.pathway.task-raised.v2':
         return drop(`${type} is not used by the trainings service`);
     }
   }

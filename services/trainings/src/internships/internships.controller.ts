@@ -46,7 +46,7 @@ export const internshipsRoutes: RouteDoc[] = [
     roles: ['admin', 'site_staff'],
     body: CreateInternshipBody,
     responses: {
-      201: { description: 'Started; meic.internship.started.v1 is published', schema: InternshipView },
+      201: { description: 'Started; meic.internship.started.v2 is published', schema: InternshipView },
       422: { description: 'Unknown site; beneficiary unknown, erased or of another site; host unknown, of another site or not in the cluster' },
     },
   },
@@ -57,7 +57,7 @@ export const internshipsRoutes: RouteDoc[] = [
     roles: ['admin', 'site_staff'],
     body: EndInternshipBody,
     responses: {
-      200: { description: 'Ended; meic.internship.ended.v1 is published', schema: InternshipView },
+      200: { description: 'Ended; meic.internship.ended.v2 is published', schema: InternshipView },
       404: { description: 'Unknown internship' },
       409: { description: 'Already ended' },
       422: { description: 'Beneficiary erased' },

@@ -44,21 +44,21 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
   });
 
   describe('POST /v1/internships', () => {
-    it('starts: 201 with id, one row, meic.internship.started.v1 with hostOrgType and coarse attributes only', async () => {
+    it('starts: 201 with id, one row, meic.internship.started.v2 with hostOrgType and coarse attributes only', async () => {
       const res = await c.staff.post<Internship>('/v1/internships', body());
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ beneficiaryId: person.id, hostOrgId: host, hostOrgType: 'enterprise', siteCode: site, country: 'CY', startedOn: '2026-05-04', plannedEndOn: '2026-08-04', endedOn: null, outcome: null });
       const { rows } = await h.sql.query('SELECT beneficiary_id, host_org_type, ended_on FROM internships WHERE id = $1', [res.body.id]);
       expect(rows).toEqual([{ beneficiary_id: person.id, host_org_type: 'enterprise', ended_on: null }]);
 
-      const [event] = await h.events('meic.internship.started.v1', (d) => d['internshipId'] === res.body.id);
-      expect(event!.key).toBe(person.id);
-      expect(event!.headers).toMatchObject({ ce_type: 'meic.internship.started.v1', ce_subject: person.id, ce_source: '/meic/trainings' });
+      const [event] = await h.events('meic.internship.started.v2', (d) => d['internshipId'] === res.body.id);
+      expect(event!.key).toBe(person.pseudonym);
+      expect(event!.headers).toMatchObject({ ce_type: 'meic.internship.started.v2', ce_subject: person.pseudonym, ce_source: '/meic/trainings' });
       expect(event!.data).toEqual({
         siteCode: site,
         country: 'CY',
         occurredOn: '2026-05-04',
-        beneficiaryId: person.id,
+        pseudonym: person.pseudonym,
         sex: 'female',
         ageBand: '30-39',
         citizenship: 'SY',
@@ -85,7 +85,7 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
     it('422 for unknown site, unknown/other-site/erased beneficiary, and unknown/other-site/departed host', async () => {
       const cases: [Record<string, unknown>, { path: string; message: string }][] = [
         [{ siteCode: randomSiteCode('GR') }, { path: '/siteCode', message: 'unknown site' }],
-        [{ beneficiaryId: '00000000-0000-4000-8000-000000000002' }, { path: '/beneficiaryId', message: 'unknown beneficiary' }],
+        [{ beneficiaryId: '00000000-0000-4000-8000-000000000002' }, { path: '/beneficiaryId', message: 'unknown or erased beneficiary' }],
         [{ beneficiaryId: elsewhere.id }, { path: '/beneficiaryId', message: `beneficiary is enrolled at site ${other}, not ${site}` }],
         [{ hostOrgId: '00000000-0000-4000-8000-000000000003' }, { path: '/hostOrgId', message: 'unknown organisation' }],
         [{ hostOrgId: otherHost }, { path: '/hostOrgId', message: `organisation belongs to the cluster of site ${other}, not ${site}` }],
@@ -100,7 +100,7 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
       await h.erase(gone);
       const erased = await c.admin.post<Problem>('/v1/internships', body({ beneficiaryId: gone.id }));
       expect(erased.status).toBe(422);
-      expect(erased.body.errors).toEqual([{ path: '/beneficiaryId', message: 'beneficiary was erased' }]);
+      expect(erased.body.errors).toEqual([{ path: '/beneficiaryId', message: 'unknown or erased beneficiary' }]);
 
       // Left on 2026-06-30: an internship starting after that is refused, one started before is not.
       const departed = await h.organisation(site, 'trade_union');
@@ -128,8 +128,8 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
       expect(replay).toEqual(first);
       const { rows } = await h.sql.query("SELECT id FROM internships WHERE beneficiary_id = $1 AND started_on = '2026-09-01'", [person.id]);
       expect(rows).toEqual([{ id: first.body.id }]);
-      expect(await h.outboxCount('meic.internship.started.v1', { internshipId: first.body.id })).toBe(1);
-      await h.events('meic.internship.started.v1', (d) => d['internshipId'] === first.body.id);
+      expect(await h.outboxCount('meic.internship.started.v2', { internshipId: first.body.id })).toBe(1);
+      await h.events('meic.internship.started.v2', (d) => d['internshipId'] === first.body.id);
       expect((await c.staff.post('/v1/internships', { ...b, plannedEndOn: '2026-12-02' }, { 'idempotency-key': 'intern-1' })).status).toBe(409);
     });
   });
@@ -161,20 +161,20 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
       expect((await c.admin.post('/v1/internships/00000000-0000-4000-8000-000000000004/end', b)).status).toBe(404);
     });
 
-    it('ends: 200, the row, meic.internship.ended.v1 with startedOn and hostOrgType; replay by key; 409 once ended', async () => {
+    it('ends: 200, the row, meic.internship.ended.v2 with startedOn and hostOrgType; replay by key; 409 once ended', async () => {
       const b = { endedOn: '2026-06-02', outcome: 'hired' };
       const res = await c.staff.post<Internship>(`/v1/internships/${internship.id}/end`, b, { 'idempotency-key': 'end-1' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: internship.id, endedOn: '2026-06-02', outcome: 'hired' });
       expect(await c.staff.post(`/v1/internships/${internship.id}/end`, b, { 'idempotency-key': 'end-1' })).toEqual(res);
 
-      const [event] = await h.events('meic.internship.ended.v1', (d) => d['internshipId'] === internship.id);
-      expect(event!.key).toBe(person.id);
+      const [event] = await h.events('meic.internship.ended.v2', (d) => d['internshipId'] === internship.id);
+      expect(event!.key).toBe(person.pseudonym);
       expect(event!.data).toEqual({
         siteCode: site,
         country: 'CY',
         occurredOn: '2026-06-02',
-        beneficiaryId: person.id,
+        pseudonym: person.pseudonym,
         sex: 'female',
         ageBand: '30-39',
         citizenship: 'SY',
@@ -189,20 +189,20 @@ describe('internships: POST/GET /v1/internships, GET /v1/internships/{id}, POST 
 
       const again = await c.staff.post<Problem>(`/v1/internships/${internship.id}/end`, { endedOn: '2026-06-03', outcome: 'completed' });
       expect(again.status).toBe(409);
-      expect(await h.outboxCount('meic.internship.ended.v1', { internshipId: internship.id })).toBe(1);
+      expect(await h.outboxCount('meic.internship.ended.v2', { internshipId: internship.id })).toBe(1);
       const { rows } = await h.sql.query('SELECT ended_on::text, outcome FROM internships WHERE id = $1', [internship.id]);
       expect(rows).toEqual([{ ended_on: '2026-06-02', outcome: 'hired' }]);
     });
 
-    it('422 when the person was erased meanwhile', async () => {
+    it('deletes the internships of a person erased meanwhile: no record and no new fact about them', async () => {
       const leaver = await h.beneficiary(site);
       const started = await c.staff.post<Internship>('/v1/internships', body({ beneficiaryId: leaver.id }));
       expect(started.status).toBe(201);
       await h.erase(leaver);
       const res = await c.staff.post<Problem>(`/v1/internships/${started.body.id}/end`, { endedOn: '2026-06-02', outcome: 'interrupted' });
-      expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([{ path: '/beneficiaryId', message: 'beneficiary was erased' }]);
-      expect((await c.admin.get<Internship>(`/v1/internships/${started.body.id}`)).body.endedOn).toBeNull();
+      expect(res.status).toBe(404);
+      expect((await c.admin.get(`/v1/internships/${started.body.id}`)).status).toBe(404);
+      expect((await h.sql.query('SELECT 1 FROM internships WHERE beneficiary_id = $1', [leaver.id])).rowCount).toBe(0);
     });
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { buildEvent, type InternshipOutcome, type OrganisationType } from '@meic/contracts';
 import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, listSiteScope, outboxRow, problems, toPage, type Page, type Principal } from '@meic/service-kit';
-import { BeneficiariesService, personFactsOf } from '../beneficiaries/beneficiaries.service';
+import { BeneficiariesService, erasedMeanwhile, personFactsOf } from '../beneficiaries/beneficiaries.service';
 import { assertCanReadPersonLevel, assertCanWriteAt } from '../common/access';
 import type { Internship } from '../generated/prisma/client';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -45,7 +45,7 @@ export class InternshipsService {
     // The host must be in the cluster when the internship starts (records may be entered late).
     const host = await this.organisations.requireInCluster(body.hostOrgId, site.code, body.startedOn, '/hostOrgId');
     const id = randomUUID();
-    const event = buildEvent('meic.internship.started.v1', {
+    const event = buildEvent('meic.internship.started.v2', {
       ...personFactsOf(person),
       siteCode: site.code,
       country: site.country,
@@ -68,6 +68,7 @@ export class InternshipsService {
       },
       outboxRow(event),
     );
+    if (created === 'erased') throw erasedMeanwhile(person.id);
     return toInternshipView(created);
   }
 
@@ -81,7 +82,7 @@ export class InternshipsService {
     if (invalid.length > 0) throw problems.validation(invalid);
     // An erased person gets no new record-level facts, an end included.
     const person = await this.beneficiaries.requireAt(internship.beneficiaryId, internship.siteCode, '/beneficiaryId');
-    const event = buildEvent('meic.internship.ended.v1', {
+    const event = buildEvent('meic.internship.ended.v2', {
       ...personFactsOf(person),
       siteCode: internship.siteCode,
       country: internship.country,

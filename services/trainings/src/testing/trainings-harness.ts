@@ -13,7 +13,7 @@ import {
   type Sex,
 } from '@meic/contracts';
 import { createKafka, createLogger, ensureTopics } from '@meic/service-kit';
-import { apiClient, collectEvents, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, testProducer, testStack, type ReceivedEvent, type TestRole } from '@meic/testing';
+import { apiClient, collectEvents, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, startBeneficiariesPeer, testProducer, testServiceToken, testStack, type ReceivedEvent, type TestRole } from '@meic/testing';
 import { Client } from 'pg';
 import { createTrainingsApp } from '../app';
 import { loadTrainingsConfig } from '../config';
@@ -38,6 +38,8 @@ export function expectNoPersonalData(event: ReceivedEvent): void {
 
 export interface Beneficiary {
   id: string;
+  /** What trainings events name the person by. */
+  pseudonym: string;
   siteCode: string;
   sex: Sex;
   ageBand: AgeBand;
@@ -57,7 +59,8 @@ export interface TrainingsHarness {
   organisation: (siteCode: string, type?: OrganisationType, joinedOn?: string) => Promise<string>;
   organisationLeft: (orgId: string, siteCode: string, type: OrganisationType, leftOn: string) => Promise<void>;
   beneficiary: (siteCode: string, attrs?: Partial<Omit<Beneficiary, 'id' | 'siteCode'>>) => Promise<Beneficiary>;
-  erase: (b: Beneficiary, on?: string) => Promise<void>;
+  /** Erases the person in the beneficiaries service and waits for the erasure to reach trainings. */
+  erase: (b: Beneficiary) => Promise<void>;
   /** Trainings events on Kafka matching `match` (ce_type and a data predicate). */
   events: (type: EventType, match: (data: Record<string, unknown>, key: string | null) => boolean, want?: number) => Promise<ReceivedEvent[]>;
   /** Outbox rows of one event type whose data matches, to prove exactly-one writes. */
@@ -67,9 +70,11 @@ export interface TrainingsHarness {
 
 export async function startTrainings(): Promise<TrainingsHarness> {
   const logger = createLogger('trainings-test', 'warn');
+  // People come from the beneficiaries service (GET /v1/beneficiaries/{id}/reference), a real one.
+  const peer = await startBeneficiariesPeer();
   const db = await createTestDatabase('trainings');
   const app: INestApplication = await createTrainingsApp(
-    loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP: randomName('trainings') })),
+    loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: db.url, KAFKA_CONSUMER_GROUP: randomName('trainings'), BENEFICIARIES_URL: peer.url, MEIC_SERVICE_TOKEN: await testServiceToken('trainings') })),
     logger,
   );
   const url = await listen(app);
@@ -134,26 +139,13 @@ export async function startTrainings(): Promise<TrainingsHarness> {
       await known(`organisation ${orgId} to have left`, 'SELECT 1 FROM known_organisations WHERE id = $1 AND left_on IS NOT NULL', [orgId]);
     },
     async beneficiary(siteCode, attrs = {}) {
-      const b: Beneficiary = { id: randomUUID(), siteCode, sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee', ...attrs };
-      await publish(
-        buildEvent('meic.beneficiary.enrolled.v1', {
-          siteCode,
-          country: siteCode.slice(0, 2),
-          occurredOn: '2026-03-02',
-          programme: 'AMIL',
-          beneficiaryId: b.id,
-          sex: b.sex,
-          ageBand: b.ageBand,
-          citizenship: b.citizenship,
-          legalStatus: b.legalStatus,
-        }),
-      );
-      await known(`beneficiary ${b.id} in the read model`, 'SELECT 1 FROM known_beneficiaries WHERE id = $1', [b.id]);
-      return b;
+      const person = { sex: 'female', ageBand: '25-29', citizenship: 'ML', legalStatus: 'refugee', ...attrs } as const;
+      const { id, pseudonym } = await peer.enrol(siteCode, person);
+      return { id, pseudonym, siteCode, ...person } as Beneficiary;
     },
-    async erase(b, on = '2026-10-01') {
-      await publish(buildEvent('meic.beneficiary.erased.v1', { siteCode: b.siteCode, country: b.siteCode.slice(0, 2), occurredOn: on, beneficiaryId: b.id }));
-      await known(`beneficiary ${b.id} marked erased`, 'SELECT 1 FROM known_beneficiaries WHERE id = $1 AND erased_on IS NOT NULL', [b.id]);
+    async erase(b) {
+      await peer.erase(b.id);
+      await known(`the erasure of ${b.id} to reach trainings`, 'SELECT 1 FROM erased_people WHERE pseudonym = $1', [b.pseudonym]);
     },
     events: (type, match, want = 1) => collectEvents(TOPICS.trainings, (e) => e.headers['ce_type'] === type && match(e.data, e.key), want),
     async outboxCount(type, jsonContains) {
@@ -165,6 +157,7 @@ export async function startTrainings(): Promise<TrainingsHarness> {
       await sql.end().catch(() => undefined);
       await app.close();
       await db.drop();
+      await peer.close();
     },
   };
   return harness;
