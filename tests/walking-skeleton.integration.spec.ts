@@ -58,7 +58,7 @@ describe('walking skeleton: site → beneficiary → Kafka → ClickHouse KPI an
     urls = { stakeholders: await listen(stakeholders), beneficiaries: beneficiariesUrl, analytics: await listen(analytics) };
 
     // The worker's activities write stage changes and tasks to the beneficiaries database.
-    const ports = openPathwayPorts(benDb.url);
+    const ports = openPathwayPorts(benDb.url, { temporal: { address: stack.temporalAddress, namespace: stack.temporalNamespace }, peers: [{ store: 'stakeholders', url: urls.stakeholders }], token: await testServiceToken('pathway-worker').then((t) => () => t) });
     closePorts = ports.close;
     worker = await createPathwayWorker({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.temporalNamespace, TEMPORAL_TASK_QUEUE: taskQueue }, ports.ports);
     workerRun = worker.worker.run();

@@ -192,6 +192,7 @@ export const JWT = Object.freeze({
  * @property {boolean} [openApi]
  * @property {string[]} [after]
  * @property {boolean} [beneficiaryPeer] asks the beneficiaries service for person references with a service token
+ * @property {boolean} [erasurePeers] asks trainings and stakeholders to erase people with a service token
  */
 
 /** @type {readonly AppProcess[]} */
@@ -242,6 +243,7 @@ export const APP_PROCESSES = Object.freeze([
     readyPath: '/readyz',
     database: POSTGRES.databases.beneficiaries,
     after: ['beneficiaries'],
+    erasurePeers: true,
   },
   {
     name: 'analytics',
@@ -284,6 +286,8 @@ const MANAGED_VARIABLES = [
   'BENEFICIARIES_URL',
   'MEIC_SERVICE_TOKEN',
   'MEIC_SERVICE_TOKEN_FILE',
+  'TRAININGS_URL',
+  'STAKEHOLDERS_URL',
 ];
 
 /**
@@ -323,10 +327,12 @@ export function processEnv(proc, { ports, stackDir, infraEnv, databaseUrl, jwtPu
   if (proc.database) env.DATABASE_URL = databaseUrl(proc.database);
   // Without CLICKHOUSE_URL the analytics service uses embedded chdb in this directory.
   if (proc.chdb) env.CHDB_PATH = stackPaths(stackDir).chdb;
-  if (proc.beneficiaryPeer) {
-    env.BENEFICIARIES_URL = `http://127.0.0.1:${ports.beneficiaries}`;
-    env.MEIC_SERVICE_TOKEN_FILE = stackPaths(stackDir).serviceToken(proc.name);
+  if (proc.beneficiaryPeer) env.BENEFICIARIES_URL = `http://127.0.0.1:${ports.beneficiaries}`;
+  if (proc.erasurePeers) {
+    env.TRAININGS_URL = `http://127.0.0.1:${ports.trainings}`;
+    env.STAKEHOLDERS_URL = `http://127.0.0.1:${ports.stakeholders}`;
   }
+  if (proc.beneficiaryPeer || proc.erasurePeers) env.MEIC_SERVICE_TOKEN_FILE = stackPaths(stackDir).serviceToken(proc.name);
   if (proc.name === 'dashboard') {
     env.ANALYTICS_URL = `http://127.0.0.1:${ports.analytics}`;
     env.MEIC_DEV_TOKENS_FILE = stackPaths(stackDir).devTokens;

@@ -103,13 +103,13 @@ export async function devTokens(privateKeyFile) {
 
 /**
  * Writes the own token of each process that calls another service on its own behalf
- * (`beneficiaryPeer` in APP_PROCESSES), where processEnv points it (MEIC_SERVICE_TOKEN_FILE).
+ * (`beneficiaryPeer`, `erasurePeers` in APP_PROCESSES), where processEnv points it (MEIC_SERVICE_TOKEN_FILE).
  * @param {string} privateKeyFile
- * @param {readonly { name: string, beneficiaryPeer?: boolean }[]} processes
+ * @param {readonly { name: string, beneficiaryPeer?: boolean, erasurePeers?: boolean }[]} processes
  * @param {(service: string) => string} fileOf
  */
 export async function writeServiceTokens(privateKeyFile, processes, fileOf) {
-  for (const proc of processes.filter((p) => p.beneficiaryPeer)) {
+  for (const proc of processes.filter((p) => p.beneficiaryPeer || p.erasurePeers)) {
     const token = await signToken({ role: JWT.serviceRole, sub: `svc-${proc.name}`, ttl: JWT.serviceTokenTtl }, privateKeyFile);
     fs.mkdirSync(path.dirname(fileOf(proc.name)), { recursive: true, mode: 0o700 });
     fs.writeFileSync(fileOf(proc.name), `${token}\n`, { mode: 0o600 });

@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Metrics } from './health/metrics';
 import { ReadinessRegistry } from './health/readiness';
-import { createKafka, ensureTopics } from './kafka/kafka';
+import { createKafka, domainTopic, ensureTopics } from './kafka/kafka';
 import { OutboxRelay } from './outbox/outbox.relay';
 
 export const LOGGER = Symbol('LOGGER');
@@ -58,7 +58,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, this.opts.topics.map((topic) => ({ topic, numPartitions: this.opts.partitions })));
+      await ensureTopics(admin, this.opts.topics.map((topic) => domainTopic(topic, this.opts.partitions)));
     } finally {
       await admin.disconnect();
     }

@@ -101,11 +101,21 @@ export interface ApiResponse<T = unknown> {
 /** A small JSON client for a service under test. */
 export function apiClient(baseUrl: string, token?: string) {
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    let res: Response;
+    try {
+      res = await send();
+    } catch (e) {
+      // A kept-alive socket the server closed as it was reused (seen under load: ECONNRESET). A GET
+      // changes nothing, so it is sent once more; a write is not, its failure is the test's to see.
+      if (method !== 'GET') throw e;
+      res = await send();
+    }
     const text = await res.text();
     let parsed: unknown = text;
     try {

@@ -10,6 +10,8 @@ import type { BeneficiariesConfig } from './config';
 import { consentRoutes } from './consent/consent.controller';
 import { ConsentModule } from './consent/consent.module';
 import { databaseModule } from './database/database.module';
+import { erasureRoutes } from './erasure/erasure.controller';
+import { ErasureModule } from './erasure/erasure.module';
 import { dropoutsRoutes } from './dropouts/dropouts.controller';
 import { DropoutsModule } from './dropouts/dropouts.module';
 import { EventsModule } from './events/events.module';
@@ -29,6 +31,7 @@ import { TasksModule } from './tasks/tasks.module';
 export class AppModule {
   static register(config: BeneficiariesConfig, logger: Logger): DynamicModule {
     const pathways = PathwayModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, catchUpGraceSeconds: config.PATHWAY_CATCH_UP_GRACE_SECONDS, templatesDir: config.PATHWAY_TEMPLATES_DIR });
+    const erasure = ErasureModule.forRoot(pathways);
     return {
       module: AppModule,
       imports: [
@@ -39,7 +42,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            [...beneficiariesRoutes, ...consentRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
+            [...beneficiariesRoutes, ...erasureRoutes, ...consentRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),
@@ -49,11 +52,12 @@ export class AppModule {
         PlacementsModule,
         FollowUpsModule,
         DropoutsModule,
-        ConsentModule,
+        erasure,
+        ConsentModule.forRoot(erasure),
         pathways,
         PathwayApiModule.forRoot(pathways),
         TasksModule.forRoot(pathways),
-        EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP, pathways),
+        EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP, pathways, erasure),
       ],
     };
   }

@@ -2,37 +2,63 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { ConfigError } from '@meic/config';
-import { createLogger } from '@meic/service-kit';
+import { createLogger, serviceTokenOf } from '@meic/service-kit';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadPathwayWorkerConfig, type PathwayWorkerConfig } from './config';
+import { createErasureActivities, type ErasurePorts } from './erasure/erasure.activities';
+import { ErasureRepository } from './erasure/erasure.repository';
+import { ErasureSteps, type ErasurePeer } from './erasure/erasure.steps';
 import { PrismaClient } from './generated/prisma/client';
 import { createPathwayActivities, type PathwayActivityPorts } from './pathway/pathway.activities';
 import { PathwayRepository } from './pathway/pathway.repository';
 
 /**
- * Creates the pathway worker: workflow code bundled from pathway.workflow, activities over the
- * given ports (the repository of the beneficiaries database in production, stubs in unit tests).
- * Shared by main and tests.
+ * Creates the worker of the service's workflows (bundled from workflows.ts): pathways and
+ * erasures, with activities over the given ports (the beneficiaries database, Temporal and the
+ * other services in production, stubs in unit tests). Shared by main and tests.
  */
 export async function createPathwayWorker(
   config: Pick<PathwayWorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
-  ports: PathwayActivityPorts,
+  ports: PathwayActivityPorts & { erasure?: ErasurePorts },
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowsPath: require.resolve('./pathway/pathway.workflow'),
-    activities: createPathwayActivities(ports),
+    workflowsPath: require.resolve('./workflows'),
+    activities: { ...createPathwayActivities(ports), ...(ports.erasure ? createErasureActivities(ports.erasure) : {}) },
   });
   return { worker, connection };
 }
 
-/** The production ports: the pathway repository over its own client of the beneficiaries database. */
-export function openPathwayPorts(databaseUrl: string): { ports: PathwayActivityPorts; close: () => Promise<void> } {
+/**
+ * The production ports over their own client of the beneficiaries database: the pathway
+ * repository, and the erasure steps when the worker is told where Temporal and the other services are.
+ */
+export function openPathwayPorts(
+  databaseUrl: string,
+  erasure?: { temporal: { address: string; namespace: string }; peers: readonly ErasurePeer[]; token: () => string },
+): { ports: PathwayActivityPorts & { erasure?: ErasurePorts }; close: () => Promise<void> } {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-  return { ports: new PathwayRepository(prisma), close: () => prisma.$disconnect() };
+  const pathways = new PathwayRepository(prisma);
+  const steps = erasure ? new ErasureSteps(new ErasureRepository(prisma), erasure) : undefined;
+  const ports = { recordStageChange: pathways.recordStageChange.bind(pathways), raiseTask: pathways.raiseTask.bind(pathways), ...(steps ? { erasure: steps } : {}) };
+  return {
+    ports,
+    close: async () => {
+      await steps?.close();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/** Where the erasure finds the other services, from the worker's configuration. */
+export function erasurePeersOf(config: Pick<PathwayWorkerConfig, 'TRAININGS_URL' | 'STAKEHOLDERS_URL'>): ErasurePeer[] {
+  return [
+    ...(config.TRAININGS_URL ? [{ store: 'trainings' as const, url: config.TRAININGS_URL }] : []),
+    ...(config.STAKEHOLDERS_URL ? [{ store: 'stakeholders' as const, url: config.STAKEHOLDERS_URL }] : []),
+  ];
 }
 
 async function main(): Promise<void> {
@@ -47,7 +73,13 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger('pathway-worker', config.LOG_LEVEL);
-  const database = openPathwayPorts(config.DATABASE_URL);
+  const peers = erasurePeersOf(config);
+  if (peers.length < 2) logger.warn({ peers: peers.map((p) => p.store) }, 'erasures will not reach the services without a URL here (TRAININGS_URL, STAKEHOLDERS_URL)');
+  const database = openPathwayPorts(config.DATABASE_URL, {
+    temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE },
+    peers,
+    token: peers.length > 0 ? serviceTokenOf(config) : () => '',
+  });
   const { worker, connection } = await createPathwayWorker(config, database.ports);
   // The worker has no HTTP API; this tiny server lets the supervisor and orchestrators probe it.
   const health = createServer((req, res) => {

@@ -4,6 +4,8 @@ import { auditRoutes, BeneficiaryReferencesModule, buildOpenApi, serviceTokenOf,
 import type { Logger } from 'pino';
 import type { StakeholdersConfig } from './config';
 import { databaseModule } from './database/database.module';
+import { erasuresRoutes } from './erasures/erasures.controller';
+import { ErasuresModule } from './erasures/erasures.module';
 import { EventsModule } from './events/events.module';
 import { mentoringMatchesRoutes } from './mentoring-matches/mentoring-matches.controller';
 import { MentoringMatchesModule } from './mentoring-matches/mentoring-matches.module';
@@ -16,7 +18,7 @@ import { SitesModule } from './sites/sites.module';
 import { territorialIndicatorsRoutes } from './territorial-indicators/territorial-indicators.controller';
 import { TerritorialIndicatorsModule } from './territorial-indicators/territorial-indicators.module';
 
-export const stakeholdersRoutes = [...sitesRoutes, ...organisationsRoutes, ...territorialIndicatorsRoutes, ...mentorsRoutes, ...mentoringMatchesRoutes, ...auditRoutes];
+export const stakeholdersRoutes = [...sitesRoutes, ...organisationsRoutes, ...territorialIndicatorsRoutes, ...mentorsRoutes, ...mentoringMatchesRoutes, ...erasuresRoutes, ...auditRoutes];
 
 @Module({})
 export class AppModule {
@@ -39,6 +41,7 @@ export class AppModule {
         TerritorialIndicatorsModule,
         MentorsModule,
         MentoringMatchesModule,
+        ErasuresModule,
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };

@@ -6,6 +6,8 @@ import type { TrainingsConfig } from './config';
 import { coursesRoutes } from './courses/courses.controller';
 import { CoursesModule } from './courses/courses.module';
 import { databaseModule } from './database/database.module';
+import { erasuresRoutes } from './erasures/erasures.controller';
+import { ErasuresModule } from './erasures/erasures.module';
 import { enrolmentsRoutes } from './enrolments/enrolments.controller';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { EventsModule } from './events/events.module';
@@ -27,7 +29,7 @@ export class AppModule {
             ...coursesRoutes,
             ...enrolmentsRoutes,
             ...internshipsRoutes,
-            ...auditRoutes,
+            ...erasuresRoutes, ...auditRoutes,
           ]),
         }),
         databaseModule(config.DATABASE_URL),
@@ -36,6 +38,7 @@ export class AppModule {
         CoursesModule,
         EnrolmentsModule,
         InternshipsModule,
+        ErasuresModule,
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };

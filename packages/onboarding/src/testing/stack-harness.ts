@@ -23,6 +23,8 @@ import { ApiClient, type ServiceUrls } from '../api/api-client';
 
 export interface StackHarness {
   urls: ServiceUrls;
+  /** The domain services' databases, for tests that look at what they hold. */
+  databases: { stakeholders: string; trainings: string; beneficiaries: string };
   /** A client signed in as `role` (admin unless told), as the CLI would be. */
   client(as?: { role?: TestRole; sites?: string[]; sub?: string }): Promise<ApiClient>;
   close(): Promise<void>;
@@ -61,8 +63,17 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
     apps.push(stakeholders);
     const trainings = await createTrainingsApp(loadTrainingsConfig(serviceTestEnv({ DATABASE_URL: tdb, KAFKA_CONSUMER_GROUP: randomName('trainings'), ...(await peerEnv('trainings')) })), logger);
     apps.push(trainings);
+    const stakeholdersUrl = await listen(stakeholders);
+    const trainingsUrl = await listen(trainings);
     if (opts.pathways) {
-      const database = openPathwayPorts(bdb);
+      const database = openPathwayPorts(bdb, {
+        temporal: { address: beneficiariesConfig.TEMPORAL_ADDRESS, namespace: beneficiariesConfig.TEMPORAL_NAMESPACE },
+        peers: [
+          { store: 'trainings', url: trainingsUrl },
+          { store: 'stakeholders', url: stakeholdersUrl },
+        ],
+        token: await testServiceToken('pathway-worker').then((t) => () => t),
+      });
       const { worker, connection } = await createPathwayWorker(beneficiariesConfig, database.ports);
       const running = worker.run();
       cleanups.push(async () => {
@@ -73,8 +84,8 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
       });
     }
     const urls: ServiceUrls = {
-      stakeholders: await listen(stakeholders),
-      trainings: await listen(trainings),
+      stakeholders: stakeholdersUrl,
+      trainings: trainingsUrl,
       beneficiaries: beneficiariesUrl,
       analytics: 'http://127.0.0.1:9',
     };
@@ -92,6 +103,7 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
     }
     return {
       urls,
+      databases: { stakeholders: sdb, trainings: tdb, beneficiaries: bdb },
       async client(as = {}) {
         const token = await signTestToken({ role: as.role ?? 'admin', sites: as.sites ?? [], ...(as.sub ? { sub: as.sub } : {}) });
         return new ApiClient({ urls, token, unavailableWaitMs: 10_000, referenceWaitMs: 20_000 });

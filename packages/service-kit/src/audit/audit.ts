@@ -20,6 +20,11 @@ export interface AuditedOptions {
   resource: string;
   /** Reads are audited only when they return personal data. */
   personalData?: boolean;
+  /**
+   * Take the record's id from the response only, never from the path: the path names a person
+   * whose id must not outlive their erasure (the erasure's own id is recorded instead).
+   */
+  idFromResponse?: boolean;
 }
 
 /**
@@ -73,7 +78,7 @@ export class AuditInterceptor implements NestInterceptor {
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const resourceType = options?.resource ?? route.split('/')[2] ?? 'unknown';
     const params = req.params as Record<string, string | undefined>;
-    const paramId = params['id'] ?? params['code'] ?? params['beneficiaryId'] ?? null;
+    const paramId = options?.idFromResponse ? null : (params['id'] ?? params['code'] ?? params['beneficiaryId'] ?? null);
     const action = isWrite ? `${req.method} ${route}` : `read ${route}`;
     const base = { actor: principal.sub, role: principal.role, action, resourceType };
 

@@ -1,8 +1,8 @@
 import { buildEvent, deadLetterTopic, toKafkaRecord } from '@meic/contracts';
 import { pollUntil, randomName, testStack } from '@meic/testing';
-import type { Kafka, Producer } from 'kafkajs';
+import { ConfigResourceTypes, type Kafka, type Producer } from 'kafkajs';
 import { createLogger } from '../logging/logger';
-import { createKafka, ensureTopics } from '../kafka/kafka';
+import { createKafka, DEAD_LETTER_RETENTION_DAYS, ensureTopics } from '../kafka/kafka';
 import { deadLetter, EventConsumer, ok, type StepResult } from './event-consumer';
 
 const enrolled = (pseudonym: string) =>
@@ -102,4 +102,20 @@ describe('EventConsumer against a real broker', () => {
     expect(dlq[2]?.reason).toBe('business rule: test rejection');
     expect(dlq.map((d) => d.offset)).toEqual(['1', '2', '3']);
   });
+
+  it('sets retention explicitly: the topic keeps every event (it was created with the broker default), its dead-letter topic 30 days', async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const retention = async (name: string) => {
+        const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] }] });
+        return resources[0]?.configEntries.find((c) => c.configName === 'retention.ms')?.configValue;
+      };
+      expect(await retention(topic)).toBe('-1');
+      expect(await retention(deadLetterTopic(topic, group))).toBe(String(DEAD_LETTER_RETENTION_DAYS * 86_400_000));
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
 });

@@ -2,7 +2,7 @@ import { deadLetterTopic, fromKafkaRecord, type CloudEvent } from '@meic/contrac
 import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
-import { ensureTopics } from '../kafka/kafka';
+import { deadLetterTopicConfig, domainTopic, ensureTopics } from '../kafka/kafka';
 
 /** What a consumer step decided; it never throws for a bad event (only for a transient failure). */
 export type StepResult = { outcome: 'ok' } | { outcome: 'drop'; reason: string } | { outcome: 'dead-letter'; reason: string };
@@ -67,8 +67,8 @@ export class EventConsumer {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, topics.map((topic) => ({ topic, numPartitions: this.opts.partitions ?? 6 })));
-      await ensureTopics(admin, topics.map((topic) => ({ topic: deadLetterTopic(topic, groupId), numPartitions: 1 })));
+      await ensureTopics(admin, topics.map((topic) => domainTopic(topic, this.opts.partitions ?? 6)));
+      await ensureTopics(admin, topics.map((topic) => deadLetterTopicConfig(deadLetterTopic(topic, groupId))));
     } finally {
       await admin.disconnect();
     }

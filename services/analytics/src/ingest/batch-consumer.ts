@@ -1,5 +1,5 @@
 import { deadLetterTopic, fromKafkaRecord, type CloudEvent } from '@meic/contracts';
-import { ensureTopics } from '@meic/service-kit';
+import { deadLetterTopicConfig, domainTopic, ensureTopics } from '@meic/service-kit';
 import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { Batcher, nextOffset } from './batcher';
@@ -57,8 +57,8 @@ export class BatchIngestConsumer {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, topics.map((topic) => ({ topic, numPartitions: this.opts.partitions ?? 6 })));
-      await ensureTopics(admin, topics.map((topic) => ({ topic: deadLetterTopic(topic, groupId), numPartitions: 1 })));
+      await ensureTopics(admin, topics.map((topic) => domainTopic(topic, this.opts.partitions ?? 6)));
+      await ensureTopics(admin, topics.map((topic) => deadLetterTopicConfig(deadLetterTopic(topic, groupId))));
     } finally {
       await admin.disconnect();
     }

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Audited, BeneficiaryReference, CurrentPrincipal, Roles, SERVICE_ROLE, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from './beneficiaries.access';
 import { BeneficiaryList, BeneficiaryListQuery, BeneficiaryView, CreateBeneficiaryBody } from './beneficiaries.schemas';
@@ -33,11 +33,6 @@ export class BeneficiariesController {
     return this.beneficiaries.reference(id);
   }
 
-  @Delete(':id')
-  @HttpCode(204)
-  erase(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    return this.beneficiaries.erase(principal, id);
-  }
 }
 
 export const beneficiariesRoutes: RouteDoc[] = [
@@ -71,13 +66,5 @@ export const beneficiariesRoutes: RouteDoc[] = [
       "What another MEIC service needs to record a fact about the person: site, coarse attributes and the pseudonym events name them by (service tokens only; never shown to people, as a pseudonym someone kept would link the person's events to them after erasure)",
     roles: [SERVICE_ROLE],
     responses: { 200: { description: 'The reference', schema: BeneficiaryReference }, 404: { description: 'Unknown or erased' } },
-  },
-  {
-    method: 'delete',
-    path: '/v1/beneficiaries/{id}',
-    summary:
-      'Erase a beneficiary (GDPR art. 17): personal data and free text about the person are deleted, the pseudonymous record keeps only coarse attributes, meic.beneficiary.erased.v2 is published and the pathway ends. Later requests about the id answer 404.',
-    roles: PERSONAL_DATA_ROLES,
-    responses: { 204: { description: 'Erased' }, 404: { description: 'Unknown or already erased' } },
   },
 ];

@@ -64,35 +64,6 @@ export class BeneficiariesRepository {
     });
   }
 
-  /**
-   * Erasure in one transaction: the personal data row goes, the site's ref is nulled, free text about the person is
-   * emptied (assessment skills, employer names), their open caseworker tasks go, attributes finer than the coarse ones are
-   * nulled (birth year — the age band stays —, arrival year, education, languages), stored
-   * Idempotency-Key responses about the person are reduced to ids, and the event is written.
-   * Returns false when there was no such person or they were erased already.
-   */
-  async erase(id: string, erasedAt: Date, event: OutboxRow): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const updated = await tx.beneficiary.updateMany({
-        where: { id, erasedAt: null },
-        data: { erasedAt, ref: null, birthYear: null, arrivalYear: null, educationIsced: null, languages: Prisma.DbNull },
-      });
-      if (updated.count === 0) return false;
-      await tx.personalData.deleteMany({ where: { beneficiaryId: id } });
-      await tx.assessment.updateMany({ where: { beneficiaryId: id }, data: { skills: [] } });
-      await tx.placement.updateMany({ where: { beneficiaryId: id }, data: { employerName: null } });
-      // Open caseworker tasks are work about someone who is gone (their pathway ends too); closed
-      // ones stay as the record of work done.
-      await tx.task.deleteMany({ where: { beneficiaryId: id, status: 'open' } });
-      // A replayed enrolment or assessment would otherwise hand the erased data back out.
-      await tx.$executeRaw`UPDATE idempotency_keys SET response_body = jsonb_build_object('id', response_body -> 'id')
-        WHERE status_code IS NOT NULL AND response_body IS NOT NULL
-          AND (response_body ->> 'id' = ${id} OR path LIKE ${`/v1/beneficiaries/${id}/%`})`;
-      await tx.outboxEvent.create({ data: event });
-      return true;
-    });
-  }
-
   async exists(id: string, opts: { includeErased: boolean }): Promise<boolean> {
     const found = await this.prisma.beneficiary.findUnique({ where: { id }, select: { erasedAt: true } });
     return found !== null && (opts.includeErased || found.erasedAt === null);
@@ -100,10 +71,5 @@ export class BeneficiariesRepository {
 
   findByPseudonym(pseudonym: string): Promise<Pick<Beneficiary, 'id' | 'siteCode' | 'enrolledOn' | 'erasedAt'> | null> {
     return this.prisma.beneficiary.findUnique({ where: { pseudonym }, select: { id: true, siteCode: true, enrolledOn: true, erasedAt: true } });
-  }
-
-  /** Only once erased: a person in the pathway keeps their pseudonym. */
-  async forgetPseudonym(id: string): Promise<void> {
-    await this.prisma.beneficiary.updateMany({ where: { id, erasedAt: { not: null } }, data: { pseudonym: null } });
   }
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ageBandOf, type CefrLevel, type DropoutReason, type PathwayStage } from '@meic/contracts';
-import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, Problem, problems, toPage, utcDate, type BeneficiaryReference, type Page, type Principal } from '@meic/service-kit';
-import { consentRecordedEvent, enrolledEvent, erasedEvent } from '../events/beneficiary-events';
-import type { Beneficiary } from '../generated/prisma/client';
+import { asDate, createdKeyOf, decodeCreatedCursor, isoDate, outboxRow, Problem, problems, toPage, type BeneficiaryReference, type Page, type Principal } from '@meic/service-kit';
+import { consentRecordedEvent, enrolledEvent } from '../events/beneficiary-events';
 import { SitesService } from '../sites/sites.service';
 import { assertPersonalDataAccess, personalDataSites } from './beneficiaries.access';
 import { BeneficiariesRepository, type BeneficiaryWithPerson } from './beneficiaries.repository';
@@ -134,14 +133,6 @@ export class BeneficiariesService {
     };
   }
 
-  /** GDPR art. 17: see BeneficiariesRepository.erase for what goes and what stays. */
-  async erase(principal: Principal, id: string, now = new Date()): Promise<void> {
-    const found: Beneficiary = await this.findForPersonalData(principal, id);
-    const erased = await this.beneficiaries.erase(id, now, outboxRow(erasedEvent(found, utcDate(now))));
-    // Erased by a concurrent request between the read and the write.
-    if (!erased) throw problems.notFound(`Beneficiary ${id} does not exist.`);
-  }
-
   /** Whether this service holds the person (their events are its own, not another instance's). */
   holds(id: string, opts: { includeErased: boolean }): Promise<boolean> {
     return this.beneficiaries.exists(id, opts);
@@ -157,8 +148,4 @@ export class BeneficiariesService {
     return found ? { id: found.id, erased: found.erasedAt !== null, siteCode: found.siteCode, enrolledOn: isoDate(found.enrolledOn) } : undefined;
   }
 
-  /** Erasure's last step here: nothing can turn the person's pseudonym back into them any more. */
-  forgetPseudonym(id: string): Promise<void> {
-    return this.beneficiaries.forgetPseudonym(id);
-  }
 }

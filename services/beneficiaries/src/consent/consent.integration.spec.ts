@@ -82,9 +82,12 @@ describe('consent: PATCH /v1/beneficiaries/{id}/consent', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ dataProcessing: false, evaluationFollowUp: false, recordedOn: '2026-12-01', erased: true });
     expect((await h.as.staff.get(`/v1/beneficiaries/${id}`)).status).toBe(404);
-    expect((await h.pg.query('SELECT 1 FROM personal_data WHERE beneficiary_id = $1', [id])).rows).toEqual([]);
+    expect((await h.pg.query('SELECT 1 FROM personal_data WHERE beneficiary_id = $1', [id])).rowCount).toBe(0);
     expect((await outboxRows(h.pg, 'meic.beneficiary.erased.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
-    expect((await h.pg.query('SELECT data_processing, evaluation_follow_up FROM consent_changes WHERE beneficiary_id = $1', [id])).rows).toEqual([{ data_processing: false, evaluation_follow_up: false }]);
+    expect((await h.pg.query('SELECT reason FROM erasures WHERE beneficiary_id = $1', [id])).rows).toEqual([{ reason: 'consent_withdrawn' }]);
+    // The erasure runs to the end; the record of the withdrawal goes with the rest.
+    await pollUntil('the erasure to complete', async () => (await h.as.staff.get<{ status: string }>(`/v1/beneficiaries/${id}/erasure`)).body.status === 'completed');
+    expect((await h.pg.query('SELECT 1 FROM consent_changes WHERE beneficiary_id = $1', [id])).rowCount).toBe(0);
     expect((await h.as.staff.patch(`/v1/beneficiaries/${id}/consent`, { dataProcessing: false, recordedOn: '2026-12-02' })).status).toBe(404);
   });
 

@@ -1,8 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
 import { ConsentController } from './consent.controller';
 import { ConsentRepository } from './consent.repository';
 import { ConsentService } from './consent.service';
 
-@Module({ imports: [BeneficiariesModule], controllers: [ConsentController], providers: [ConsentService, ConsentRepository] })
-export class ConsentModule {}
+@Module({})
+export class ConsentModule {
+  static forRoot(erasure: DynamicModule): DynamicModule {
+    return { module: ConsentModule, imports: [BeneficiariesModule, erasure], controllers: [ConsentController], providers: [ConsentService, ConsentRepository] };
+  }
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { asDate, isoDate, outboxRow, problems, requireNotBefore, type Principal } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
+import { ErasureService } from '../erasure/erasure.service';
 import { consentRecordedEvent } from '../events/beneficiary-events';
 import { ConsentRepository } from './consent.repository';
 import type { ChangeConsentBody, ConsentView } from './consent.schemas';
@@ -15,6 +16,7 @@ export class ConsentService {
   constructor(
     private readonly beneficiaries: BeneficiariesService,
     private readonly consent: ConsentRepository,
+    private readonly erasures: ErasureService,
   ) {}
 
   async change(principal: Principal, id: string, body: ChangeConsentBody): Promise<ConsentView> {
@@ -42,7 +44,7 @@ export class ConsentService {
     }
     if (!next.dataProcessing) {
       // Also when processing was withdrawn before and the erasure did not finish: a retry completes it.
-      await this.beneficiaries.erase(principal, id);
+      await this.erasures.request(principal, id, 'consent_withdrawn');
       return { ...next, recordedOn: body.recordedOn, erased: true };
     }
     return { ...next, recordedOn: changed ? body.recordedOn : isoDate(person.consentRecordedOn) };

@@ -4,6 +4,7 @@ import { ConsumerPlatform, type Metrics, type ReadinessRegistry } from '@meic/se
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
+import type { ErasureService } from '../erasure/erasure.service';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import type { PathwayService } from '../pathway/pathway.service';
 import type { SitesService } from '../sites/sites.service';
@@ -21,13 +22,13 @@ function setup(held: 'active' | 'erased' | 'none' = 'active') {
   const organisations = { recordJoined: jest.fn().mockResolvedValue(undefined), recordLeft: jest.fn().mockResolvedValue(undefined) };
   const beneficiaries = {
     byPseudonym: jest.fn(() => Promise.resolve(held === 'none' ? undefined : { id: ID, erased: held === 'erased', siteCode: 'IT-RM', enrolledOn: '2026-03-02' })),
-    forgetPseudonym: jest.fn().mockResolvedValue(undefined),
   };
-  const pathways = { startFromEnrolment: jest.fn().mockResolvedValue(true), terminate: jest.fn().mockResolvedValue(true), signalFact: jest.fn().mockResolvedValue(true) };
+  const erasures = { ensureStartedFor: jest.fn().mockResolvedValue(true) };
+  const pathways = { startFromEnrolment: jest.fn().mockResolvedValue(true), signalFact: jest.fn().mockResolvedValue(true) };
   const platform = new ConsumerPlatform({} as Kafka, {} as Logger, 'test-group', { registry: undefined } as unknown as Metrics, {} as ReadinessRegistry);
-  const consumer = new EventsConsumer(platform, beneficiaries as unknown as BeneficiariesService, pathways as unknown as PathwayService);
+  const consumer = new EventsConsumer(platform, beneficiaries as unknown as BeneficiariesService, pathways as unknown as PathwayService, erasures as unknown as ErasureService);
   const referenceData = new ReferenceDataConsumer(platform, sites as unknown as SitesService, organisations as unknown as OrganisationsService);
-  return { platform, consumer, referenceData, sites, organisations, beneficiaries, pathways };
+  return { platform, consumer, referenceData, sites, organisations, beneficiaries, pathways, erasures };
 }
 
 const enrolled = (pseudonym: string) => buildEvent('meic.beneficiary.enrolled.v2', { ...person, pseudonym, occurredOn: '2026-03-02', programme: 'AMIL' }) as CloudEvent;
@@ -62,24 +63,25 @@ describe('beneficiaries events consumer', () => {
     }
   });
 
-  it('on erasure ends the pathway, then forgets the pseudonym; a forgotten pseudonym or a stranger is a drop', async () => {
-    const { consumer, pathways, beneficiaries } = setup('erased');
+  it("on erasure makes sure the person's erasure workflow runs (Temporal may have been down at the request); a forgotten pseudonym is a drop", async () => {
+    const { consumer, erasures, beneficiaries } = setup('erased');
     const pseudonym = randomUUID();
     expect(await consumer.dispatch(erased(pseudonym))).toEqual({ outcome: 'ok' });
     expect(beneficiaries.byPseudonym).toHaveBeenCalledWith(pseudonym);
-    expect(pathways.terminate).toHaveBeenCalledWith(ID, expect.stringContaining('erased'));
-    expect(beneficiaries.forgetPseudonym).toHaveBeenCalledWith(ID);
-    expect(pathways.terminate.mock.invocationCallOrder[0]).toBeLessThan(beneficiaries.forgetPseudonym.mock.invocationCallOrder[0]!);
+    expect(erasures.ensureStartedFor).toHaveBeenCalledWith(ID);
 
-    // Temporal down: retried, and the pseudonym is kept until the pathway has ended.
+    // Temporal down: retried.
     const down = setup('erased');
-    down.pathways.terminate.mockRejectedValueOnce(new Error('temporal unavailable'));
+    down.erasures.ensureStartedFor.mockRejectedValueOnce(new Error('temporal unavailable'));
     await expect(down.consumer.dispatch(erased(pseudonym))).rejects.toThrow('temporal unavailable');
-    expect(down.beneficiaries.forgetPseudonym).not.toHaveBeenCalled();
+
+    const finished = setup('erased');
+    finished.erasures.ensureStartedFor.mockResolvedValueOnce(false);
+    expect(await finished.consumer.dispatch(erased(pseudonym))).toEqual({ outcome: 'drop', reason: 'erasure finished' });
 
     const forgotten = setup('none');
     expect((await forgotten.consumer.dispatch(erased(pseudonym))).outcome).toBe('drop');
-    expect(forgotten.pathways.terminate).not.toHaveBeenCalled();
+    expect(forgotten.erasures.ensureStartedFor).not.toHaveBeenCalled();
   });
 
   it("leaves the stage column to the pathway's activity: stage-changed is a drop", async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
 import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
+import { ErasureService } from '../erasure/erasure.service';
 import { PathwayService } from '../pathway/pathway.service';
 import { isPathwayFactType, pathwayFactOf, type PathwayFactType } from './pathway-facts';
 
@@ -18,6 +19,7 @@ export class EventsConsumer extends HostedEventConsumer {
     platform: ConsumerPlatform,
     private readonly beneficiaries: BeneficiariesService,
     private readonly pathways: PathwayService,
+    private readonly erasures: ErasureService,
   ) {
     super(platform, [TOPICS.beneficiaries, TOPICS.trainings]);
   }
@@ -40,13 +42,11 @@ export class EventsConsumer extends HostedEventConsumer {
         return (await this.pathways.startFromEnrolment(e, person.id)) ? ok : drop('pathway already closed');
       }
       case 'meic.beneficiary.erased.v2': {
+        // The erasure workflow was started with the request; this starts it if Temporal was down
+        // then (retried until it answers). A forgotten pseudonym means the erasure has finished.
         const person = await this.beneficiaries.byPseudonym((event as CloudEvent<typeof type>).data.pseudonym);
-        if (!person) return drop('pseudonym of no one held here (forgotten already, or another instance)');
-        // Asynchronous on purpose: the erasure committed already; Temporal being down only delays
-        // this (retried). The pseudonym is forgotten only once the pathway has ended.
-        await this.pathways.terminate(person.id, 'beneficiary erased (GDPR art. 17)');
-        await this.beneficiaries.forgetPseudonym(person.id);
-        return ok;
+        if (!person) return drop('pseudonym of no one held here (erasure finished, or another instance)');
+        return (await this.erasures.ensureStartedFor(person.id)) ? ok : drop('erasure finished');
       }
       // The pathway's activity sets the stage column in the transaction that writes this event
       // (PathwayRepository.recordStageChange). Applying it again here would be harmless once, but

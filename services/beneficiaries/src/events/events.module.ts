@@ -8,10 +8,10 @@ import { ReferenceDataConsumer } from './reference-data.consumer';
 
 @Module({})
 export class EventsModule {
-  static forRoot(groupId: string, pathways: DynamicModule): DynamicModule {
+  static forRoot(groupId: string, pathways: DynamicModule, erasure: DynamicModule): DynamicModule {
     return {
       module: EventsModule,
-      imports: [SitesModule, OrganisationsModule, BeneficiariesModule, pathways],
+      imports: [SitesModule, OrganisationsModule, BeneficiariesModule, pathways, erasure],
       providers: [...consumerProviders(groupId), EventsConsumer, ReferenceDataConsumer],
     };
   }

@@ -26,7 +26,7 @@ export class PathwayModule implements OnModuleInit {
         PathwayTemplateService,
         PathwayService,
       ],
-      exports: [PathwayService, PathwayTemplateService],
+      exports: [PathwayService, PathwayTemplateService, TEMPORAL_OPTIONS],
     };
   }
 

@@ -71,13 +71,13 @@ describe('pathway repository: what the pathway activities write', () => {
     ]);
   });
 
-  it('writes nothing about an erased or unknown person; erasure removes their open tasks and keeps the done ones', async () => {
+  it('writes nothing about an erased or unknown person; erasure removes their open tasks at once (the erasure workflow the rest)', async () => {
     const { id, pseudonym } = await h.enrol();
     const open = randomUUID();
     const done = randomUUID();
     for (const taskId of [open, done]) await repo.raiseTask({ taskId, beneficiaryId: id, siteCode: h.siteCode, kind: 'pathway_stalled', dueOn: '2026-06-01', raisedOn: '2026-06-01' });
     expect((await h.as.staff.post(`/v1/tasks/${done}/done`, {})).status).toBe(200);
-    expect((await h.as.staff.delete(`/v1/beneficiaries/${id}`)).status).toBe(204);
+    expect((await h.as.staff.delete(`/v1/beneficiaries/${id}`)).status).toBe(202);
     expect((await h.pg.query('SELECT id, status FROM tasks WHERE beneficiary_id = $1', [id])).rows).toEqual([{ id: done, status: 'done' }]);
     expect(await repo.raiseTask({ taskId: randomUUID(), beneficiaryId: id, siteCode: h.siteCode, kind: 'pathway_stalled', dueOn: '2026-06-01', raisedOn: '2026-06-01' })).toBe('not-held');
     expect(await repo.recordStageChange({ beneficiaryId: id, siteCode: h.siteCode, from: 'intake', to: 'training', on: '2026-04-01' })).toBe('not-held');

@@ -59,21 +59,6 @@ export class PathwayService implements OnApplicationShutdown {
   }
 
   /**
-   * Ends the person's pathway (erasure). A pathway that never started or has closed already is
-   * fine: returns false then. The history keeps only the pseudonymous id and site.
-   */
-  async terminate(beneficiaryId: string, reason: string): Promise<boolean> {
-    const { client } = await this.connect();
-    try {
-      await client.workflow.getHandle(pathwayWorkflowId(beneficiaryId)).terminate(reason);
-      return true;
-    } catch (e) {
-      if (e instanceof WorkflowNotFoundError) return false;
-      throw e;
-    }
-  }
-
-  /**
    * Delivers a fact of the person's pathway (from their events), starting the pathway if the
    * fact came first: a course or internship event (another topic) can overtake the enrolment
    * event that starts it, and must not be lost. False when the pathway has closed (its id is

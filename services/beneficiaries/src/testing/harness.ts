@@ -11,9 +11,7 @@ import { Client } from 'pg';
 import { createBeneficiariesApp } from '../app';
 import type { BeneficiaryView } from '../beneficiaries/beneficiaries.schemas';
 import { loadBeneficiariesConfig } from '../config';
-import { PrismaClient } from '../generated/prisma/client';
-import { createPathwayWorker } from '../pathway-worker';
-import { PathwayRepository } from '../pathway/pathway.repository';
+import { createPathwayWorker, openPathwayPorts } from '../pathway-worker';
 
 const logger = createLogger('test', 'warn');
 
@@ -105,15 +103,15 @@ export async function startHarness(opts: { worker?: boolean; catchUpGraceSeconds
     const url = await listen(app);
 
     if (opts.worker) {
-      const worker = await createPathwayWorker(
-        { TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.temporalNamespace, TEMPORAL_TASK_QUEUE: taskQueue },
-        new PathwayRepository(started.get(PrismaClient)),
-      );
+      // Pathways and erasures; an erasure here covers Temporal and this database (no other service runs).
+      const database = openPathwayPorts(db.url, { temporal: { address: stack.temporalAddress, namespace: stack.temporalNamespace }, peers: [], token: () => '' });
+      const worker = await createPathwayWorker({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.temporalNamespace, TEMPORAL_TASK_QUEUE: taskQueue }, database.ports);
       const running = worker.worker.run();
       closers.unshift(async () => {
         worker.worker.shutdown();
         await running.catch(() => undefined);
         await worker.connection.close();
+        await database.close();
       });
     }
 

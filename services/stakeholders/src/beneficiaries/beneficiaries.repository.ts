@@ -31,20 +31,25 @@ export class BeneficiariesRepository {
   }
 
   /**
-   * Erasure of the person with this pseudonym, in one transaction: the pseudonym is tombstoned,
-   * and their mentoring matches, stored Idempotency-Key requests and responses about them, and
-   * their row go. False when they were never known here (the tombstone stays anyway).
+   * Erasure of a person, in one transaction: their pseudonym is tombstoned, and their mentoring matches,
+   * stored Idempotency-Key requests and responses about them, and their row go. By pseudonym
+   * (meic.beneficiary.erased) or by id (the erasure workflow, which also passes the pseudonym while
+   * the beneficiaries service still knows it; after a restore it may not). Returns what was held.
    */
-  erase(pseudonym: string, erasedOn: Date): Promise<boolean> {
+  erase(who: { pseudonym?: string; beneficiaryId?: string }, erasedOn: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      await tx.erasedPerson.createMany({ data: [{ pseudonym, erasedOn }], skipDuplicates: true });
-      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM known_beneficiaries WHERE pseudonym = ${pseudonym}::uuid FOR UPDATE`;
-      const id = rows[0]?.id;
+      if (who.pseudonym) await tx.erasedPerson.createMany({ data: [{ pseudonym: who.pseudonym, erasedOn }], skipDuplicates: true });
+      const rows = who.beneficiaryId
+        ? await tx.$queryRaw<{ id: string; pseudonym: string }[]>`SELECT id, pseudonym::text FROM known_beneficiaries WHERE id = ${who.beneficiaryId}::uuid FOR UPDATE`
+        : await tx.$queryRaw<{ id: string; pseudonym: string }[]>`SELECT id, pseudonym::text FROM known_beneficiaries WHERE pseudonym = ${who.pseudonym ?? null}::uuid FOR UPDATE`;
+      const known = rows[0];
+      if (known) await tx.erasedPerson.createMany({ data: [{ pseudonym: known.pseudonym, erasedOn }], skipDuplicates: true });
+      const id = known?.id ?? who.beneficiaryId;
       if (!id) return false;
       await tx.mentoringMatch.deleteMany({ where: { beneficiaryId: id } });
       await tx.$executeRaw`DELETE FROM idempotency_keys WHERE path LIKE ${`%${id}%`} OR response_body::text LIKE ${`%${id}%`}`;
-      await tx.knownBeneficiary.delete({ where: { id } });
-      return true;
+      await tx.knownBeneficiary.deleteMany({ where: { id } });
+      return known !== undefined;
     });
   }
 }

@@ -33,9 +33,14 @@ export class BeneficiariesService {
     private readonly references: BeneficiaryReferences,
   ) {}
 
+  /** The erasure workflow's step here (POST /v1/erasures): true when this service held the person. */
+  eraseOnRequest(who: { beneficiaryId: string; pseudonym?: string }, now = new Date()): Promise<boolean> {
+    return this.beneficiaries.erase(who, now);
+  }
+
   /** False when the person was never known here (nothing to delete). */
   recordErasure(data: BeneficiaryErasedV2): Promise<boolean> {
-    return this.beneficiaries.erase(data.pseudonym, asDate(data.occurredOn));
+    return this.beneficiaries.erase({ pseudonym: data.pseudonym }, asDate(data.occurredOn));
   }
 
   /** The person a new record at `siteCode` refers to; 422 naming /beneficiaryId otherwise, 503 when the beneficiaries service cannot say. */

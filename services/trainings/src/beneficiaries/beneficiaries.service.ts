@@ -47,8 +47,13 @@ export class BeneficiariesService {
     return found;
   }
 
+  /** The erasure workflow's step here (POST /v1/erasures): true when this service held the person. */
+  eraseOnRequest(who: { beneficiaryId: string; pseudonym?: string }, now = new Date()): Promise<boolean> {
+    return this.beneficiaries.erase(who, now);
+  }
+
   /** False when the person was never seen here (nothing to delete). */
   erased(data: BeneficiaryErasedV2): Promise<boolean> {
-    return this.beneficiaries.erase(data.pseudonym, asDate(data.occurredOn));
+    return this.beneficiaries.erase({ pseudonym: data.pseudonym }, asDate(data.occurredOn));
   }
 }

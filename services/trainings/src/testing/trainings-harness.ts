@@ -12,7 +12,7 @@ import {
   type OrganisationType,
   type Sex,
 } from '@meic/contracts';
-import { createKafka, createLogger, ensureTopics } from '@meic/service-kit';
+import { createKafka, createLogger, domainTopic, ensureTopics } from '@meic/service-kit';
 import { apiClient, collectEvents, createTestDatabase, listen, pollUntil, randomName, serviceTestEnv, signTestToken, startBeneficiariesPeer, testProducer, testServiceToken, testStack, type ReceivedEvent, type TestRole } from '@meic/testing';
 import { Client } from 'pg';
 import { createTrainingsApp } from '../app';
@@ -85,7 +85,7 @@ export async function startTrainings(): Promise<TrainingsHarness> {
   const kafka = createKafka({ brokers: testStack().kafkaBrokers, clientId: randomName('trainings-test-feed'), logger: createLogger('trainings-test-feed', 'error') });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, [TOPICS.stakeholders, TOPICS.beneficiaries].map((topic) => ({ topic, numPartitions: 6 })));
+  await ensureTopics(admin, [TOPICS.stakeholders, TOPICS.beneficiaries].map((topic) => domainTopic(topic, 6)));
   await admin.disconnect();
   const producer = await testProducer(randomName('trainings-test-feed'));
 

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { outboxRow, problems, utcDate, type Principal } from '@meic/service-kit';
+import { assertPersonalDataAccess } from '../beneficiaries/beneficiaries.access';
+import type { Logger } from 'pino';
+import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
+import { erasedEvent } from '../events/beneficiary-events';
+import type { Erasure } from '../generated/prisma/client';
+import { ErasureRepository } from './erasure.repository';
+import type { ErasureStatus } from './erasure.schemas';
+import { ERASURE_STORES, type ErasureStore } from './erasure.types';
+import { ErasureWorkflows } from './erasure.workflows';
+
+export const ERASURE_LOGGER = Symbol('ERASURE_LOGGER');
+export type ErasureReason = 'request' | 'consent_withdrawn' | 'retention';
+
+export function erasureStatusOf(e: Erasure): ErasureStatus {
+  const steps = (e.steps ?? {}) as Partial<Record<ErasureStore, { status: 'in_progress' | 'done'; at: string }>>;
+  const done = Object.values(steps).some((s) => s?.status);
+  return {
+    id: e.id,
+    status: e.completedAt ? 'completed' : done ? 'in_progress' : 'pending',
+    requestedAt: e.requestedAt.toISOString(),
+    ...(e.completedAt ? { completedAt: e.completedAt.toISOString() } : {}),
+    steps: ERASURE_STORES.filter((store) => steps[store] || !e.completedAt).map((store) => ({
+      store,
+      status: steps[store]?.status ?? 'pending',
+      ...(steps[store]?.at ? { at: steps[store]?.at } : {}),
+    })),
+  };
+}
+
+/**
+ * Erasure (GDPR art. 17): the personal data goes at once, with the tombstone and
+ * meic.beneficiary.erased in one transaction; then `erasure-<id>` drives every store to the end
+ * (ADR 0015). The workflow is started here, and again by the events consumer from the event, so a
+ * Temporal outage at the moment of the request only delays it.
+ */
+@Injectable()
+export class ErasureService {
+  constructor(
+    private readonly beneficiaries: BeneficiariesService,
+    private readonly erasures: ErasureRepository,
+    private readonly workflows: ErasureWorkflows,
+    @Inject(ERASURE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async request(principal: Principal, id: string, reason: ErasureReason, now = new Date()): Promise<ErasureStatus> {
+    const person = await this.beneficiaries.findForPersonalData(principal, id);
+    const erasure = { id: randomUUID(), beneficiaryId: id, siteCode: person.siteCode, reason, requestedBy: principal.sub };
+    const begun = await this.erasures.begin(erasure, now, outboxRow(erasedEvent(person, utcDate(now))));
+    // Erased by a concurrent request between the read and the write.
+    if (!begun) throw problems.notFound(`Beneficiary ${id} does not exist.`);
+    await this.ensureRunning(erasure.id);
+    const created = await this.erasures.find(erasure.id);
+    if (!created) throw new Error(`erasure ${erasure.id} vanished after it was written`);
+    return erasureStatusOf(created);
+  }
+
+  /** GET /v1/beneficiaries/{id}/erasure: site_staff of the person's site and admin, as the personal data was. */
+  async status(principal: Principal, id: string): Promise<ErasureStatus> {
+    const erasure = await this.erasures.findByBeneficiary(id);
+    if (!erasure) throw problems.notFound(`Beneficiary ${id} has no erasure.`);
+    assertPersonalDataAccess(principal, erasure.siteCode);
+    return erasureStatusOf(erasure);
+  }
+
+  /** The erasure of a person whose erasure event came in: its workflow runs (started again if it was not). */
+  async ensureStartedFor(beneficiaryId: string): Promise<boolean> {
+    const erasure = await this.erasures.findByBeneficiary(beneficiaryId);
+    if (!erasure || erasure.completedAt) return false;
+    await this.workflows.start(erasure.id);
+    return true;
+  }
+
+  /** Every unfinished erasure's workflow runs: at boot, and after a restore (`npm run erasures:reapply`). */
+  async resumeUnfinished(): Promise<number> {
+    const open = await this.erasures.unfinished();
+    for (const e of open) await this.workflows.start(e.id);
+    return open.length;
+  }
+
+  private async ensureRunning(erasureId: string): Promise<void> {
+    try {
+      await this.workflows.start(erasureId);
+    } catch (e) {
+      // The erasure committed; the events consumer starts the workflow from the event once Temporal answers.
+      this.logger.warn({ err: String(e), erasureId }, 'erasure workflow not started yet; the events consumer will start it');
+    }
+  }
+}

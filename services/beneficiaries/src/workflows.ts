@@ -1,0 +1,3 @@
+// Every workflow the worker runs, bundled together from this file.
+export { pathwayWorkflow } from './pathway/pathway.workflow';
+export { erasureWorkflow } from './erasure/erasure.workflow';
