@@ -4,9 +4,10 @@ import { apiClient, pollUntil, randomSiteCode, signTestToken, testServiceToken, 
 import { Client } from 'pg';
 
 /**
- * Erasure across the services (ADR 0015): a person with records in every domain service is erased;
- * the workflow drives each store to the end, and afterwards no database holds the person's id or
- * pseudonym outside the tombstone, and the pathway's history is gone from Temporal.
+ * A person with records in every domain service asks for their data (one document from every
+ * service), then is erased (ADR 0015): the workflow drives each store to the end, and afterwards no
+ * database holds the person's id or pseudonym outside the tombstone, and the pathway's history is
+ * gone from Temporal.
  */
 describe('erasure reaches every store', () => {
   let stack: StackHarness;
@@ -86,6 +87,22 @@ describe('erasure reaches every store', () => {
     const needles = [id, pseudonym, 'Zainab', 'Erasedova'];
     expect(await mentions(stack.databases.trainings, needles)).not.toEqual([]);
 
+    // Subject access (GDPR art. 15, 20): one document with what every service holds, gathered by a workflow.
+    const exported = await B.get<{ status: string; parts: Record<string, Record<string, unknown> | null> }>(`/v1/beneficiaries/${id}/data-export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.status).toBe('completed');
+    const parts = exported.body.parts;
+    expect(Object.keys(parts).sort()).toEqual(['beneficiaries', 'pathway', 'stakeholders', 'trainings']);
+    expect(parts['beneficiaries']?.['record']).toMatchObject({ id, personalData: { givenName: 'Zainab', familyName: 'Erasedova' } });
+    expect((parts['beneficiaries']?.['eventsPublished'] as { type: string }[]).map((e) => e.type)).toEqual(expect.arrayContaining(['meic.beneficiary.enrolled.v2', 'meic.beneficiary.consent-recorded.v2']));
+    expect(parts['pathway']).toMatchObject({ beneficiaryId: id, stage: expect.any(String) });
+    expect(parts['trainings']).toMatchObject({ courseEnrolments: [expect.objectContaining({ beneficiaryId: id })], internships: [expect.objectContaining({ beneficiaryId: id })] });
+    expect((parts['trainings']?.['eventsPublished'] as { type: string }[]).map((e) => e.type).sort()).toEqual(['meic.course.enrolled.v2', 'meic.internship.started.v2']);
+    expect(parts['stakeholders']).toMatchObject({ mentoringMatches: [expect.objectContaining({ beneficiaryId: id })] });
+    // No person is ever shown the pseudonym, not even in their own export.
+    expect(JSON.stringify(exported.body)).not.toContain(pseudonym);
+    expect((await apiClient(stack.urls.beneficiaries, await signTestToken({ role: 'evaluator' })).get(`/v1/beneficiaries/${id}/data-export`)).status).toBe(403);
+
     const erased = await B.delete<{ status: string }>(`/v1/beneficiaries/${id}`);
     expect(erased.status).toBe(202);
     const done = await pollUntil('the erasure to complete', async () => {
@@ -109,6 +126,7 @@ describe('erasure reaches every store', () => {
     expect(await mentions(stack.databases.beneficiaries, [id, 'Zainab', 'Erasedova'], ['erasures'])).toEqual([]);
     expect(await mentions(stack.databases.beneficiaries, [pseudonym], ['outbox_events'])).toEqual([]);
     await expect(temporal.client.workflow.getHandle(`pathway-${id}`).describe()).rejects.toThrow(/not found/i);
+    expect((await B.get(`/v1/beneficiaries/${id}/data-export`)).status).toBe(404);
     // The person's records are gone from the services' own APIs too.
     expect((await T.get<{ items: unknown[] }>(`/v1/internships?siteCode=${siteCode}&beneficiaryId=${id}`)).body.items).toEqual([]);
     expect((await T.post(`/v1/courses/${course.body.id}/enrolments`, { beneficiaryId: id, enrolledOn: '2025-03-01' })).status).toBe(422);

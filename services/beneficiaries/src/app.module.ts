@@ -9,6 +9,8 @@ import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import type { BeneficiariesConfig } from './config';
 import { consentRoutes } from './consent/consent.controller';
 import { ConsentModule } from './consent/consent.module';
+import { dataExportRoutes } from './data-export/data-export.controller';
+import { DataExportModule } from './data-export/data-export.module';
 import { databaseModule } from './database/database.module';
 import { erasureRoutes } from './erasure/erasure.controller';
 import { ErasureModule } from './erasure/erasure.module';
@@ -42,7 +44,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            [...beneficiariesRoutes, ...erasureRoutes, ...consentRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
+            [...beneficiariesRoutes, ...erasureRoutes, ...dataExportRoutes, ...consentRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),
@@ -54,6 +56,7 @@ export class AppModule {
         DropoutsModule,
         erasure,
         ConsentModule.forRoot(erasure),
+        DataExportModule.forRoot(pathways),
         pathways,
         PathwayApiModule.forRoot(pathways),
         TasksModule.forRoot(pathways),

@@ -5,6 +5,9 @@ import { ConfigError } from '@meic/config';
 import { createLogger, serviceTokenOf } from '@meic/service-kit';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadPathwayWorkerConfig, type PathwayWorkerConfig } from './config';
+import { createDataExportActivities, type DataExportPorts } from './data-export/data-export.activities';
+import { DataExportRepository } from './data-export/data-export.repository';
+import { DataExportSteps } from './data-export/data-export.steps';
 import { createErasureActivities, type ErasurePorts } from './erasure/erasure.activities';
 import { ErasureRepository } from './erasure/erasure.repository';
 import { ErasureSteps, type ErasurePeer } from './erasure/erasure.steps';
@@ -19,7 +22,7 @@ import { PathwayRepository } from './pathway/pathway.repository';
  */
 export async function createPathwayWorker(
   config: Pick<PathwayWorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
-  ports: PathwayActivityPorts & { erasure?: ErasurePorts },
+  ports: PathwayActivityPorts & { erasure?: ErasurePorts; dataExport?: DataExportPorts },
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
@@ -27,27 +30,34 @@ export async function createPathwayWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowsPath: require.resolve('./workflows'),
-    activities: { ...createPathwayActivities(ports), ...(ports.erasure ? createErasureActivities(ports.erasure) : {}) },
+    activities: {
+      ...createPathwayActivities(ports),
+      ...(ports.erasure ? createErasureActivities(ports.erasure) : {}),
+      ...(ports.dataExport ? createDataExportActivities(ports.dataExport) : {}),
+    },
   });
   return { worker, connection };
 }
 
 /**
  * The production ports over their own client of the beneficiaries database: the pathway
- * repository, and the erasure steps when the worker is told where Temporal and the other services are.
+ * repository, and the erasure and data-export steps when the worker is told where Temporal and
+ * the other services are.
  */
 export function openPathwayPorts(
   databaseUrl: string,
   erasure?: { temporal: { address: string; namespace: string }; peers: readonly ErasurePeer[]; token: () => string },
-): { ports: PathwayActivityPorts & { erasure?: ErasurePorts }; close: () => Promise<void> } {
+): { ports: PathwayActivityPorts & { erasure?: ErasurePorts; dataExport?: DataExportPorts }; close: () => Promise<void> } {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const pathways = new PathwayRepository(prisma);
   const steps = erasure ? new ErasureSteps(new ErasureRepository(prisma), erasure) : undefined;
-  const ports = { recordStageChange: pathways.recordStageChange.bind(pathways), raiseTask: pathways.raiseTask.bind(pathways), ...(steps ? { erasure: steps } : {}) };
+  const exports = erasure ? new DataExportSteps(new DataExportRepository(prisma), erasure) : undefined;
+  const ports = { recordStageChange: pathways.recordStageChange.bind(pathways), raiseTask: pathways.raiseTask.bind(pathways), ...(steps ? { erasure: steps } : {}), ...(exports ? { dataExport: exports } : {}) };
   return {
     ports,
     close: async () => {
       await steps?.close();
+      await exports?.close();
       await prisma.$disconnect();
     },
   };

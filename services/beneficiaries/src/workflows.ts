@@ -1,3 +1,4 @@
 // Every workflow the worker runs, bundled together from this file.
 export { pathwayWorkflow } from './pathway/pathway.workflow';
 export { erasureWorkflow } from './erasure/erasure.workflow';
+export { dataExportWorkflow } from './data-export/data-export.workflow';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { Problem } from '../problems/problem';
-import { BeneficiaryReferences } from './beneficiary-reference';
+import { BeneficiaryReferences, eventWithoutPseudonym } from './beneficiary-reference';
 
 /** A stand-in for the beneficiaries service answering what the test sets, to check how the client reads each answer. */
 describe('BeneficiaryReferences', () => {
@@ -50,5 +50,16 @@ describe('BeneficiaryReferences', () => {
     expect(await failure(client().find(reference.id))).toEqual({ status: 503, detail: expect.stringMatching(/cannot read/) });
     answer = { status: 200, hang: true };
     expect(await failure(client().find(reference.id))).toEqual({ status: 503, detail: expect.stringMatching(/did not answer/) });
+  });
+});
+
+describe('eventWithoutPseudonym', () => {
+  it('gives the person their event, type, time and data, without the pseudonym no person may see', () => {
+    const value = JSON.stringify({ pseudonym: 'c4d2e8f1-3b6a-4f0e-8a2d-5e9b7c1a4f36', siteCode: 'IT-RM', occurredOn: '2026-03-02' });
+    expect(eventWithoutPseudonym({ ce_type: 'meic.beneficiary.enrolled.v2', ce_time: '2026-03-02T10:00:00.000Z' }, value)).toEqual({
+      type: 'meic.beneficiary.enrolled.v2',
+      time: '2026-03-02T10:00:00.000Z',
+      data: { siteCode: 'IT-RM', occurredOn: '2026-03-02' },
+    });
   });
 });

@@ -81,3 +81,13 @@ export class BeneficiaryReferencesModule {
     return { module: BeneficiaryReferencesModule, global: true, providers: [{ provide: BeneficiaryReferences, useValue: new BeneficiaryReferences(opts) }], exports: [BeneficiaryReferences] };
   }
 }
+
+/**
+ * An event as published (an outbox row), for the person it is about to read in their data export:
+ * type, time and data, the pseudonym left out (no person is ever shown it, ADR 0014).
+ */
+export function eventWithoutPseudonym(headers: Record<string, string>, value: string): { type: string | undefined; time: string | undefined; data: Record<string, unknown> } {
+  const data = JSON.parse(value) as Record<string, unknown>;
+  delete data['pseudonym'];
+  return { type: headers['ce_type'], time: headers['ce_time'], data };
+}

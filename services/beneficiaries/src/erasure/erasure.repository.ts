@@ -76,7 +76,7 @@ export class ErasureRepository {
   /**
    * The beneficiaries database's step, in one transaction: every row about the person goes (the
    * person's row with their pseudonym, assessments, placements and follow-ups, tasks, consent
-   * changes), stored Idempotency-Key requests about them, and the audit log keeps what was done
+   * changes, data exports), stored Idempotency-Key requests about them, and the audit log keeps what was done
    * and by whom but no longer to whom. The tombstone (`erasures`) stays.
    */
   purge(beneficiaryId: string): Promise<void> {
@@ -87,6 +87,7 @@ export class ErasureRepository {
       await tx.assessment.deleteMany({ where: { beneficiaryId: id } });
       await tx.task.deleteMany({ where: { beneficiaryId: id } });
       await tx.consentChange.deleteMany({ where: { beneficiaryId: id } });
+      await tx.dataExport.deleteMany({ where: { beneficiaryId: id } });
       await tx.personalData.deleteMany({ where: { beneficiaryId: id } });
       await tx.beneficiary.deleteMany({ where: { id } });
       await tx.$executeRaw`DELETE FROM idempotency_keys WHERE path LIKE ${`%${id}%`} OR response_body::text LIKE ${`%${id}%`}`;

@@ -32,7 +32,8 @@ export class BeneficiariesRepository {
 
   /**
    * Erasure of a person, in one transaction: their pseudonym is tombstoned, and their mentoring matches,
-   * stored Idempotency-Key requests and responses about them, and their row go. By pseudonym
+   * stored Idempotency-Key requests and responses about them, and their row go, and the
+   * audit log forgets whom its entries were about. By pseudonym
    * (meic.beneficiary.erased) or by id (the erasure workflow, which also passes the pseudonym while
    * the beneficiaries service still knows it; after a restore it may not). Returns what was held.
    */
@@ -49,7 +50,17 @@ export class BeneficiariesRepository {
       await tx.mentoringMatch.deleteMany({ where: { beneficiaryId: id } });
       await tx.$executeRaw`DELETE FROM idempotency_keys WHERE path LIKE ${`%${id}%`} OR response_body::text LIKE ${`%${id}%`}`;
       await tx.knownBeneficiary.deleteMany({ where: { id } });
+      // The audit log keeps who did what and when, no longer to whom.
+      await tx.auditEntry.updateMany({ where: { resourceId: id }, data: { resourceId: null } });
       return known !== undefined;
     });
+  }
+
+  /** What this service holds about a person, for their data export: records as stored, and the events published about them. */
+  async recordsOf(beneficiaryId: string) {
+    const known = await this.prisma.knownBeneficiary.findUnique({ where: { id: beneficiaryId } });
+    const records = { mentoringMatches: await this.prisma.mentoringMatch.findMany({ where: { beneficiaryId }, orderBy: { createdAt: 'asc' } }) };
+    const events = known ? await this.prisma.outboxEvent.findMany({ where: { messageKey: known.pseudonym }, orderBy: { id: 'asc' } }) : [];
+    return { ...records, events: events.map((e) => ({ headers: e.headers as Record<string, string>, value: e.value })) };
   }
 }

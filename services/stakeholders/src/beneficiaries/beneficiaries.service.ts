@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgeBand, BeneficiaryErasedV2, LegalStatus, Sex } from '@meic/contracts';
-import { asDate, BeneficiaryReferences, problems } from '@meic/service-kit';
+import { asDate, BeneficiaryReferences, eventWithoutPseudonym, problems } from '@meic/service-kit';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryRefusal } from './beneficiaries.rules';
 
@@ -32,6 +32,15 @@ export class BeneficiariesService {
     private readonly beneficiaries: BeneficiariesRepository,
     private readonly references: BeneficiaryReferences,
   ) {}
+
+  /**
+   * What this service holds about a person (GET /v1/people/{id}, for their data export): records
+   * as stored and the events published about them, without the pseudonym, which no person sees.
+   */
+  async recordsOf(beneficiaryId: string) {
+    const { events, ...records } = await this.beneficiaries.recordsOf(beneficiaryId);
+    return { ...records, eventsPublished: events.map((e) => eventWithoutPseudonym(e.headers, e.value)) };
+  }
 
   /** The erasure workflow's step here (POST /v1/erasures): true when this service held the person. */
   eraseOnRequest(who: { beneficiaryId: string; pseudonym?: string }, now = new Date()): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgeBand, BeneficiaryErasedV2, LegalStatus, Sex } from '@meic/contracts';
-import { asDate, BeneficiaryReferences, problems, type BeneficiaryReference } from '@meic/service-kit';
+import { asDate, BeneficiaryReferences, eventWithoutPseudonym, problems, type BeneficiaryReference } from '@meic/service-kit';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryReferenceProblem } from './beneficiaries.rules';
 
@@ -45,6 +45,15 @@ export class BeneficiariesService {
     // Erased between the lookup and now: remember() refuses a tombstoned pseudonym.
     if (!(await this.beneficiaries.remember(found))) throw erasedMeanwhile(id);
     return found;
+  }
+
+  /**
+   * What this service holds about a person (GET /v1/people/{id}, for their data export): records
+   * as stored and the events published about them, without the pseudonym, which no person sees.
+   */
+  async recordsOf(beneficiaryId: string) {
+    const { events, ...records } = await this.beneficiaries.recordsOf(beneficiaryId);
+    return { ...records, eventsPublished: events.map((e) => eventWithoutPseudonym(e.headers, e.value)) };
   }
 
   /** The erasure workflow's step here (POST /v1/erasures): true when this service held the person. */
