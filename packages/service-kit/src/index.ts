@@ -28,3 +28,4 @@ export * from './dates/dates';
 export * from './idempotency/idempotency.interceptor';
 export * from './audit/audit';
 export * from './peers/beneficiary-reference';
+export * from './peers/person-records';

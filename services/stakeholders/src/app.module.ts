@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { auditRoutes, BeneficiaryReferencesModule, buildOpenApi, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { auditRoutes, BeneficiaryReferencesModule, PersonRecordsModule, personRecordsRoutes, buildOpenApi, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { StakeholdersConfig } from './config';
+import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
+import { BeneficiariesService } from './beneficiaries/beneficiaries.service';
 import { databaseModule } from './database/database.module';
-import { erasuresRoutes } from './erasures/erasures.controller';
-import { ErasuresModule } from './erasures/erasures.module';
 import { EventsModule } from './events/events.module';
 import { mentoringMatchesRoutes } from './mentoring-matches/mentoring-matches.controller';
 import { MentoringMatchesModule } from './mentoring-matches/mentoring-matches.module';
@@ -18,7 +18,7 @@ import { SitesModule } from './sites/sites.module';
 import { territorialIndicatorsRoutes } from './territorial-indicators/territorial-indicators.controller';
 import { TerritorialIndicatorsModule } from './territorial-indicators/territorial-indicators.module';
 
-export const stakeholdersRoutes = [...sitesRoutes, ...organisationsRoutes, ...territorialIndicatorsRoutes, ...mentorsRoutes, ...mentoringMatchesRoutes, ...erasuresRoutes, ...auditRoutes];
+export const stakeholdersRoutes = [...sitesRoutes, ...organisationsRoutes, ...territorialIndicatorsRoutes, ...mentorsRoutes, ...mentoringMatchesRoutes, ...personRecordsRoutes, ...auditRoutes];
 
 @Module({})
 export class AppModule {
@@ -41,7 +41,7 @@ export class AppModule {
         TerritorialIndicatorsModule,
         MentorsModule,
         MentoringMatchesModule,
-        ErasuresModule,
+        PersonRecordsModule.forRoot(BeneficiariesModule, BeneficiariesService),
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };

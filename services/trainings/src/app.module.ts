@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { auditRoutes, BeneficiaryReferencesModule, buildOpenApi, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { auditRoutes, BeneficiaryReferencesModule, PersonRecordsModule, personRecordsRoutes, buildOpenApi, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { TrainingsConfig } from './config';
 import { coursesRoutes } from './courses/courses.controller';
 import { CoursesModule } from './courses/courses.module';
+import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
+import { BeneficiariesService } from './beneficiaries/beneficiaries.service';
 import { databaseModule } from './database/database.module';
-import { erasuresRoutes } from './erasures/erasures.controller';
-import { ErasuresModule } from './erasures/erasures.module';
 import { enrolmentsRoutes } from './enrolments/enrolments.controller';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { EventsModule } from './events/events.module';
@@ -29,7 +29,7 @@ export class AppModule {
             ...coursesRoutes,
             ...enrolmentsRoutes,
             ...internshipsRoutes,
-            ...erasuresRoutes, ...auditRoutes,
+            ...personRecordsRoutes, ...auditRoutes,
           ]),
         }),
         databaseModule(config.DATABASE_URL),
@@ -38,7 +38,7 @@ export class AppModule {
         CoursesModule,
         EnrolmentsModule,
         InternshipsModule,
-        ErasuresModule,
+        PersonRecordsModule.forRoot(BeneficiariesModule, BeneficiariesService),
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };

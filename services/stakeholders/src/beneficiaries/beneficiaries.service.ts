@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgeBand, BeneficiaryErasedV2, LegalStatus, Sex } from '@meic/contracts';
-import { asDate, BeneficiaryReferences, eventWithoutPseudonym, problems } from '@meic/service-kit';
+import { asDate, BeneficiaryReferences, eventWithoutPseudonym, type PersonRecordsPort, problems } from '@meic/service-kit';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryRefusal } from './beneficiaries.rules';
 
@@ -27,7 +27,7 @@ const refused = (id: string, why: string) => problems.unprocessable(`Beneficiary
  * coarse attributes), asked for when a record names them: no event carries the id any more.
  */
 @Injectable()
-export class BeneficiariesService {
+export class BeneficiariesService implements PersonRecordsPort {
   constructor(
     private readonly beneficiaries: BeneficiariesRepository,
     private readonly references: BeneficiaryReferences,

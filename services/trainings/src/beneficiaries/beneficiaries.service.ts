@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgeBand, BeneficiaryErasedV2, LegalStatus, Sex } from '@meic/contracts';
-import { asDate, BeneficiaryReferences, eventWithoutPseudonym, problems, type BeneficiaryReference } from '@meic/service-kit';
+import { asDate, BeneficiaryReferences, eventWithoutPseudonym, type PersonRecordsPort, problems, type BeneficiaryReference } from '@meic/service-kit';
 import { BeneficiariesRepository } from './beneficiaries.repository';
 import { beneficiaryReferenceProblem } from './beneficiaries.rules';
 
@@ -28,7 +28,7 @@ export function erasedMeanwhile(id: string) {
  * Personal data never reaches this service.
  */
 @Injectable()
-export class BeneficiariesService {
+export class BeneficiariesService implements PersonRecordsPort {
   constructor(
     private readonly beneficiaries: BeneficiariesRepository,
     private readonly references: BeneficiaryReferences,
