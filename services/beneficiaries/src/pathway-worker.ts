@@ -14,6 +14,7 @@ import { ErasureSteps, type ErasurePeer } from './erasure/erasure.steps';
 import { PrismaClient } from './generated/prisma/client';
 import { createPathwayActivities, type PathwayActivityPorts } from './pathway/pathway.activities';
 import { PathwayRepository } from './pathway/pathway.repository';
+import { LazyTemporalClient } from './pathway/temporal-client';
 
 /**
  * Creates the worker of the service's workflows (bundled from workflows.ts): pathways and
@@ -50,14 +51,16 @@ export function openPathwayPorts(
 ): { ports: PathwayActivityPorts & { erasure?: ErasurePorts; dataExport?: DataExportPorts }; close: () => Promise<void> } {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const pathways = new PathwayRepository(prisma);
-  const steps = erasure ? new ErasureSteps(new ErasureRepository(prisma), erasure) : undefined;
-  const exports = erasure ? new DataExportSteps(new DataExportRepository(prisma), erasure) : undefined;
+  // One Temporal client for both kinds of steps (the worker's own connection is a native one).
+  const temporal = erasure ? new LazyTemporalClient(erasure.temporal) : undefined;
+  const peers = erasure && temporal ? { ...erasure, temporal } : undefined;
+  const steps = peers ? new ErasureSteps(new ErasureRepository(prisma), peers) : undefined;
+  const exports = peers ? new DataExportSteps(new DataExportRepository(prisma), peers) : undefined;
   const ports = { recordStageChange: pathways.recordStageChange.bind(pathways), raiseTask: pathways.raiseTask.bind(pathways), ...(steps ? { erasure: steps } : {}), ...(exports ? { dataExport: exports } : {}) };
   return {
     ports,
     close: async () => {
-      await steps?.close();
-      await exports?.close();
+      await temporal?.close();
       await prisma.$disconnect();
     },
   };

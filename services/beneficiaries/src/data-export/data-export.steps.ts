@@ -1,4 +1,5 @@
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { LazyTemporalClient } from '../pathway/temporal-client';
 import { pathwayStateQuery, pathwayWorkflowId } from '../pathway/pathway.types';
 import { toPathwayView } from '../pathway/pathway-view.service';
 import type { ErasurePeer } from '../erasure/erasure.steps';
@@ -12,11 +13,9 @@ import { EXPORT_PARTS, type ExportPart } from './data-export.types';
  * as soon as it is gathered; the workflow carries none of it.
  */
 export class DataExportSteps implements DataExportPorts {
-  private client?: Promise<{ connection: Connection; client: Client }>;
-
   constructor(
     private readonly exports: DataExportRepository,
-    private readonly opts: { temporal: { address: string; namespace: string }; peers: readonly ErasurePeer[]; token: () => string },
+    private readonly opts: { temporal: LazyTemporalClient; peers: readonly ErasurePeer[]; token: () => string },
   ) {}
 
   parts(): ExportPart[] {
@@ -41,14 +40,10 @@ export class DataExportSteps implements DataExportPorts {
     return this.exports.complete(exportId, new Date());
   }
 
-  async close(): Promise<void> {
-    if (this.client) await (await this.client).connection.close();
-  }
 
   /** The pathway as its workflow answers (stages with dates, open tasks, next deadline); null without one. */
   private async pathwayOf(beneficiaryId: string) {
-    this.client ??= Connection.connect({ address: this.opts.temporal.address }).then((connection) => ({ connection, client: new Client({ connection, namespace: this.opts.temporal.namespace }) }));
-    const { client } = await this.client;
+    const client = await this.opts.temporal.client();
     try {
       return toPathwayView(await client.workflow.getHandle(pathwayWorkflowId(beneficiaryId)).query(pathwayStateQuery));
     } catch (e) {

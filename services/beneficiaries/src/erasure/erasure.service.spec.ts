@@ -1,5 +1,6 @@
 import type { Erasure } from '../generated/prisma/client';
 import { erasureStatusOf } from './erasure.service';
+import { LazyTemporalClient } from '../pathway/temporal-client';
 import { ErasureSteps } from './erasure.steps';
 import type { ErasureRepository } from './erasure.repository';
 
@@ -37,7 +38,7 @@ describe('erasure progress', () => {
 
 describe('erasure plan', () => {
   const steps = (peers: ('trainings' | 'stakeholders')[]) =>
-    new ErasureSteps({} as ErasureRepository, { temporal: { address: 'x', namespace: 'meic' }, peers: peers.map((store) => ({ store, url: `http://${store}` })), token: () => 't' }).stores();
+    new ErasureSteps({} as ErasureRepository, { temporal: new LazyTemporalClient({ address: 'x', namespace: 'meic' }), peers: peers.map((store) => ({ store, url: `http://${store}` })), token: () => 't' }).stores();
 
   it('goes through Temporal, the services it is told of, and this database last (which forgets the pseudonym)', () => {
     expect(steps(['trainings', 'stakeholders'])).toEqual(['temporal', 'trainings', 'stakeholders', 'beneficiaries']);

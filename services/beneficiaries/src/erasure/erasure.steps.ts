@@ -1,4 +1,5 @@
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { LazyTemporalClient } from '../pathway/temporal-client';
 import { pathwayWorkflowId } from '../pathway/pathway.types';
 import type { ErasurePorts } from './erasure.activities';
 import type { ErasureRepository } from './erasure.repository';
@@ -15,7 +16,7 @@ export interface ErasurePeer {
 }
 
 export interface ErasureStepsOptions {
-  temporal: { address: string; namespace: string };
+  temporal: LazyTemporalClient;
   peers: readonly ErasurePeer[];
   token: () => string;
 }
@@ -27,8 +28,6 @@ export interface ErasureStepsOptions {
  * erasure's tombstone, so the workflow never carries their id.
  */
 export class ErasureSteps implements ErasurePorts {
-  private client?: Promise<{ connection: Connection; client: Client }>;
-
   constructor(
     private readonly erasures: ErasureRepository,
     private readonly opts: ErasureStepsOptions,
@@ -66,9 +65,6 @@ export class ErasureSteps implements ErasurePorts {
     return this.erasures.complete(erasureId, new Date());
   }
 
-  async close(): Promise<void> {
-    if (this.client) await (await this.client).connection.close();
-  }
 
   /**
    * Deletes the pathway's execution and history (terminating it if it runs). Temporal deletes in
@@ -76,8 +72,7 @@ export class ErasureSteps implements ErasurePorts {
    * then it fails and is retried (asking again is harmless).
    */
   private async deletePathway(beneficiaryId: string): Promise<void> {
-    this.client ??= Connection.connect({ address: this.opts.temporal.address }).then((connection) => ({ connection, client: new Client({ connection, namespace: this.opts.temporal.namespace }) }));
-    const { client } = await this.client;
+    const client = await this.opts.temporal.client();
     const workflowId = pathwayWorkflowId(beneficiaryId);
     const gone = (e: unknown) => e instanceof WorkflowNotFoundError || (e as { code?: number }).code === GRPC_NOT_FOUND;
     try {

@@ -1,25 +1,22 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { TEMPORAL_OPTIONS, type TemporalOptions } from '../pathway/pathway.service';
+import { LazyTemporalClient } from '../pathway/temporal-client';
 import type { erasureWorkflow } from './erasure.workflow';
 import { erasureWorkflowId, type ErasureInput } from './erasure.types';
 
 /** Starts erasure workflows; the worker runs them. */
 @Injectable()
-export class ErasureWorkflows implements OnApplicationShutdown {
-  private client?: Promise<{ connection: Connection; client: Client }>;
-
-  constructor(@Inject(TEMPORAL_OPTIONS) private readonly opts: TemporalOptions) {}
-
-  private connect() {
-    this.client ??= Connection.connect({ address: this.opts.address }).then((connection) => ({ connection, client: new Client({ connection, namespace: this.opts.namespace }) }));
-    return this.client;
-  }
+export class ErasureWorkflows {
+  constructor(
+    @Inject(TEMPORAL_OPTIONS) private readonly opts: TemporalOptions,
+    private readonly temporal: LazyTemporalClient,
+  ) {}
 
   /** Starts `erasure-<erasureId>`; false when it runs or ran already (its id is never reused). */
   async start(erasureId: string): Promise<boolean> {
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     try {
       await client.workflow.start<typeof erasureWorkflow>('erasureWorkflow', {
         workflowId: erasureWorkflowId(erasureId),
@@ -32,9 +29,5 @@ export class ErasureWorkflows implements OnApplicationShutdown {
       if (e instanceof WorkflowExecutionAlreadyStartedError) return false;
       throw e;
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.client) await (await this.client).connection.close();
   }
 }

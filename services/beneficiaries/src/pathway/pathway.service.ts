@@ -1,8 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { BeneficiaryEnrolledV2, CloudEvent } from '@meic/contracts';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { PathwayTemplateService } from './pathway-template.service';
+import { LazyTemporalClient } from './temporal-client';
 import type { PathwayFact, PathwayTemplate } from './pathway.rules';
 import type { pathwayWorkflow } from './pathway.workflow';
 import { migrateTemplateSignal, pathwayFactSignal, pathwayStateQuery, pathwayWorkflowId, taskClosedSignal, type PathwayInput, type PathwayState } from './pathway.types';
@@ -17,21 +18,12 @@ export interface TemporalOptions {
 }
 
 @Injectable()
-export class PathwayService implements OnApplicationShutdown {
-  private client?: Promise<{ connection: Connection; client: Client }>;
-
+export class PathwayService {
   constructor(
     @Inject(TEMPORAL_OPTIONS) private readonly opts: TemporalOptions,
+    private readonly temporal: LazyTemporalClient,
     private readonly templates: PathwayTemplateService,
   ) {}
-
-  private connect(): Promise<{ connection: Connection; client: Client }> {
-    this.client ??= Connection.connect({ address: this.opts.address }).then((connection) => ({
-      connection,
-      client: new Client({ connection, namespace: this.opts.namespace }),
-    }));
-    return this.client;
-  }
 
   /**
    * Starts the person's pathway, or signals it if it runs already. The workflow id derives
@@ -41,7 +33,7 @@ export class PathwayService implements OnApplicationShutdown {
    */
   async startFromEnrolment(event: CloudEvent<'meic.beneficiary.enrolled.v2'>, beneficiaryId: string): Promise<boolean> {
     const data: BeneficiaryEnrolledV2 = event.data;
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     try {
       await client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayFact]>('pathwayWorkflow', {
         workflowId: pathwayWorkflowId(beneficiaryId),
@@ -65,7 +57,7 @@ export class PathwayService implements OnApplicationShutdown {
    * never reused) — a closed workflow takes no facts.
    */
   async signalFact(origin: { beneficiaryId: string; siteCode: string; enrolledOn: string }, fact: PathwayFact): Promise<boolean> {
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     try {
       await client.workflow.signalWithStart<typeof pathwayWorkflow, [PathwayFact]>('pathwayWorkflow', {
         workflowId: pathwayWorkflowId(origin.beneficiaryId),
@@ -105,7 +97,7 @@ export class PathwayService implements OnApplicationShutdown {
   }
 
   async state(beneficiaryId: string): Promise<PathwayState> {
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     return client.workflow.getHandle(pathwayWorkflowId(beneficiaryId)).query(pathwayStateQuery);
   }
 
@@ -120,7 +112,7 @@ export class PathwayService implements OnApplicationShutdown {
   }
 
   private async signal(beneficiaryId: string, send: (handle: WorkflowHandle) => Promise<void>): Promise<boolean> {
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     try {
       await send(client.workflow.getHandle(pathwayWorkflowId(beneficiaryId)));
       return true;
@@ -131,11 +123,7 @@ export class PathwayService implements OnApplicationShutdown {
   }
 
   async ping(): Promise<void> {
-    const { connection } = await this.connect();
+    const connection = await this.temporal.connection();
     await connection.healthService.check({});
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.client) await (await this.client).connection.close();
   }
 }
