@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { testStack } from './test-stack-env';
 
 export * from './test-stack-env';
+export * from './temporal-history';
 
 /** Unique, lowercase, safe for topic, group, database and workflow names. */
 export function randomName(prefix: string): string {

@@ -26,6 +26,8 @@ import { pathwayRoutes } from './pathway/pathway.controller';
 import { PathwayModule } from './pathway/pathway.module';
 import { placementsRoutes } from './placements/placements.controller';
 import { PlacementsModule } from './placements/placements.module';
+import { retentionRoutes } from './retention/retention.controller';
+import { RetentionModule } from './retention/retention.module';
 import { tasksRoutes } from './tasks/tasks.controller';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -44,7 +46,7 @@ export class AppModule {
           databaseUrl: config.DATABASE_URL,
           openapi: buildOpenApi(
             { title: 'MEIC beneficiaries service', version: '1.0.0', description: 'Beneficiaries, assessments, placements, follow-ups and pathways. The only holder of personal data.' },
-            [...beneficiariesRoutes, ...erasureRoutes, ...dataExportRoutes, ...consentRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...tasksRoutes, ...auditRoutes],
+            [...beneficiariesRoutes, ...erasureRoutes, ...dataExportRoutes, ...consentRoutes, ...assessmentsRoutes, ...placementsRoutes, ...followUpsRoutes, ...dropoutsRoutes, ...pathwayRoutes, ...pathwayMigrationRoutes, ...pathwayTemplateRoutes, ...retentionRoutes, ...tasksRoutes, ...auditRoutes],
           ),
         }),
         databaseModule(config.DATABASE_URL),
@@ -57,6 +59,7 @@ export class AppModule {
         erasure,
         ConsentModule.forRoot(erasure),
         DataExportModule.forRoot(pathways),
+        RetentionModule,
         pathways,
         PathwayApiModule.forRoot(pathways),
         TasksModule.forRoot(pathways),

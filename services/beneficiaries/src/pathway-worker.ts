@@ -15,6 +15,14 @@ import { PrismaClient } from './generated/prisma/client';
 import { createPathwayActivities, type PathwayActivityPorts } from './pathway/pathway.activities';
 import { PathwayRepository } from './pathway/pathway.repository';
 import { LazyTemporalClient } from './pathway/temporal-client';
+import { createRetentionActivities, type RetentionPorts } from './retention/retention.activities';
+import { RetentionRepository } from './retention/retention.repository';
+import { ensureRetentionSchedule } from './retention/retention.schedule';
+import { RetentionService } from './retention/retention.service';
+import { SitesRepository } from './sites/sites.repository';
+import { SitesService } from './sites/sites.service';
+
+export type WorkerPorts = PathwayActivityPorts & { erasure?: ErasurePorts; dataExport?: DataExportPorts; retention?: RetentionPorts };
 
 /**
  * Creates the worker of the service's workflows (bundled from workflows.ts): pathways and
@@ -23,7 +31,7 @@ import { LazyTemporalClient } from './pathway/temporal-client';
  */
 export async function createPathwayWorker(
   config: Pick<PathwayWorkerConfig, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
-  ports: PathwayActivityPorts & { erasure?: ErasurePorts; dataExport?: DataExportPorts },
+  ports: WorkerPorts,
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
@@ -35,6 +43,7 @@ export async function createPathwayWorker(
       ...createPathwayActivities(ports),
       ...(ports.erasure ? createErasureActivities(ports.erasure) : {}),
       ...(ports.dataExport ? createDataExportActivities(ports.dataExport) : {}),
+      ...(ports.retention ? createRetentionActivities(ports.retention) : {}),
     },
   });
   return { worker, connection };
@@ -48,17 +57,26 @@ export async function createPathwayWorker(
 export function openPathwayPorts(
   databaseUrl: string,
   erasure?: { temporal: { address: string; namespace: string }; peers: readonly ErasurePeer[]; token: () => string },
-): { ports: PathwayActivityPorts & { erasure?: ErasurePorts; dataExport?: DataExportPorts }; close: () => Promise<void> } {
+): { ports: WorkerPorts; temporal?: LazyTemporalClient; close: () => Promise<void> } {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   const pathways = new PathwayRepository(prisma);
   // One Temporal client for both kinds of steps (the worker's own connection is a native one).
   const temporal = erasure ? new LazyTemporalClient(erasure.temporal) : undefined;
   const peers = erasure && temporal ? { ...erasure, temporal } : undefined;
-  const steps = peers ? new ErasureSteps(new ErasureRepository(prisma), peers) : undefined;
+  const erasures = new ErasureRepository(prisma);
+  const steps = peers ? new ErasureSteps(erasures, peers) : undefined;
   const exports = peers ? new DataExportSteps(new DataExportRepository(prisma), peers) : undefined;
-  const ports = { recordStageChange: pathways.recordStageChange.bind(pathways), raiseTask: pathways.raiseTask.bind(pathways), ...(steps ? { erasure: steps } : {}), ...(exports ? { dataExport: exports } : {}) };
+  const retention = new RetentionService(new RetentionRepository(prisma), new SitesService(new SitesRepository(prisma)), erasures);
+  const ports: WorkerPorts = {
+    recordStageChange: pathways.recordStageChange.bind(pathways),
+    raiseTask: pathways.raiseTask.bind(pathways),
+    retention: { sweep: (asOf, limit) => retention.sweep(asOf, limit) },
+    ...(steps ? { erasure: steps } : {}),
+    ...(exports ? { dataExport: exports } : {}),
+  };
   return {
     ports,
+    ...(temporal ? { temporal } : {}),
     close: async () => {
       await temporal?.close();
       await prisma.$disconnect();
@@ -94,6 +112,10 @@ async function main(): Promise<void> {
     token: peers.length > 0 ? serviceTokenOf(config) : () => '',
   });
   const { worker, connection } = await createPathwayWorker(config, database.ports);
+  if (database.temporal) {
+    const created = await ensureRetentionSchedule(await database.temporal.client(), config.TEMPORAL_TASK_QUEUE);
+    if (created) logger.info('retention schedule created (daily at 02:30 UTC)');
+  }
   // The worker has no HTTP API; this tiny server lets the supervisor and orchestrators probe it.
   const health = createServer((req, res) => {
     const running = worker.getState() === 'RUNNING';

@@ -2,3 +2,4 @@
 export { pathwayWorkflow } from './pathway/pathway.workflow';
 export { erasureWorkflow } from './erasure/erasure.workflow';
 export { dataExportWorkflow } from './data-export/data-export.workflow';
+export { retentionSweepWorkflow } from './retention/retention.workflow';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { pathwayTemplateProblems, PathwayTemplateBody, SiteCode } from '@meic/contracts';
 import { Audited, problems, Roles, ROLES, type RouteDoc } from '@meic/service-kit';
 import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { siteCodeParam as siteCode } from '../sites/site-code';
 import { PathwayTemplateService, type PathwayTemplateWrite, type SitePathwayTemplate } from './pathway-template.service';
 
 const SiteTemplateView = Type.Object({
@@ -37,11 +37,6 @@ export class PathwayTemplateController {
     if (errors.length > 0) throw problems.validation(errors, `Invalid body: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`);
     return this.templates.set(site, body as PathwayTemplateBody);
   }
-}
-
-function siteCode(code: string): string {
-  if (!Value.Check(SiteCode, code)) throw problems.validation([{ path: '/code', message: `must be a site code such as IT-RM (got ${JSON.stringify(code)})` }]);
-  return code;
 }
 
 export const pathwayTemplateRoutes: RouteDoc[] = [

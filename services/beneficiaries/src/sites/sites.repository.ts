@@ -13,4 +13,8 @@ export class SitesRepository {
   find(code: string): Promise<KnownSite | null> {
     return this.prisma.knownSite.findUnique({ where: { code } });
   }
+
+  all(): Promise<KnownSite[]> {
+    return this.prisma.knownSite.findMany({ orderBy: { code: 'asc' } });
+  }
 }

@@ -16,4 +16,8 @@ export class SitesService {
   find(code: string): Promise<KnownSite | null> {
     return this.sites.find(code);
   }
+
+  all(): Promise<KnownSite[]> {
+    return this.sites.all();
+  }
 }
