@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * `npm run site:add -- <file.yaml> [--dry-run]`, `npm run import -- <file> --site <code> --type <type> [--dry-run]`,
- * `npm run demo -- [--seed N] [--dry-run]`: the service-team tools of @meic/onboarding, writing
+ * `npm run demo -- [--seed N] [--dry-run]`, `npm run retention:report`, `npm run erasures:reapply`: the service-team tools of @meic/onboarding, writing
  * through the public APIs of a running stack (`npm start`, or MEIC_*_URL + MEIC_TOKEN).
  */
 import { ensureBuilt, ensureInstalled } from '../lib/bootstrap.mjs';

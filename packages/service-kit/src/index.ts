@@ -15,6 +15,7 @@ export * from './openapi/openapi';
 export * from './platform.module';
 export * from './logging/logger';
 export * from './kafka/kafka';
+export * from './kafka/read-topic';
 export * from './migrations/migrator';
 export * from './outbox/outbox';
 export * from './outbox/outbox.relay';

@@ -1,7 +1,7 @@
-import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { Audited, CurrentPrincipal, Roles, UuidParam, type Principal, type RouteDoc } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
-import { ErasureStatus } from './erasure.schemas';
+import { ErasureStatus, ReapplyReport } from './erasure.schemas';
 import { ErasureService } from './erasure.service';
 
 // Audited under the erasure's id: an entry naming the person would outlive their erasure.
@@ -23,6 +23,20 @@ export class ErasureController {
   }
 }
 
+/** After a restore from a backup, an admin has every erasure applied again. */
+@Controller('v1/erasures')
+@Roles('admin')
+@Audited({ resource: 'erasures' })
+export class ErasureReapplyController {
+  constructor(private readonly erasures: ErasureService) {}
+
+  @Post('reapply')
+  @HttpCode(200)
+  reapply(@CurrentPrincipal() principal: Principal): Promise<ReapplyReport> {
+    return this.erasures.reapply(principal);
+  }
+}
+
 export const erasureRoutes: RouteDoc[] = [
   {
     method: 'delete',
@@ -38,5 +52,13 @@ export const erasureRoutes: RouteDoc[] = [
     summary: "How far the person's erasure got, store by store (site_staff of the person's site, admin)",
     roles: PERSONAL_DATA_ROLES,
     responses: { 200: { description: 'Erasure progress', schema: ErasureStatus }, 404: { description: 'No erasure of this id' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/erasures/reapply',
+    summary:
+      "After restoring any store from a backup: people the backup brought back are found by the erasure events Kafka keeps (pseudonyms) and erased again, and every erasure runs again through every store. Follow each with GET /v1/beneficiaries/{id}/erasure",
+    roles: ['admin'],
+    responses: { 200: { description: 'What was re-applied (the erasures run on)', schema: ReapplyReport } },
   },
 ];

@@ -141,4 +141,32 @@ describe('beneficiaries: erasure', () => {
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual({ id: first.body.id });
   });
+
+  it('re-applies erasures after a restore from a backup taken before them, from the erasure events Kafka keeps', async () => {
+    const person = await personWithHistory();
+    const tables = { beneficiaries: 'id', personal_data: 'beneficiary_id', assessments: 'beneficiary_id', placements: 'beneficiary_id', consent_changes: 'beneficiary_id' } as const;
+    // The backup: the person's rows as they were before the erasure.
+    const backup: [string, unknown[]][] = [];
+    for (const [t, column] of Object.entries(tables)) backup.push([t, (await h.pg.query(`SELECT row_to_json(x) AS r FROM "${t}" x WHERE ${column} = $1`, [person.id])).rows.map((r: { r: unknown }) => r.r)]);
+    expect((await h.as.staff.delete(`/v1/beneficiaries/${person.id}`)).status).toBe(202);
+    await completed(person.id);
+
+    // The restore: the rows come back, and the tombstone list in this database is as old as the backup.
+    await h.pg.query('DELETE FROM erasures WHERE beneficiary_id = $1', [person.id]);
+    for (const [t, rows] of backup) for (const r of rows) await h.pg.query(`INSERT INTO "${t}" SELECT * FROM json_populate_record(NULL::"${t}", $1)`, [JSON.stringify(r)]);
+    expect((await h.as.staff.get(`/v1/beneficiaries/${person.id}`)).body).toMatchObject({ person: { givenName: 'Erasable' } });
+
+    expect((await h.as.staff.post('/v1/erasures/reapply', {})).status).toBe(403);
+    const reapplied = await h.as.admin.post<{ erasedInLog: number; erasedAgain: number; rerun: number }>('/v1/erasures/reapply', {});
+    expect(reapplied.status).toBe(200);
+    expect(reapplied.body.erasedAgain).toBe(1);
+    expect(reapplied.body.erasedInLog).toBeGreaterThanOrEqual(1);
+    // The erasures of this file's other people run again too: a restored store may hold them.
+    expect(reapplied.body.rerun).toBeGreaterThanOrEqual(1);
+    expect((await h.as.staff.get(`/v1/beneficiaries/${person.id}`)).status).toBe(404);
+    await completed(person.id);
+    for (const [t, column] of Object.entries(tables)) expect([t, (await h.pg.query(`SELECT 1 FROM "${t}" WHERE ${column} = $1`, [person.id])).rowCount]).toEqual([t, 0]);
+    expect((await h.pg.query('SELECT reason FROM erasures WHERE beneficiary_id = $1', [person.id])).rows).toEqual([{ reason: 'restore' }]);
+    await pollUntil('every reopened erasure to complete again', async () => ((await h.pg.query('SELECT 1 FROM erasures WHERE completed_at IS NULL')).rowCount === 0 ? true : undefined), { timeoutMs: 60_000 });
+  });
 });

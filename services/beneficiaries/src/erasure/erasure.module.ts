@@ -2,7 +2,8 @@ import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from 
 import { LOGGER } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { BeneficiariesModule } from '../beneficiaries/beneficiaries.module';
-import { ErasureController } from './erasure.controller';
+import { ErasureController, ErasureReapplyController } from './erasure.controller';
+import { ErasureLogRepository } from './erasure-log.repository';
 import { ErasureRepository } from './erasure.repository';
 import { ERASURE_LOGGER, ErasureService } from './erasure.service';
 import { ErasureWorkflows } from './erasure.workflows';
@@ -18,8 +19,8 @@ export class ErasureModule implements OnApplicationBootstrap {
     return {
       module: ErasureModule,
       imports: [BeneficiariesModule, pathways],
-      controllers: [ErasureController],
-      providers: [ErasureRepository, ErasureWorkflows, ErasureService, { provide: ERASURE_LOGGER, useExisting: LOGGER }],
+      controllers: [ErasureController, ErasureReapplyController],
+      providers: [ErasureRepository, ErasureLogRepository, ErasureWorkflows, ErasureService, { provide: ERASURE_LOGGER, useExisting: LOGGER }],
       exports: [ErasureService],
     };
   }

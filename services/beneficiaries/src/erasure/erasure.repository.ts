@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxRow } from '@meic/service-kit';
-import { Prisma, PrismaClient, type Erasure } from '../generated/prisma/client';
+import { Prisma, PrismaClient, type Beneficiary, type Erasure } from '../generated/prisma/client';
 import type { ErasureStepStatus, ErasureStore } from './erasure.types';
 
 export interface NewErasure {
@@ -56,6 +56,25 @@ export class ErasureRepository {
   /** Erasures not completed, oldest first: what a restart or a restore must drive to the end. */
   unfinished(): Promise<Erasure[]> {
     return this.prisma.erasure.findMany({ where: { completedAt: null }, orderBy: { requestedAt: 'asc' } });
+  }
+
+  /**
+   * People held here, not erased, whose pseudonym is in `pseudonyms`: rows a restore brought back
+   * of people erased after the backup was taken.
+   */
+  async heldWithPseudonyms(pseudonyms: readonly string[]): Promise<Pick<Beneficiary, 'id' | 'pseudonym' | 'siteCode' | 'country'>[]> {
+    const found: Pick<Beneficiary, 'id' | 'pseudonym' | 'siteCode' | 'country'>[] = [];
+    // In slices: a long erasure log must not make one enormous IN list.
+    for (let i = 0; i < pseudonyms.length; i += 1000) {
+      found.push(...(await this.prisma.beneficiary.findMany({ where: { erasedAt: null, pseudonym: { in: pseudonyms.slice(i, i + 1000) } }, select: { id: true, pseudonym: true, siteCode: true, country: true } })));
+    }
+    return found;
+  }
+
+  /** Every completed erasure is made to run again (after a restore): returns how many. */
+  async reopenCompleted(): Promise<number> {
+    const { count } = await this.prisma.erasure.updateMany({ where: { completedAt: { not: null } }, data: { completedAt: null, steps: {} } });
+    return count;
   }
 
   /** The pseudonym of the person, while the beneficiaries database still has their row (null after). */

@@ -17,3 +17,11 @@ export const ErasureStatus = Type.Object({
   ),
 });
 export type ErasureStatus = Static<typeof ErasureStatus>;
+
+/** What re-applying the erasures did after a restore. */
+export const ReapplyReport = Type.Object({
+  erasedInLog: Type.Integer({ description: 'Erased people in the Kafka log (their pseudonyms: the tombstone list that outlives a restore)' }),
+  erasedAgain: Type.Integer({ description: 'People a restore had brought back, erased again' }),
+  rerun: Type.Integer({ description: 'Erasures that had completed, run again through every store' }),
+});
+export type ReapplyReport = Static<typeof ReapplyReport>;

@@ -6,13 +6,14 @@ import type { Logger } from 'pino';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { erasedEvent } from '../events/beneficiary-events';
 import type { Erasure } from '../generated/prisma/client';
+import { ErasureLogRepository } from './erasure-log.repository';
 import { ErasureRepository } from './erasure.repository';
-import type { ErasureStatus } from './erasure.schemas';
+import type { ErasureStatus, ReapplyReport } from './erasure.schemas';
 import { ERASURE_STORES, type ErasureStore } from './erasure.types';
 import { ErasureWorkflows } from './erasure.workflows';
 
 export const ERASURE_LOGGER = Symbol('ERASURE_LOGGER');
-export type ErasureReason = 'request' | 'consent_withdrawn' | 'retention';
+export type ErasureReason = 'request' | 'consent_withdrawn' | 'retention' | 'restore';
 
 export function erasureStatusOf(e: Erasure): ErasureStatus {
   const steps = (e.steps ?? {}) as Partial<Record<ErasureStore, { status: 'in_progress' | 'done'; at: string }>>;
@@ -42,6 +43,7 @@ export class ErasureService {
     private readonly beneficiaries: BeneficiariesService,
     private readonly erasures: ErasureRepository,
     private readonly workflows: ErasureWorkflows,
+    private readonly log: ErasureLogRepository,
     @Inject(ERASURE_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -78,6 +80,26 @@ export class ErasureService {
     const open = await this.erasures.unfinished();
     for (const e of open) await this.workflows.start(e.id);
     return open.length;
+  }
+
+  /**
+   * After a restore from a backup (of this database, another service's, or Temporal's): people the
+   * backup brought back are found by the pseudonyms of the erasure events Kafka keeps and erased
+   * again, and every erasure runs again through every store (the steps work by id and are
+   * idempotent), so whatever a restored store held of an erased person goes again.
+   */
+  async reapply(principal: Principal, now = new Date()): Promise<ReapplyReport> {
+    const logged = await this.log.erasedPseudonyms();
+    const restored = await this.erasures.heldWithPseudonyms([...logged]);
+    let erasedAgain = 0;
+    for (const person of restored) {
+      const erasure = { id: randomUUID(), beneficiaryId: person.id, siteCode: person.siteCode, reason: 'restore' satisfies ErasureReason, requestedBy: principal.sub };
+      if (await this.erasures.begin(erasure, now, outboxRow(erasedEvent(person, utcDate(now))))) erasedAgain++;
+    }
+    const rerun = await this.erasures.reopenCompleted();
+    const started = await this.resumeUnfinished();
+    this.logger.info({ erasedInLog: logged.size, erasedAgain, rerun, started }, 'erasures re-applied');
+    return { erasedInLog: logged.size, erasedAgain, rerun };
   }
 
   private async ensureRunning(erasureId: string): Promise<void> {

@@ -14,14 +14,17 @@ export class ErasureWorkflows {
     private readonly temporal: LazyTemporalClient,
   ) {}
 
-  /** Starts `erasure-<erasureId>`; false when it runs or ran already (its id is never reused). */
+  /**
+   * Starts `erasure-<erasureId>`; false when it runs already. A finished one may run again: only
+   * erasures whose tombstone says unfinished are started (a restore reopens them).
+   */
   async start(erasureId: string): Promise<boolean> {
     const client = await this.temporal.client();
     try {
       await client.workflow.start<typeof erasureWorkflow>('erasureWorkflow', {
         workflowId: erasureWorkflowId(erasureId),
         taskQueue: this.opts.taskQueue,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
         args: [{ erasureId } satisfies ErasureInput],
       });
       return true;
