@@ -6,6 +6,7 @@ import { assessmentsRoutes } from './assessments/assessments.controller';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { beneficiariesRoutes } from './beneficiaries/beneficiaries.controller';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
+import { StoredResponsesModule } from './beneficiaries/beneficiaries.stored-responses';
 import type { BeneficiariesConfig } from './config';
 import { consentRoutes } from './consent/consent.controller';
 import { ConsentModule } from './consent/consent.module';
@@ -52,6 +53,7 @@ export class AppModule {
         databaseModule(config.DATABASE_URL),
         OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.beneficiaries], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         BeneficiariesModule,
+        StoredResponsesModule,
         AssessmentsModule,
         PlacementsModule,
         FollowUpsModule,

@@ -19,23 +19,33 @@ import { loadBeneficiariesConfig } from '@meic/beneficiaries/config';
 import { createPathwayWorker, openPathwayPorts } from '@meic/beneficiaries/pathway-worker';
 import { createAnalyticsApp } from '@meic/analytics/app';
 import { loadAnalyticsConfig } from '@meic/analytics/config';
+import { ClickHouseService } from '@meic/analytics/clickhouse/clickhouse.service';
 import { ApiClient, type ServiceUrls } from '../api/api-client';
 
 export interface StackHarness {
   urls: ServiceUrls;
   /** The domain services' databases, for tests that look at what they hold. */
   databases: { stakeholders: string; trainings: string; beneficiaries: string };
+  /** The analytics service's ClickHouse (with `analytics`): rows of a query, or a statement run. */
+  clickhouse: { rows(query: string): Promise<Record<string, unknown>[]>; command(statement: string): Promise<void>; database: string };
   /** A client signed in as `role` (admin unless told), as the CLI would be. */
   client(as?: { role?: TestRole; sites?: string[]; sub?: string }): Promise<ApiClient>;
   close(): Promise<void>;
 }
 
-/**
- * `pathways` also runs a pathway worker on the beneficiaries service's (random) task queue, with
- * the given catch-up grace for late records.
- */
-export async function startStack(opts: { analytics?: boolean; minCell?: number; pathways?: { catchUpGraceSeconds: number } } = {}): Promise<StackHarness> {
-  const logger = createLogger('onboarding-test', 'error');
+export interface StackOptions {
+  analytics?: boolean;
+  minCell?: number;
+  /** A pathway worker on the beneficiaries service's (random) task queue, with the given catch-up grace for late records. */
+  pathways?: { catchUpGraceSeconds: number };
+  /** Where the services log, at debug level (errors only, to stdout, otherwise). */
+  logs?: NodeJS.WritableStream;
+  /** The analytics service's EXPORT_PSEUDONYM_KEY (its development key otherwise). */
+  exportPseudonymKey?: string;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<StackHarness> {
+  const logger = opts.logs ? createLogger('onboarding-test', 'debug', opts.logs) : createLogger('onboarding-test', 'error');
   const apps: INestApplication[] = [];
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async () => {
@@ -83,6 +93,11 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
         await database.close();
       });
     }
+    let clickhouse: ClickHouseService | undefined;
+    const analyticsClickHouse = (): ClickHouseService => {
+      if (!clickhouse) throw new Error('the stack runs no analytics service (startStack({ analytics: true }))');
+      return clickhouse;
+    };
     const urls: ServiceUrls = {
       stakeholders: stakeholdersUrl,
       trainings: trainingsUrl,
@@ -94,16 +109,29 @@ export async function startStack(opts: { analytics?: boolean; minCell?: number; 
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
       const analytics = await createAnalyticsApp(
         loadAnalyticsConfig(
-          serviceTestEnv({ CHDB_PATH: dir, CLICKHOUSE_DATABASE: 'meic_test', KAFKA_CONSUMER_GROUP: randomName('analytics'), INGEST_FLUSH_MS: '50', MEIC_MIN_CELL: String(opts.minCell ?? 5) }),
+          serviceTestEnv({
+            CHDB_PATH: dir,
+            CLICKHOUSE_DATABASE: 'meic_test',
+            KAFKA_CONSUMER_GROUP: randomName('analytics'),
+            INGEST_FLUSH_MS: '50',
+            MEIC_MIN_CELL: String(opts.minCell ?? 5),
+            ...(opts.exportPseudonymKey ? { EXPORT_PSEUDONYM_KEY: opts.exportPseudonymKey } : {}),
+          }),
         ),
         logger,
       );
       apps.push(analytics);
       urls.analytics = await listen(analytics);
+      clickhouse = analytics.get(ClickHouseService);
     }
     return {
       urls,
       databases: { stakeholders: sdb, trainings: tdb, beneficiaries: bdb },
+      clickhouse: {
+        rows: (query) => analyticsClickHouse().rows<Record<string, unknown>>(query),
+        command: async (statement) => void (await analyticsClickHouse().client.command({ query: statement })),
+        database: 'meic_test',
+      },
       async client(as = {}) {
         const token = await signTestToken({ role: as.role ?? 'admin', sites: as.sites ?? [], ...(as.sub ? { sub: as.sub } : {}) });
         return new ApiClient({ urls, token, unavailableWaitMs: 10_000, referenceWaitMs: 20_000 });

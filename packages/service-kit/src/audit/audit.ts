@@ -92,7 +92,9 @@ export class AuditInterceptor implements NestInterceptor {
         const status = (error as { getStatus?: () => number }).getStatus?.() ?? 500;
         // A refused create has no id yet; the natural key in the body (a site code) still says which record.
         const target = idsOf(req.body)[0];
-        return from(this.write([{ ...base, resourceId: paramId ?? target?.id ?? null, siteCode: target?.siteCode ?? null, status }]).then(() => Promise.reject(error)));
+        // A 404 names nothing held here, and for an erased person the id would link the entry to them again.
+        const resourceId = status === 404 ? null : (paramId ?? target?.id ?? null);
+        return from(this.write([{ ...base, resourceId, siteCode: target?.siteCode ?? null, status }]).then(() => Promise.reject(error)));
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -7,6 +7,18 @@ import type { Principal } from '../auth/principal';
 import { problems } from '../problems/problem';
 
 export const PLATFORM_POOL = Symbol('PLATFORM_POOL');
+
+/** A service's StoredResponses, when it has one (a global provider). */
+export const STORED_RESPONSES = Symbol('STORED_RESPONSES');
+
+/**
+ * How a service keeps personal data out of the responses it stores for Idempotency-Key replays:
+ * what is stored instead of a response, and the response a replay answers from it.
+ */
+export interface StoredResponses {
+  toStored(body: unknown): unknown;
+  fromStored(stored: unknown): Promise<unknown>;
+}
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // A request that claimed a key and then vanished (process killed) frees it after this long.
@@ -43,7 +55,10 @@ interface KeyRow {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(PLATFORM_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PLATFORM_POOL) private readonly pool: Pool,
+    @Optional() @Inject(STORED_RESPONSES) private readonly stored?: StoredResponses,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
@@ -67,7 +82,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (existing.status_code === null) throw problems.conflict('A request with this Idempotency-Key is still being processed; retry later.');
       res.status(existing.status_code);
       res.setHeader('Idempotent-Replayed', 'true');
-      return existing.response_body;
+      return this.stored ? this.stored.fromStored(existing.response_body) : existing.response_body;
     }
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
@@ -75,7 +90,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         principal,
         key,
         res.statusCode,
-        JSON.stringify(body ?? null),
+        JSON.stringify((this.stored ? this.stored.toStored(body) : body) ?? null),
       ]);
       return body;
     } catch (e) {

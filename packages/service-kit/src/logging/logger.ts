@@ -1,12 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured JSON logs. Request bodies are never logged; the redaction list is a second
  * line of defence for personal data that should not reach a log in the first place.
  */
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = {
     name: service,
     level,
     base: { service },
@@ -14,7 +14,9 @@ export function createLogger(service: string, level: string): Logger {
       paths: ['person', '*.person', 'givenName', 'familyName', 'birthDate', 'phone', 'email', '*.givenName', '*.familyName', '*.birthDate', '*.phone', '*.email', 'headers.authorization'],
       censor: '[redacted]',
     },
-  });
+  };
+  // stdout unless told (tests that read what the services logged).
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Lets Nest's own messages go through the same JSON logger. */

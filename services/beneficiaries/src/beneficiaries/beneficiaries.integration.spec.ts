@@ -87,6 +87,10 @@ describe('beneficiaries: POST /v1/beneficiaries, GET /v1/beneficiaries, GET /v1/
     expect(first.status).toBe(201);
     expect(replay).toEqual(first);
     expect((await h.pg.query("SELECT count(*)::int AS n FROM personal_data WHERE given_name = 'Idem'")).rows[0]).toEqual({ n: 1 });
+    // The stored response refers to the person instead of copying their data out of the person table.
+    const stored = (await h.pg.query("SELECT response_body::text AS r FROM idempotency_keys WHERE key = 'enrol-1'")).rows[0].r as string;
+    expect(stored).toContain(`"personalDataOf": "${first.body.id}"`);
+    expect(stored).not.toMatch(/Idem|Potent|1990-01-01/);
     const { pseudonym } = (await h.pg.query('SELECT pseudonym FROM beneficiaries WHERE id = $1', [first.body.id])).rows[0];
     expect((await outboxRows(h.pg, 'meic.beneficiary.enrolled.v2')).filter((r) => r.message_key === pseudonym)).toHaveLength(1);
 

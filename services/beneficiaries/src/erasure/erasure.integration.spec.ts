@@ -111,6 +111,10 @@ describe('beneficiaries: erasure', () => {
     expect((await h.as.admin.delete('/v1/beneficiaries/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await h.as.admin.get('/v1/beneficiaries/00000000-0000-4000-8000-000000000000/erasure')).status).toBe(404);
     await completed(id);
+    // Asking about the erased person afterwards leaves no entry naming them: a 404 names nothing held here.
+    expect((await h.as.staff.get(`/v1/beneficiaries/${id}`)).status).toBe(404);
+    expect((await h.as.staff.post(`/v1/beneficiaries/${id}/placements`, { employerName: 'X', contractType: 'permanent', hoursPerWeek: 38, naceSector: 'G', startedOn: '2026-05-04' })).status).toBe(404);
+    expect((await h.pg.query('SELECT action, status FROM audit_log WHERE resource_id = $1', [id])).rows).toEqual([]);
   });
 
   it('authorizes erasure and its progress like personal data: site_staff of the site and admin only', async () => {
