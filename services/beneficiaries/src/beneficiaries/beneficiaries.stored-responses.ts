@@ -23,8 +23,8 @@ export class PersonalDataLeftOut implements StoredResponses {
 
   async fromStored(stored: unknown): Promise<unknown> {
     if (!isObject(stored) || !isObject(stored['person']) || typeof stored['person']['personalDataOf'] !== 'string') return stored;
-    const { person: _reference, ...rest } = stored;
     const found = await this.beneficiaries.find(stored['person']['personalDataOf']);
+    const rest = Object.fromEntries(Object.entries(stored).filter(([k]) => k !== 'person'));
     if (!found?.personalData || found.erasedAt) return rest;
     return { ...rest, person: toBeneficiaryView(found).person };
   }
