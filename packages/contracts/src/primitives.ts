@@ -140,3 +140,6 @@ export type PathwayStage = Static<typeof PathwayStage>;
 export const TASK_KINDS = ['assessment_overdue', 'first_activity_overdue', 'pathway_stalled', 'follow_up_due', 'internship_end_overdue'] as const;
 export const TaskKind = Type.Union(TASK_KINDS.map((s) => Type.Literal(s)));
 export type TaskKind = Static<typeof TaskKind>;
+
+/** Years a site's records are kept after its programme's end unless set otherwise: the EU funds' document retention. */
+export const DEFAULT_RETENTION_YEARS = 5;

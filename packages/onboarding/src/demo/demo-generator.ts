@@ -216,6 +216,8 @@ function siteDefinitionOf(ctx: SiteContext, people: readonly DemoPerson[]): Site
       { key: 'firms_per_1000_inhabitants', value: profile.indicators.firmsPer1000, referenceYear: year, source: INDICATOR_SOURCES.firms_per_1000_inhabitants },
     ],
     ...(profile.mentors.length ? { mentors: profile.mentors.map((m) => ({ displayName: m.displayName, languages: [...m.languages], areas: [...m.areas] })) } : {}),
+    // The programmes run to the end of the reference year; their people are then kept five years.
+    retention: { programmeEndsOn: `${yearOf(ctx.referenceDay)}-12-31` },
   };
 }
 

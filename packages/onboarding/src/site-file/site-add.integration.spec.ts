@@ -47,7 +47,8 @@ describe('site:add through the public API', () => {
     ]);
     const site = await client.read<Record<string, unknown>>('stakeholders', `/v1/sites/${code}`);
     const pathwayTemplate = (await client.get('beneficiaries', `/v1/sites/${code}/pathway-template`)).body;
-    return { site, organisations, courses, indicators, mentors, pathwayTemplate };
+    const retention = (await client.get('beneficiaries', `/v1/sites/${code}/retention`)).body;
+    return { site, organisations, courses, indicators, mentors, pathwayTemplate, retention };
   }
 
   const example = () => readFileSync(EXAMPLE, 'utf8');
@@ -125,6 +126,7 @@ describe('site:add through the public API', () => {
     expect(group.targets).toEqual({ enrolled: 110, placed: 40, womenSharePct: 40 });
 
     expect(s.pathwayTemplate).toMatchObject({ siteCode: 'IT-TO', source: 'site', template: { version: 1, deadlines: { firstActivityWithinDays: 21, stalledAfterDays: 75 } } });
+    expect(s.retention).toEqual({ siteCode: 'IT-TO', programmeEndsOn: '2026-12-31', years: 5, expiresOn: '2031-12-31' });
     // A person enrolled in March with nothing since: the file's 21 and 75 days, not the default's 30 and 90.
     const person = await client.write<{ id: string }>('beneficiaries', 'POST', '/v1/beneficiaries', {
       siteCode: 'IT-TO',
@@ -155,6 +157,7 @@ describe('site:add through the public API', () => {
     expect(run.out).toContain('= 9 organisations unchanged');
     expect(run.out).toContain('= 6 courses unchanged');
     expect(run.out).toContain('= pathway template v1 unchanged');
+    expect(run.out).toContain('= retention unchanged');
     expect(run.out).not.toMatch(/^\+/m);
     const after = await snapshot('IT-TO');
     expect(after).toEqual(before);

@@ -29,13 +29,17 @@ function fakeApi(state: Record<string, unknown>) {
 const SITE = { code: 'IT-TO', name: 'AMIL Torino', country: 'IT', city: 'Torino', programme: 'AMIL', clusterName: 'Cluster MEIC Torino', startedOn: '2026-02-02', defaultLanguage: 'it', targets: { enrolled: 110, placed: 40, womenSharePct: 40 } };
 const org = (id: string, name: string, type: string, extra: Record<string, unknown> = {}) => ({ id, name, type, naceSector: null, communityOfInterest: false, joinedOn: '2026-02-02', leftOn: null, ...extra });
 
+/** IT-TO as registered, with no records yet, and what else the API answers. */
+const siteWith = (extra: Record<string, unknown>) =>
+  fakeApi({ '/v1/sites/IT-TO': SITE, '/v1/organisations': [], '/v1/courses': [], '/v1/sites/IT-TO/territorial-indicators': [], '/v1/mentors': [], ...extra });
+
 describe('planSite', () => {
   it('plans every record of a site the API does not know, in dependency order', async () => {
     const { client, writes } = fakeApi({});
     const plan = await planSite(client, definition());
     expect(plan.errors).toEqual([]);
     expect(plan.siteExists).toBe(false);
-    expect(plan.changes.map((c) => c.kind)).toEqual(['create-site', ...Array(9).fill('create-organisation'), ...Array(6).fill('create-course'), ...Array(3).fill('record-indicator'), 'register-mentor', 'register-mentor', 'set-pathway-template']);
+    expect(plan.changes.map((c) => c.kind)).toEqual(['create-site', ...Array(9).fill('create-organisation'), ...Array(6).fill('create-course'), ...Array(3).fill('record-indicator'), 'register-mentor', 'register-mentor', 'set-pathway-template', 'set-retention']);
     expect(writes).toEqual([]);
   });
 
@@ -80,15 +84,7 @@ describe('planSite', () => {
   });
 
   describe('the pathway template', () => {
-    const existingSite = (template?: unknown) =>
-      fakeApi({
-        '/v1/sites/IT-TO': SITE,
-        '/v1/organisations': [],
-        '/v1/courses': [],
-        '/v1/sites/IT-TO/territorial-indicators': [],
-        '/v1/mentors': [],
-        ...(template ? { '/v1/sites/IT-TO/pathway-template': template } : {}),
-      });
+    const existingSite = (template?: unknown) => siteWith(template ? { '/v1/sites/IT-TO/pathway-template': template } : {});
     const templateChanges = (plan: Awaited<ReturnType<typeof planSite>>) => plan.changes.filter((c) => c.kind === 'set-pathway-template');
 
     it('is unchanged when the site has it already, whatever the key order and default onMissed entries', async () => {
@@ -123,6 +119,28 @@ describe('planSite', () => {
       const { client, writes } = existingSite();
       await expect(applySiteDefinition(client, { site: def.site, pathwayTemplate: def.pathwayTemplate! })).rejects.toThrow();
       expect(writes).toEqual(['PUT /v1/sites/IT-TO/pathway-template']);
+    });
+  });
+
+  describe('the retention', () => {
+    const existingSite = (retention: unknown) => siteWith({ '/v1/sites/IT-TO/retention': retention });
+    const retentionOnly = (years?: number): SiteDefinition => ({ site: definition().site, retention: { programmeEndsOn: '2026-12-31', ...(years ? { years } : {}) } });
+
+    it('is unchanged when the site has it, five years counting as the default', async () => {
+      const plan = await planSite(existingSite({ siteCode: 'IT-TO', programmeEndsOn: '2026-12-31', years: 5, expiresOn: '2031-12-31' }).client, retentionOnly());
+      expect(plan.changes).toEqual([]);
+      expect(describePlan(plan)).toContain('= retention unchanged');
+    });
+
+    it('is set when the site has none or another, with PUT to the beneficiaries service', async () => {
+      const none = await planSite(existingSite({ siteCode: 'IT-TO', programmeEndsOn: null, years: 5, expiresOn: null }).client, retentionOnly());
+      expect(none.changes).toEqual([{ kind: 'set-retention', retention: { programmeEndsOn: '2026-12-31', years: 5 }, replaces: null }]);
+      expect(describePlan(none)).toEqual(['+ retention programme end 2026-12-31 + 5 years', '= site IT-TO unchanged']);
+      const { client, writes } = existingSite({ siteCode: 'IT-TO', programmeEndsOn: '2026-12-31', years: 5, expiresOn: '2031-12-31' });
+      const longer = await planSite(client, retentionOnly(10));
+      expect(describePlan(longer)).toContain('~ retention programme end 2026-12-31 + 5 years → programme end 2026-12-31 + 10 years');
+      await expect(applySiteDefinition(client, retentionOnly(10))).rejects.toThrow();
+      expect(writes).toEqual(['PUT /v1/sites/IT-TO/retention']);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { pathwayTemplateChange, type PathwayTemplateBody } from '@meic/contracts';
+import { DEFAULT_RETENTION_YEARS, pathwayTemplateChange, type PathwayTemplateBody } from '@meic/contracts';
 import type { ApiClient, Problem } from '../api/api-client';
 import type { CourseDefinition, MentorDefinition, OrganisationDefinition, SiteDefinition, TerritorialIndicatorDefinition } from './site-definition';
 import { fieldName, organisationKey, validateSiteDefinition, type FieldPath } from './site-file.parser';
@@ -43,6 +43,12 @@ interface PathwayTemplateState {
   template: PathwayTemplateBody;
 }
 
+/** GET /v1/sites/{code}/retention of the beneficiaries service (programmeEndsOn null: none set). */
+interface RetentionState {
+  programmeEndsOn: string | null;
+  years: number;
+}
+
 interface MentorState {
   id: string;
   displayName: string;
@@ -64,7 +70,8 @@ export type SiteChange =
   | { kind: 'create-course'; index: number; course: CourseDefinition }
   | { kind: 'record-indicator'; index: number; indicator: TerritorialIndicatorDefinition }
   | { kind: 'register-mentor'; index: number; mentor: MentorDefinition }
-  | { kind: 'set-pathway-template'; template: PathwayTemplateBody; replaces: PathwayTemplateState | null };
+  | { kind: 'set-pathway-template'; template: PathwayTemplateBody; replaces: PathwayTemplateState | null }
+  | { kind: 'set-retention'; retention: { programmeEndsOn: string; years: number }; replaces: RetentionState | null };
 
 /** A difference the API cannot make (nothing is written while there is one), with the field of the file it is about. */
 export interface PlanProblem {
@@ -77,7 +84,7 @@ export interface SitePlan {
   definition: SiteDefinition;
   siteExists: boolean;
   changes: SiteChange[];
-  unchanged: { site: boolean; organisations: number; courses: number; territorialIndicators: number; mentors: number; pathwayTemplate: boolean };
+  unchanged: { site: boolean; organisations: number; courses: number; territorialIndicators: number; mentors: number; pathwayTemplate: boolean; retention: boolean };
   errors: PlanProblem[];
   /** Ids of the site's records that exist already, by their key in the file. */
   existing: { organisations: Record<string, string>; courses: Record<string, string>; mentors: Record<string, string> };
@@ -105,22 +112,23 @@ export async function planSite(client: ApiClient, definition: SiteDefinition): P
   const code = definition.site.code;
   const errors: PlanProblem[] = [];
   const changes: SiteChange[] = [];
-  const unchanged = { site: false, organisations: 0, courses: 0, territorialIndicators: 0, mentors: 0, pathwayTemplate: false };
+  const unchanged = { site: false, organisations: 0, courses: 0, territorialIndicators: 0, mentors: 0, pathwayTemplate: false, retention: false };
   const existing: SitePlan['existing'] = { organisations: {}, courses: {}, mentors: {} };
 
   const siteResult = await client.get<SiteState | Problem>('stakeholders', `/v1/sites/${encodeURIComponent(code)}`);
   if (siteResult.status !== 200 && siteResult.status !== 404) throw new Error(`GET /v1/sites/${code} answered ${siteResult.status}: ${(siteResult.body as Problem | undefined)?.detail ?? ''}`);
   const current = siteResult.status === 200 ? (siteResult.body as SiteState) : null;
   const q = `siteCode=${encodeURIComponent(code)}`;
-  const [orgs, courses, indicators, mentors, template] = current
+  const [orgs, courses, indicators, mentors, template, retention] = current
     ? await Promise.all([
         client.readAll<OrganisationState>('stakeholders', `/v1/organisations?${q}`),
         client.readAll<CourseState>('trainings', `/v1/courses?${q}`),
         client.readAll<IndicatorState>('stakeholders', `/v1/sites/${encodeURIComponent(code)}/territorial-indicators`),
         client.readAll<MentorState>('stakeholders', `/v1/mentors?${q}`),
         definition.pathwayTemplate ? pathwayTemplateOf(client, code) : Promise.resolve(null),
+        definition.retention ? retentionOf(client, code) : Promise.resolve(null),
       ])
-    : [[], [], [], [], null];
+    : [[], [], [], [], null, null];
 
   const site = definition.site;
   if (!current) {
@@ -245,7 +253,21 @@ export async function planSite(client: ApiClient, definition: SiteDefinition): P
     } else changes.push({ kind: 'set-pathway-template', template: wanted, replaces: template });
   }
 
+  if (definition.retention) {
+    const wanted = { programmeEndsOn: definition.retention.programmeEndsOn, years: definition.retention.years ?? DEFAULT_RETENTION_YEARS };
+    if (retention && retention.programmeEndsOn === wanted.programmeEndsOn && retention.years === wanted.years) unchanged.retention = true;
+    else changes.push({ kind: 'set-retention', retention: wanted, replaces: retention?.programmeEndsOn ? retention : null });
+  }
+
   return { siteCode: code, definition, siteExists: current !== null, changes, unchanged, errors, existing };
+}
+
+/** The site's retention, or null when the beneficiaries service does not know the site yet. */
+async function retentionOf(client: ApiClient, code: string): Promise<RetentionState | null> {
+  const res = await client.get<RetentionState | Problem>('beneficiaries', `/v1/sites/${encodeURIComponent(code)}/retention`);
+  if (res.status === 404) return null;
+  if (res.status !== 200) throw new Error(`GET /v1/sites/${code}/retention answered ${res.status}: ${(res.body as Problem | undefined)?.detail ?? ''}`);
+  return res.body as RetentionState;
 }
 
 /** The site's current template, or null when the beneficiaries service does not know the site yet (it will use the default). */
@@ -306,6 +328,9 @@ export async function applySitePlan(client: ApiClient, plan: SitePlan): Promise<
         // The beneficiaries service learns a new site from its event: the client waits out the 422.
         await client.write('beneficiaries', 'PUT', `/v1/sites/${encodeURIComponent(code)}/pathway-template`, change.template, { idempotencyKey: key('pathway-template', `v${change.template.version}`, change.template) });
         break;
+      case 'set-retention':
+        await client.write('beneficiaries', 'PUT', `/v1/sites/${encodeURIComponent(code)}/retention`, change.retention, { idempotencyKey: key('retention', change.retention.programmeEndsOn, change.retention) });
+        break;
       default:
         assertNever(change);
     }
@@ -357,6 +382,12 @@ export function describePlan(plan: SitePlan): string[] {
         if (plan.siteExists) lines.push(`  (new pathways only; POST /v1/sites/${code}/pathways/migrate-template moves the running ones)`);
         break;
       }
+      case 'set-retention': {
+        const r = change.retention;
+        const was = change.replaces ? `programme end ${change.replaces.programmeEndsOn} + ${change.replaces.years} years → ` : '';
+        lines.push(`${change.replaces ? '~' : '+'} retention ${was}programme end ${r.programmeEndsOn} + ${r.years} years`);
+        break;
+      }
       default:
         assertNever(change);
     }
@@ -371,6 +402,7 @@ export function describePlan(plan: SitePlan): string[] {
   ];
   for (const [n, one, many] of counts) if (n > 0) lines.push(`= ${n} ${n === 1 ? one : many} unchanged`);
   if (u.pathwayTemplate && plan.definition.pathwayTemplate) lines.push(`= pathway template v${plan.definition.pathwayTemplate.version} unchanged`);
+  if (u.retention) lines.push('= retention unchanged');
   return lines;
 }
 
@@ -385,7 +417,7 @@ function describeTemplate(t: PathwayTemplateBody): string {
   ].join('; ');
 }
 
-const ORDER: Record<SiteChange['kind'], number> = { 'create-site': 0, 'patch-site': 1, 'create-organisation': 2, 'create-course': 3, 'record-indicator': 4, 'register-mentor': 5, 'set-pathway-template': 6 };
+const ORDER: Record<SiteChange['kind'], number> = { 'create-site': 0, 'patch-site': 1, 'create-organisation': 2, 'create-course': 3, 'record-indicator': 4, 'register-mentor': 5, 'set-pathway-template': 6, 'set-retention': 7 };
 
 function orderChanges(changes: SiteChange[]): SiteChange[] {
   return [...changes].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);

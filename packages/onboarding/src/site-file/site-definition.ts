@@ -23,6 +23,13 @@ export interface SiteDefinition {
   mentors?: MentorDefinition[];
   /** The site's own pathway template (PUT /v1/sites/{code}/pathway-template); without it the deployment's applies. */
   pathwayTemplate?: PathwayTemplateBody;
+  /** How long the site's people are kept (PUT /v1/sites/{code}/retention): until the programme's end plus `years` (default 5). */
+  retention?: RetentionDefinition;
+}
+
+export interface RetentionDefinition {
+  programmeEndsOn: string;
+  years?: number;
 }
 
 export interface OrganisationDefinition {

@@ -24,7 +24,8 @@ const NACE = /^[A-U]$/;
 const INDICATOR_KEY = /^[a-z][a-z0-9_]{1,63}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const TOP_KEYS = ['site', 'organisations', 'courses', 'territorialIndicators', 'mentors', 'pathwayTemplate'] as const;
+const TOP_KEYS = ['site', 'organisations', 'courses', 'territorialIndicators', 'mentors', 'pathwayTemplate', 'retention'] as const;
+const RETENTION_KEYS = ['programmeEndsOn', 'years'] as const;
 const SITE_KEYS = ['code', 'name', 'country', 'city', 'programme', 'clusterName', 'startedOn', 'defaultLanguage', 'targets'] as const;
 const TARGET_KEYS = ['enrolled', 'placed', 'womenSharePct'] as const;
 const ORGANISATION_KEYS = ['name', 'type', 'naceSector', 'joinedOn', 'communityOfInterest'] as const;
@@ -130,6 +131,15 @@ export function validateSiteDefinition(raw: unknown, fileName = '(definition)', 
     v.stringSet([...path, 'languages'], mentor.languages, (s) => LANGUAGE.test(s), 'a language code such as ar or it');
     v.stringSet([...path, 'areas'], mentor.areas, (s) => (MENTORING_AREAS as readonly string[]).includes(s), `one of ${MENTORING_AREAS.join(', ')}`);
   });
+
+  if (raw.retention !== undefined && v.object(['retention'], raw.retention)) {
+    const retention = raw.retention;
+    v.onlyKeys(['retention'], retention, RETENTION_KEYS);
+    v.date(['retention', 'programmeEndsOn'], retention.programmeEndsOn);
+    v.optional(retention.years, () => {
+      if (!(Number.isInteger(retention.years) && (retention.years as number) >= 1 && (retention.years as number) <= 30)) add(['retention', 'years'], 'must be a whole number of years from 1 to 30');
+    });
+  }
 
   // The beneficiaries service's own checks (the same function), each mapped to its line.
   if (raw.pathwayTemplate !== undefined && v.object(['pathwayTemplate'], raw.pathwayTemplate)) {

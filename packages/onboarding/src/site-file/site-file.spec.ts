@@ -32,6 +32,13 @@ const VALID_SITE = `site:
 `;
 
 describe('parseSiteFile', () => {
+  it('checks a retention: a date, and whole years from 1 to 30', () => {
+    expect(parseSiteFile(`${VALID_SITE}retention: {programmeEndsOn: 2026-12-31, years: 10}\n`, 'site.yaml').retention).toEqual({ programmeEndsOn: '2026-12-31', years: 10 });
+    const ps = problemsOf(`${VALID_SITE}retention:\n  programmeEndsOn: 31/12/2026\n  years: 0\n  forever: true\n`);
+    expect(where(ps)).toEqual(expect.arrayContaining(['12:retention.programmeEndsOn', '13:retention.years', '14:retention.forever']));
+    expect(ps.find((p) => p.field === 'retention.years')?.message).toBe('must be a whole number of years from 1 to 30');
+  });
+
   it('checks a pathway template with the service\'s own rules, each problem at its line', () => {
     const text = `${VALID_SITE}pathwayTemplate:
   version: 0

@@ -1,6 +1,5 @@
-import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { TOPICS } from '@meic/contracts';
-import { collectEvents, pollUntil, testStack } from '@meic/testing';
+import { collectEvents, pollUntil } from '@meic/testing';
 import type { BeneficiaryView } from '../beneficiaries/beneficiaries.schemas';
 import { enrolmentBody, expectNoPersonalData, expectPersonalDataAccess, outboxRows, startHarness, type Enrolled, type Harness } from '../testing/harness';
 import type { ErasureStatus } from './erasure.schemas';
@@ -14,21 +13,17 @@ type Page = { items: BeneficiaryView[] };
  */
 describe('beneficiaries: erasure', () => {
   let h: Harness;
-  let temporal: { connection: Connection; client: TemporalClient };
 
   beforeAll(async () => {
     h = await startHarness({ worker: true });
-    const connection = await Connection.connect({ address: testStack().temporalAddress });
-    temporal = { connection, client: new TemporalClient({ connection, namespace: testStack().temporalNamespace }) };
   });
   afterAll(async () => {
-    await temporal?.connection.close();
     await h?.close();
   });
 
   const pathwayStatus = async (id: string): Promise<string | undefined> => {
     try {
-      return (await temporal.client.workflow.getHandle(`pathway-${id}`).describe()).status.name;
+      return (await h.temporal.workflow.getHandle(`pathway-${id}`).describe()).status.name;
     } catch {
       return undefined;
     }

@@ -1,5 +1,4 @@
-import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { pollUntil, temporalHistoryText, testStack } from '@meic/testing';
+import { pollUntil, temporalHistoryText } from '@meic/testing';
 import type { ErasureStatus } from '../erasure/erasure.schemas';
 import { startHarness, type Harness } from '../testing/harness';
 import { ensureRetentionSchedule } from './retention.schedule';
@@ -14,15 +13,11 @@ import type { retentionSweepWorkflow } from './retention.workflow';
  */
 describe('beneficiaries: retention', () => {
   let h: Harness;
-  let temporal: { connection: Connection; client: TemporalClient };
 
   beforeAll(async () => {
     h = await startHarness({ worker: true });
-    const connection = await Connection.connect({ address: testStack().temporalAddress });
-    temporal = { connection, client: new TemporalClient({ connection, namespace: testStack().temporalNamespace }) };
   });
   afterAll(async () => {
-    await temporal?.connection.close();
     await h?.close();
   });
 
@@ -56,7 +51,7 @@ describe('beneficiaries: retention', () => {
     // A dry run erases nothing.
     expect((await h.as.staff.get(`/v1/beneficiaries/${early.id}`)).status).toBe(200);
 
-    const handle = await temporal.client.workflow.start<typeof retentionSweepWorkflow>('retentionSweepWorkflow', {
+    const handle = await h.temporal.workflow.start<typeof retentionSweepWorkflow>('retentionSweepWorkflow', {
       workflowId: `retention-sweep-test-${h.siteCode}`,
       taskQueue: h.taskQueue,
       args: [{ asOf: '2031-02-01' }],
@@ -80,10 +75,10 @@ describe('beneficiaries: retention', () => {
   });
 
   it('is swept daily by a Temporal schedule, created once', async () => {
-    const handle = temporal.client.schedule.getHandle(RETENTION_SCHEDULE_ID);
+    const handle = h.temporal.schedule.getHandle(RETENTION_SCHEDULE_ID);
     await handle.delete().catch(() => undefined);
-    expect(await ensureRetentionSchedule(temporal.client, h.taskQueue)).toBe(true);
-    expect(await ensureRetentionSchedule(temporal.client, h.taskQueue)).toBe(false);
+    expect(await ensureRetentionSchedule(h.temporal, h.taskQueue)).toBe(true);
+    expect(await ensureRetentionSchedule(h.temporal, h.taskQueue)).toBe(false);
     const described = await handle.describe();
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'retentionSweepWorkflow', taskQueue: h.taskQueue });
     expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 2, end: 2, step: 1 }], minute: [{ start: 30, end: 30, step: 1 }] });

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, SiteCode } from '@meic/contracts';
+import { DEFAULT_RETENTION_YEARS, IsoDate, SiteCode } from '@meic/contracts';
 
-export const DEFAULT_RETENTION_YEARS = 5;
 
 export const SetRetentionBody = Type.Object(
   {

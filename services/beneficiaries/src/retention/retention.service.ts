@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DEFAULT_RETENTION_YEARS } from '@meic/contracts';
 import { asDate, isoDate, outboxRow, problems, utcDate, type Principal } from '@meic/service-kit';
 import { ErasureRepository } from '../erasure/erasure.repository';
 import { erasedEvent } from '../events/beneficiary-events';
@@ -7,7 +8,7 @@ import type { KnownSite, SiteRetention } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
 import { expiredEnrolmentsUpTo, addYears, expiresOn } from './retention.rules';
 import { RetentionRepository, type ExpiredSite } from './retention.repository';
-import { DEFAULT_RETENTION_YEARS, type RetentionReport, type RetentionSweepResult, type RetentionView, type SetRetentionBody } from './retention.schemas';
+import { type RetentionReport, type RetentionSweepResult, type RetentionView, type SetRetentionBody } from './retention.schemas';
 
 /** Who the tombstones of the retention schedule's erasures name as having asked. */
 export const RETENTION_REQUESTER = 'retention-schedule';

@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { buildEvent, toKafkaRecord, type CloudEvent, type EventDataOf, type EventType, type OrganisationType } from '@meic/contracts';
 import { createLogger } from '@meic/service-kit';
 import { apiClient, createTestDatabase, listen, pollUntil, randomName, randomSiteCode, serviceTestEnv, signTestToken, testProducer, testStack, type ApiResponse } from '@meic/testing';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client } from 'pg';
 import { createBeneficiariesApp } from '../app';
 import type { BeneficiaryView } from '../beneficiaries/beneficiaries.schemas';
@@ -72,6 +73,8 @@ export interface Harness {
   leaveOrganisation(id: string, siteCode: string, on: string, type?: OrganisationType): Promise<void>;
   /** The enrolled person, with the pseudonym their events carry (read from the database: the API never shows it). */
   enrol(overrides?: Record<string, unknown>, as?: Api): Promise<Enrolled>;
+  /** A Temporal client on the test namespace, for tests that look at workflows (with `worker`). */
+  temporal: TemporalClient;
   close(): Promise<void>;
 }
 
@@ -114,6 +117,10 @@ export async function startHarness(opts: { worker?: boolean; catchUpGraceSeconds
         await database.close();
       });
     }
+
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    closers.unshift(() => connection.close());
+    const temporal = new TemporalClient({ connection, namespace: stack.temporalNamespace });
 
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
@@ -202,6 +209,7 @@ export async function startHarness(opts: { worker?: boolean; catchUpGraceSeconds
       joinOrganisation,
       leaveOrganisation,
       enrol,
+      temporal,
       close: async () => {
         for (const close of closers) await close().catch(() => undefined);
       },
