@@ -108,7 +108,7 @@ describe('erasure reaches every store', () => {
     const done = await pollUntil('the erasure to complete', async () => {
       const r = await B.get<{ status: string; steps: { store: string; status: string }[] }>(`/v1/beneficiaries/${id}/erasure`);
       return r.body.status === 'completed' ? r.body : undefined;
-    }, { timeoutMs: 60_000 });
+    }, { timeoutMs: 100_000 });
     expect(done.steps.map((s) => [s.store, s.status])).toEqual([
       ['temporal', 'done'],
       ['trainings', 'done'],

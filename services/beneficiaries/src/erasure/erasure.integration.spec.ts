@@ -32,7 +32,7 @@ describe('beneficiaries: erasure', () => {
     pollUntil('the erasure to complete', async () => {
       const r = await h.as.staff.get<ErasureStatus>(`/v1/beneficiaries/${id}/erasure`);
       return r.body.status === 'completed' ? r.body : undefined;
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 100_000 });
 
   /** A person with an assessment, a placement outside the cluster, a consent change and an Idempotency-Key: something in every table. */
   async function personWithHistory(): Promise<Enrolled> {

@@ -8,6 +8,8 @@ import { ERASURE_STORES } from './erasure.types';
 
 /** gRPC status NOT_FOUND: Temporal's answer for an execution that does not exist (any more). */
 const GRPC_NOT_FOUND = 5;
+/** How long one attempt of the Temporal step waits for the deletion to show (the activity may run a minute). */
+const DELETION_WAIT_MS = 45_000;
 
 /** Another service that keeps records of people, and the token this worker calls it with. */
 export interface ErasurePeer {
@@ -81,15 +83,17 @@ export class ErasureSteps implements ErasurePorts {
       if (gone(e)) return;
       throw e;
     }
-    for (let attempt = 0; attempt < 40; attempt++) {
+    // A busy server deletes late (tens of seconds were seen under load): wait most of the activity's minute.
+    const deadline = Date.now() + DELETION_WAIT_MS;
+    while (Date.now() < deadline) {
       try {
         await client.workflow.getHandle(workflowId).describe();
       } catch (e) {
         if (gone(e)) return;
         throw e;
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 500));
     }
-    throw new Error(`the pathway of erasure's person is still in Temporal 10 s after its deletion was asked for`);
+    throw new Error(`the pathway of erasure's person is still in Temporal ${DELETION_WAIT_MS / 1000} s after its deletion was asked for`);
   }
 }

@@ -60,7 +60,7 @@ describe('beneficiaries: retention', () => {
     const done = await pollUntil('the erasure to complete', async () => {
       const r = await h.as.staff.get<ErasureStatus>(`/v1/beneficiaries/${early.id}/erasure`);
       return r.body.status === 'completed' ? r.body : undefined;
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 100_000 });
     expect(done.steps.every((s) => s.status === 'done')).toBe(true);
     const { rows } = await h.pg.query<{ reason: string; requested_by: string }>('SELECT reason, requested_by FROM erasures WHERE beneficiary_id = $1', [early.id]);
     expect(rows).toEqual([{ reason: 'retention', requested_by: 'retention-schedule' }]);
