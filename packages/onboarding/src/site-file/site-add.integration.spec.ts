@@ -78,7 +78,8 @@ describe('site:add through the public API', () => {
     expect(run.out).toContain('+ course "Italiano per il lavoro A2" (l2_language, 120 h, by "CPIA 1 Torino")');
     expect(run.out).toContain('+ territorial indicator unemployment_rate_pct 2025 = 6.8');
     expect(run.out).toContain('+ pathway template v1: stages intake → orientation → training → internship → job_search → employed → follow_up → closed; assessment within 14 d, first activity within 21 d, stalled after 75 d; follow-ups at 3/6/12 months; no task for internship_end_overdue');
-    expect(run.out).toContain('✔ IT-TO: 22 change(s) applied');
+    expect(run.out).toContain('+ retention programme end 2026-12-31 + 5 years');
+    expect(run.out).toContain('✔ IT-TO: 23 change(s) applied');
     // Mentors are named by position only: their names stay in the stakeholders service.
     expect(run.out).not.toContain('Mentor Torino');
 
@@ -276,7 +277,7 @@ describe('site:add through the public API', () => {
     const file = writeFile('it-ge.yaml', example().replace(/IT-TO/g, 'IT-GE').replace('city: Torino', 'city: Genova'));
     const first = await run([file]);
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(first.out).toContain('✔ IT-GE: 22 change(s) applied');
+    expect(first.out).toContain('✔ IT-GE: 23 change(s) applied');
     const again = await run([file]);
     expect(again).toMatchObject({ code: 0, err: '' });
     expect(again.out).toContain('IT-GE is up to date: nothing to change');
