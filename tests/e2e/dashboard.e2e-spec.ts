@@ -286,7 +286,7 @@ describe('the dashboard over the demo programme, in headless Chromium', () => {
     const file = join(REPO, 'packages', 'onboarding', 'examples', 'sites', 'it-to.yaml');
     const code = await runCli('site:add', [file], { client: await world.stack.client(), stdout: out.stream, stderr: err.stream, interactive: false, cwd: REPO });
     expect({ code, err: err.text() }).toEqual({ code: 0, err: '' });
-    expect(out.text()).toContain('IT-TO: 22 change(s) applied');
+    expect(out.text()).toContain('IT-TO: 23 change(s) applied');
 
     const torino = await pollUntil(
       'the KPI overview lists IT-TO',

@@ -1,13 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { pseudonymOf } from '@meic/analytics/exports/export-pseudonym';
-import { pollUntil, signTestToken, testServiceToken, testStack } from '@meic/testing';
+import { ensureServiceBuilt, freePort, pollUntil, randomName, serviceTestEnv, signTestToken, testServiceToken, testStack } from '@meic/testing';
 import type { ApiClient } from '@meic/onboarding/api/api-client';
 import { generateDemoProgramme, type DemoPerson, type DemoProgramme } from '@meic/onboarding/demo/demo-generator';
-import { loadDemoProgramme } from '@meic/onboarding/demo/demo-loader';
+import { loadDemoProgramme, withSiteCodes } from '@meic/onboarding/demo/demo-loader';
 import { captured } from '@meic/onboarding/testing/cli-capture';
 import { startStack, type StackHarness } from '@meic/onboarding/testing/stack-harness';
 import { PersonalDataDetector, type PersonTruth } from '../personal-data/personal-data-detector';
@@ -19,7 +22,8 @@ import { report, scanClickHouse, scanKafka, scanLines, scanPostgres, scanTempora
  * personal value of anyone and any trace of the erased: every table of the three service
  * databases, every Kafka topic (dead letters too) with kcat, every ClickHouse table, every
  * workflow history in Temporal, the services' logs and an evaluator's export. It finds nothing,
- * and it finds what is planted. MEIC_SCAN_SCALE sets the programme's scale (0.2 of the demo's
+ * and it finds what is planted. A fresh analytics service replaying every topic then counts as the
+ * live one does. MEIC_SCAN_SCALE sets the programme's scale (0.2 of the demo's
  * ~5,000 people here; `npm run scan:personal-data` runs the whole demo).
  */
 const SCALE = Number(process.env['MEIC_SCAN_SCALE'] ?? '0.2');
@@ -89,9 +93,10 @@ describe('personal data: erasure and consent reach every store', () => {
   const figures: string[] = [];
 
   /** The pseudonymous ids of `who` in an evaluator's participants extract, taken now. */
-  async function exportedPids(who: readonly Person[]): Promise<{ present: Person[]; lines: string; rows: number }> {
+  const exportedPids = (who: readonly Person[]) => exportedPidsAt(stack.urls.analytics, who);
+  async function exportedPidsAt(analytics: string, who: readonly Person[]): Promise<{ present: Person[]; lines: string; rows: number }> {
     const token = await signTestToken({ role: 'evaluator', sub: 'scan-evaluator' });
-    const res = await fetch(`${stack.urls.analytics}/v1/exports/participants.csv`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${analytics}/v1/exports/participants.csv`, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`export: ${res.status} ${await res.text()}`);
     const extract = res.headers.get('x-extract-id') ?? '';
     const lines = await res.text();
@@ -105,7 +110,9 @@ describe('personal data: erasure and consent reach every store', () => {
     const connection = await Connection.connect({ address: testStack().temporalAddress });
     temporal = { connection, client: new TemporalClient({ connection, namespace: testStack().temporalNamespace }) };
     admin = await stack.client({ sub: 'scan-admin' });
-    const programme = generateDemoProgramme({ seed: SEED, referenceDate: today, scale: SCALE });
+    // Site codes of its own: the dashboard's tests load the demo into the same topics.
+    const suffix = randomBytes(2).toString('hex').toUpperCase();
+    const programme = withSiteCodes(generateDemoProgramme({ seed: SEED, referenceDate: today, scale: SCALE }), (code) => `${code}${suffix}`);
     const loaded = await loadDemoProgramme(admin, programme, { out: captured().stream, interactive: false });
     if (loaded.records.rejected > 0) throw new Error(`the demo load rejected records: ${JSON.stringify(loaded.rejections.slice(0, 5))}`);
     people = await truthOf(programme, stack.databases.beneficiaries);
@@ -253,6 +260,45 @@ describe('personal data: erasure and consent reach every store', () => {
       await kadmin.deleteTopics({ topics: [topic] }).catch(() => undefined);
       await producer.disconnect();
       await kadmin.disconnect();
+    }
+  }, 600_000);
+
+  it('counts the same after a full replay of the topics into a fresh analytics service', async () => {
+    // The built service as its own process (one chdb per process), on a new data directory and
+    // consumer group: it reads every topic from the beginning, erasures and withdrawals included.
+    const main = ensureServiceBuilt('analytics', 'main.js');
+    const dir = mkdtempSync(join(tmpdir(), 'meic-replay-'));
+    const port = await freePort();
+    let output = '';
+    const env = serviceTestEnv({ CHDB_PATH: dir, CLICKHOUSE_DATABASE: 'meic_replay', KAFKA_CONSUMER_GROUP: randomName('analytics-replay'), MEIC_MIN_CELL: '5', EXPORT_PSEUDONYM_KEY: EXPORT_KEY, PORT: String(port), HOST: '127.0.0.1' });
+    const child: ChildProcess = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const sites = [...new Set(people.map((p) => p.siteCode))];
+      const token = await signTestToken({ role: 'site_staff', sites, sub: 'scan-replay' });
+      const overview = async (url: string) => {
+        const res = await fetch(`${url}/v1/kpis/overview?groupBy=site`, { headers: { authorization: `Bearer ${token}` } });
+        if (!res.ok) return undefined;
+        const body = (await res.json()) as { groups: unknown; totals: unknown };
+        return JSON.stringify({ groups: body.groups, totals: body.totals });
+      };
+      const live = await overview(stack.urls.analytics);
+      expect(live).toBeDefined();
+      const t0 = Date.now();
+      await pollUntil('the replay to count as the live service does', async () => ((await overview(`http://127.0.0.1:${port}`).catch(() => undefined)) === live ? true : undefined), { timeoutMs: 300_000, intervalMs: 2_000 }).catch((e: Error) => {
+        throw new Error(`${e.message}\nlive: ${live}\nreplay: ${output.slice(-2000)}`);
+      });
+      // Counted alike, and alike in leaving out the erased and those who withdrew.
+      const [erasedCount] = await stack.clickhouse.rows(`SELECT countIf(erased_on IS NOT NULL) AS n FROM ${stack.clickhouse.database}.participants FINAL`);
+      figures.push(`replay: a fresh analytics service read every topic from the beginning in ${((Date.now() - t0) / 1000).toFixed(0)} s and counts as the live one does (KPI overview by site, exact); ${String(erasedCount?.['n'])} erased people counted anonymously in both`);
+      const replayed = await exportedPidsAt(`http://127.0.0.1:${port}`, [...erased, ...withdrawn]);
+      expect(replayed.present).toEqual([]);
+      expect(replayed.rows).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 600_000);
 });
