@@ -5,7 +5,7 @@ import { assertPersonalDataAccess } from '../beneficiaries/beneficiaries.access'
 import type { Logger } from 'pino';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { erasedEvent } from '../events/beneficiary-events';
-import type { Erasure } from '../generated/prisma/client';
+import type { Beneficiary, Erasure } from '../generated/prisma/client';
 import { ErasureLogRepository } from './erasure-log.repository';
 import { ErasureRepository } from './erasure.repository';
 import type { ErasureStatus, ReapplyReport } from './erasure.schemas';
@@ -14,6 +14,17 @@ import { ErasureWorkflows } from './erasure.workflows';
 
 export const ERASURE_LOGGER = Symbol('ERASURE_LOGGER');
 export type ErasureReason = 'request' | 'consent_withdrawn' | 'retention' | 'restore';
+
+/**
+ * Begins a person's erasure, whichever way it comes in (a request, a withdrawal of consent,
+ * retention, a restore): tombstone, personal data gone and the erasure event, in one transaction.
+ * The erasure's id, or null when the person was erased already.
+ */
+export async function beginErasure(erasures: ErasureRepository, person: Pick<Beneficiary, 'id' | 'pseudonym' | 'siteCode' | 'country'>, reason: ErasureReason, requestedBy: string, now: Date): Promise<string | null> {
+  const id = randomUUID();
+  const begun = await erasures.begin({ id, beneficiaryId: person.id, siteCode: person.siteCode, reason, requestedBy }, now, outboxRow(erasedEvent(person, utcDate(now))));
+  return begun ? id : null;
+}
 
 export function erasureStatusOf(e: Erasure): ErasureStatus {
   const steps = (e.steps ?? {}) as Partial<Record<ErasureStore, { status: 'in_progress' | 'done'; at: string }>>;
@@ -49,13 +60,12 @@ export class ErasureService {
 
   async request(principal: Principal, id: string, reason: ErasureReason, now = new Date()): Promise<ErasureStatus> {
     const person = await this.beneficiaries.findForPersonalData(principal, id);
-    const erasure = { id: randomUUID(), beneficiaryId: id, siteCode: person.siteCode, reason, requestedBy: principal.sub };
-    const begun = await this.erasures.begin(erasure, now, outboxRow(erasedEvent(person, utcDate(now))));
+    const erasureId = await beginErasure(this.erasures, person, reason, principal.sub, now);
     // Erased by a concurrent request between the read and the write.
-    if (!begun) throw problems.notFound(`Beneficiary ${id} does not exist.`);
-    await this.ensureRunning(erasure.id);
-    const created = await this.erasures.find(erasure.id);
-    if (!created) throw new Error(`erasure ${erasure.id} vanished after it was written`);
+    if (!erasureId) throw problems.notFound(`Beneficiary ${id} does not exist.`);
+    await this.ensureRunning(erasureId);
+    const created = await this.erasures.find(erasureId);
+    if (!created) throw new Error(`erasure ${erasureId} vanished after it was written`);
     return erasureStatusOf(created);
   }
 
@@ -93,8 +103,7 @@ export class ErasureService {
     const restored = await this.erasures.heldWithPseudonyms([...logged]);
     let erasedAgain = 0;
     for (const person of restored) {
-      const erasure = { id: randomUUID(), beneficiaryId: person.id, siteCode: person.siteCode, reason: 'restore' satisfies ErasureReason, requestedBy: principal.sub };
-      if (await this.erasures.begin(erasure, now, outboxRow(erasedEvent(person, utcDate(now))))) erasedAgain++;
+      if (await beginErasure(this.erasures, person, 'restore', principal.sub, now)) erasedAgain++;
     }
     const rerun = await this.erasures.reopenCompleted();
     const started = await this.resumeUnfinished();

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_RETENTION_YEARS } from '@meic/contracts';
-import { asDate, isoDate, outboxRow, problems, utcDate, type Principal } from '@meic/service-kit';
+import { asDate, isoDate, problems, type Principal } from '@meic/service-kit';
 import { ErasureRepository } from '../erasure/erasure.repository';
-import { erasedEvent } from '../events/beneficiary-events';
+import { beginErasure } from '../erasure/erasure.service';
 import type { KnownSite, SiteRetention } from '../generated/prisma/client';
 import { SitesService } from '../sites/sites.service';
 import { expiredEnrolmentsUpTo, addYears, expiresOn } from './retention.rules';
@@ -66,8 +65,7 @@ export class RetentionService {
     const people = await this.retention.expiredPeople(expired, limit);
     let erased = 0;
     for (const person of people) {
-      const erasure = { id: randomUUID(), beneficiaryId: person.id, siteCode: person.siteCode, reason: 'retention', requestedBy: RETENTION_REQUESTER };
-      if (await this.erasures.begin(erasure, now, outboxRow(erasedEvent(person, utcDate(now))))) erased++;
+      if (await beginErasure(this.erasures, person, 'retention', RETENTION_REQUESTER, now)) erased++;
     }
     return { erased, remaining: await this.retention.countExpired(expired) };
   }
