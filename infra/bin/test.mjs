@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureBuilt, ensureInstalled } from '../lib/bootstrap.mjs';
+import { generate } from '../lib/codegen.mjs';
 import { info, printTimings, step } from '../lib/log.mjs';
 import { provision } from '../lib/provision.mjs';
 import { runAttached, signalActiveChildren } from '../lib/run.mjs';
@@ -44,7 +45,9 @@ try {
   await step('provisioning', () => provision(stateRoot(), { forTests: true }));
   notInterrupted();
   // Type errors in tests and lint findings fail CI like a failing test does.
-  await step('static checks (tsc, eslint)', async () => {
+  await step('static checks (generated contracts, tsc, eslint)', async () => {
+    const stale = await generate(REPO_ROOT, { check: true });
+    if (stale.length > 0) throw new Error(`stale generated files (run npm run generate and commit them): ${stale.join(', ')}`);
     /** @param {string} name */
     const bin = (name) => path.join(REPO_ROOT, 'node_modules', '.bin', name);
     /** @type {[string, string[]][]} */

@@ -39,12 +39,13 @@ export async function ensureInstalled(root) {
 /**
  * Builds every workspace; turbo replays cached outputs, so an unchanged tree takes seconds.
  * @param {string} root repository root
+ * @param {string[]} [filters] turbo --filter arguments (default: every workspace)
  */
-export async function ensureBuilt(root) {
+export async function ensureBuilt(root, filters = []) {
   await step('build (turbo)', async () => {
     // `npx turbo`, minus the npm and `sh -c` layers that would not pass a SIGTERM on.
     const turbo = path.join(root, 'node_modules', '.bin', 'turbo');
-    await run(turbo, ['run', 'build', '--output-logs=errors-only'], {
+    await run(turbo, ['run', 'build', '--output-logs=errors-only', ...filters.map((f) => `--filter=${f}`)], {
       cwd: root,
       env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1' },
       inherit: true,

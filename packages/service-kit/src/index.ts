@@ -11,6 +11,7 @@ export * from './http/bootstrap';
 export * from './health/readiness';
 export * from './health/metrics';
 export * from './health/health.controller';
+export * from './openapi/api-doc';
 export * from './openapi/openapi';
 export * from './platform.module';
 export * from './logging/logger';

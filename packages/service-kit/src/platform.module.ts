@@ -9,6 +9,7 @@ import { TokenVerifier, type TokenVerifierOptions } from './auth/token-verifier'
 import { HealthController, OPENAPI_DOCUMENT } from './health/health.controller';
 import { HttpMetricsInterceptor, Metrics } from './health/metrics';
 import { ReadinessRegistry } from './health/readiness';
+import type { OpenApiDocument } from './openapi/openapi';
 import { ProblemFilter } from './problems/problem.filter';
 
 /** The token verification settings every service reads from its configuration. */
@@ -25,7 +26,8 @@ export function tokenVerifierOptions(config: {
 export interface PlatformOptions {
   service: string;
   auth: TokenVerifierOptions;
-  openapi: Record<string, unknown>;
+  /** Built when first served, once the whole application module exists (see openApiDocument). */
+  openapi: () => OpenApiDocument;
   /**
    * A service with a PostgreSQL database gets Idempotency-Key handling and the audit log
    * (tables `idempotency_keys` and `audit_log` in its migrations) and `GET /v1/audit-log`.
@@ -77,9 +79,9 @@ export class PlatformModule {
       controllers: [HealthController, ...database.controllers],
       providers: [
         ...database.providers,
-        { provide: TokenVerifier, useValue: new TokenVerifier(options.auth) },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(options.auth) },
         { provide: Metrics, useValue: metrics },
-        { provide: OPENAPI_DOCUMENT, useValue: options.openapi },
+        { provide: OPENAPI_DOCUMENT, useFactory: options.openapi },
         ReadinessRegistry,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

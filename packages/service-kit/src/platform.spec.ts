@@ -72,7 +72,7 @@ describe('PlatformModule: auth, problem+json, validation, health', () => {
 
   beforeAll(async () => {
     @Module({
-      imports: [PlatformModule.forRoot({ service: 'test', auth: { issuer: 'meic-dev', audience: 'meic', publicKeyPem: publicPem }, openapi: { openapi: '3.1.0' } })],
+      imports: [PlatformModule.forRoot({ service: 'test', auth: { issuer: 'meic-dev', audience: 'meic', publicKeyPem: publicPem }, openapi: () => ({ openapi: '3.1.0' }) })],
       controllers: [ThingsController],
     })
     class TestModule {}

@@ -1,31 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { buildOpenApi, tokenVerifierOptions, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { tokenVerifierOptions, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
 import type { Logger } from 'pino';
-import { ClustersModule, clustersRoutes } from './clusters/clusters.module';
+import { ClustersModule } from './clusters/clusters.module';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
 import { disclosureOptions, exportPseudonymKey, type AnalyticsConfig } from './config';
 import { DisclosureModule } from './disclosure/disclosure.module';
-import { exportsRoutes } from './exports/exports.controller';
 import { ExportsModule } from './exports/exports.module';
-import { indicatorsRoutes } from './indicators/indicators.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
-import { ingestRoutes } from './ingest/ingest.controller';
 import { IngestModule } from './ingest/ingest.module';
-import { kpiViewsRoutes, KpiViewsModule } from './kpi-views/kpi-views.module';
-import { kpisRoutes } from './kpis/kpis.controller';
+import { KpiViewsModule } from './kpi-views/kpi-views.module';
 import { KpisModule } from './kpis/kpis.module';
+
+export const API_INFO: ApiInfo = { title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API: aggregates protected by the cell-key method for every role but site_staff, and pseudonymous record-level exports (no erased people) for evaluators and admins.' };
 
 @Module({})
 export class AppModule {
   static register(config: AnalyticsConfig, logger: Logger): DynamicModule {
-    return {
+    const app: DynamicModule = {
       module: AppModule,
       imports: [
         RuntimeModule.forRoot({ service: 'analytics', logger, kafkaBrokers: config.KAFKA_BROKERS }),
         PlatformModule.forRoot({
           service: 'analytics',
           auth: tokenVerifierOptions(config),
-          openapi: buildOpenApi({ title: 'MEIC analytics service', version: '1.0.0', description: 'Kafka → ClickHouse ingest and the KPI API: aggregates protected by the cell-key method for every role but site_staff, and pseudonymous record-level exports (no erased people) for evaluators and admins.' }, [...kpisRoutes, ...ingestRoutes, ...indicatorsRoutes, ...exportsRoutes, ...kpiViewsRoutes, ...clustersRoutes]),
+          openapi: () => openApiDocument(API_INFO, app),
         }),
         ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),
         IngestModule.forRoot({ groupId: config.KAFKA_CONSUMER_GROUP, batchSize: config.INGEST_BATCH_SIZE, flushMs: config.INGEST_FLUSH_MS, topics: config.INGEST_TOPICS?.split(',') }),
@@ -37,5 +35,6 @@ export class AppModule {
         ClustersModule,
       ],
     };
+    return app;
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pollUntil } from '@meic/testing';
 import { startHarness, type Harness } from './testing/harness';
 
@@ -16,6 +18,8 @@ describe('stakeholders service: OpenAPI and readiness', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { additionalProperties?: boolean } }> } }>> };
     expect(doc.openapi).toBe('3.1.0');
+    // What it serves is the committed contract the clients are generated from.
+    expect(doc).toEqual(JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')));
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     expect(operations).toEqual(
       expect.arrayContaining([

@@ -1,29 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { auditRoutes, BeneficiaryReferencesModule, PersonRecordsModule, personRecordsRoutes, buildOpenApi, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { BeneficiaryReferencesModule, PersonRecordsModule, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { StakeholdersConfig } from './config';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import { BeneficiariesService } from './beneficiaries/beneficiaries.service';
 import { databaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
-import { mentoringMatchesRoutes } from './mentoring-matches/mentoring-matches.controller';
 import { MentoringMatchesModule } from './mentoring-matches/mentoring-matches.module';
-import { mentorsRoutes } from './mentors/mentors.controller';
 import { MentorsModule } from './mentors/mentors.module';
-import { organisationsRoutes } from './organisations/organisations.controller';
 import { OrganisationsModule } from './organisations/organisations.module';
-import { sitesRoutes } from './sites/sites.controller';
 import { SitesModule } from './sites/sites.module';
-import { territorialIndicatorsRoutes } from './territorial-indicators/territorial-indicators.controller';
 import { TerritorialIndicatorsModule } from './territorial-indicators/territorial-indicators.module';
 
-export const stakeholdersRoutes = [...sitesRoutes, ...organisationsRoutes, ...territorialIndicatorsRoutes, ...mentorsRoutes, ...mentoringMatchesRoutes, ...personRecordsRoutes, ...auditRoutes];
+export const API_INFO: ApiInfo = { title: 'MEIC stakeholders service', version: '1.0.0', description: 'Sites, cluster organisations, territorial indicators, peer mentors and mentoring matches.' };
 
 @Module({})
 export class AppModule {
   static register(config: StakeholdersConfig, logger: Logger): DynamicModule {
-    return {
+    const app: DynamicModule = {
       module: AppModule,
       imports: [
         RuntimeModule.forRoot({ service: 'stakeholders', logger, kafkaBrokers: config.KAFKA_BROKERS }),
@@ -31,7 +26,7 @@ export class AppModule {
           service: 'stakeholders',
           auth: tokenVerifierOptions(config),
           databaseUrl: config.DATABASE_URL,
-          openapi: buildOpenApi({ title: 'MEIC stakeholders service', version: '1.0.0', description: 'Sites, cluster organisations, territorial indicators, peer mentors and mentoring matches.' }, stakeholdersRoutes),
+          openapi: () => openApiDocument(API_INFO, app),
         }),
         databaseModule(config.DATABASE_URL),
         BeneficiaryReferencesModule.forRoot({ baseUrl: config.BENEFICIARIES_URL, token: serviceTokenOf(config) }),
@@ -45,5 +40,6 @@ export class AppModule {
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };
+    return app;
   }
 }

@@ -1,23 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { auditRoutes, BeneficiaryReferencesModule, PersonRecordsModule, personRecordsRoutes, buildOpenApi, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule } from '@meic/service-kit';
+import { BeneficiaryReferencesModule, PersonRecordsModule, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { TrainingsConfig } from './config';
-import { coursesRoutes } from './courses/courses.controller';
 import { CoursesModule } from './courses/courses.module';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import { BeneficiariesService } from './beneficiaries/beneficiaries.service';
 import { databaseModule } from './database/database.module';
-import { enrolmentsRoutes } from './enrolments/enrolments.controller';
 import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { EventsModule } from './events/events.module';
-import { internshipsRoutes } from './internships/internships.controller';
 import { InternshipsModule } from './internships/internships.module';
+
+export const API_INFO: ApiInfo = { title: 'MEIC trainings service', version: '1.0.0', description: 'Courses, enrolments, completions and internships.' };
 
 @Module({})
 export class AppModule {
   static register(config: TrainingsConfig, logger: Logger): DynamicModule {
-    return {
+    const app: DynamicModule = {
       module: AppModule,
       imports: [
         RuntimeModule.forRoot({ service: 'trainings', logger, kafkaBrokers: config.KAFKA_BROKERS }),
@@ -25,12 +24,7 @@ export class AppModule {
           service: 'trainings',
           auth: tokenVerifierOptions(config),
           databaseUrl: config.DATABASE_URL,
-          openapi: buildOpenApi({ title: 'MEIC trainings service', version: '1.0.0', description: 'Courses, enrolments, completions and internships.' }, [
-            ...coursesRoutes,
-            ...enrolmentsRoutes,
-            ...internshipsRoutes,
-            ...personRecordsRoutes, ...auditRoutes,
-          ]),
+          openapi: () => openApiDocument(API_INFO, app),
         }),
         databaseModule(config.DATABASE_URL),
         BeneficiaryReferencesModule.forRoot({ baseUrl: config.BENEFICIARIES_URL, token: serviceTokenOf(config) }),
@@ -42,5 +36,6 @@ export class AppModule {
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
     };
+    return app;
   }
 }

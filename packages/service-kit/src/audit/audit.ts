@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { ApiDoc } from '../openapi/api-doc';
 import { Reflector } from '@nestjs/core';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Request, Response } from 'express';
@@ -8,7 +9,6 @@ import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { Roles } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
 import { ValidQuery } from '../http/schema.pipe';
-import type { RouteDoc } from '../openapi/openapi';
 import { decodeCursor, pageOf, pageQuery, toPage, type Page } from '../pagination/pagination';
 import { PLATFORM_POOL } from '../idempotency/idempotency.interceptor';
 
@@ -162,6 +162,7 @@ export class AuditController {
   constructor(@Inject(PLATFORM_POOL) private readonly pool: Pool) {}
 
   /** Newest first. */
+  @ApiDoc({ summary: 'Audit log of this service: every write and every read of personal data (admin only), newest first', responses: { 200: { description: 'Entries', schema: pageOf(AuditEntryView) } } })
   @Get()
   async list(@ValidQuery(AuditQuery) q: AuditQuery): Promise<Page<AuditEntryView>> {
     const limit = q.limit ?? 50;
@@ -192,14 +193,3 @@ export class AuditController {
     );
   }
 }
-
-export const auditRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/audit-log',
-    summary: 'Audit log of this service: every write and every read of personal data (admin only), newest first',
-    roles: ['admin'],
-    query: AuditQuery.properties,
-    responses: { 200: { description: 'Entries', schema: pageOf(AuditEntryView) } },
-  },
-];

@@ -5,8 +5,8 @@ import { problems } from '../problems/problem';
 import { SERVICE_ROLE, type Principal, type Role } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
-const PUBLIC = 'meic:public';
-const ROLES_KEY = 'meic:roles';
+export const PUBLIC = 'meic:public';
+export const ROLES_KEY = 'meic:roles';
 
 /** Health, readiness, metrics and OpenAPI only: everything else needs a token. */
 export const Public = () => SetMetadata(PUBLIC, true);

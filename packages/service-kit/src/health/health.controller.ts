@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.guard';
+import { ApiHidden } from '../openapi/api-doc';
 import { Metrics } from './metrics';
 import { ReadinessRegistry } from './readiness';
 
@@ -8,6 +9,7 @@ export const OPENAPI_DOCUMENT = Symbol('OPENAPI_DOCUMENT');
 
 @Controller()
 @Public()
+@ApiHidden()
 export class HealthController {
   constructor(
     private readonly readiness: ReadinessRegistry,

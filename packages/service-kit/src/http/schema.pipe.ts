@@ -2,6 +2,7 @@ import { Body, Injectable, Query, type PipeTransform } from '@nestjs/common';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { createAjv, toFieldErrors } from '@meic/contracts';
 type ValidateFunction = ReturnType<ReturnType<typeof createAjv>['compile']>;
+import { recordSchema } from '../openapi/api-doc';
 import { problems } from '../problems/problem';
 
 const ajv = createAjv();
@@ -34,5 +35,16 @@ export class SchemaPipe<S extends TSchema> implements PipeTransform<unknown, Sta
   }
 }
 
-export const ValidBody = <S extends TSchema>(schema: S) => Body(new SchemaPipe(schema, 'body'));
-export const ValidQuery = <S extends TSchema>(schema: S) => Query(new SchemaPipe(schema, 'query'));
+function validated(where: 'body' | 'query', schema: TSchema): ParameterDecorator {
+  const bind = where === 'body' ? Body(new SchemaPipe(schema, where)) : Query(new SchemaPipe(schema, where));
+  const record = recordSchema(where, schema);
+  return (target, key, index) => {
+    bind(target, key, index);
+    record(target, key, index);
+  };
+}
+
+/** The body, validated against `schema`, which OpenAPI then documents. */
+export const ValidBody = <S extends TSchema>(schema: S): ParameterDecorator => validated('body', schema);
+/** The query, validated against `schema` (an object), which OpenAPI then documents. */
+export const ValidQuery = <S extends TSchema>(schema: S): ParameterDecorator => validated('query', schema);

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Module, Post, type DynamicModule, type Type as NestType } from '@nestjs/common';
+import { ApiDoc } from '../openapi/api-doc';
 import { Type, type Static } from '@sinclair/typebox';
 import { Pseudonym, Uuid } from '@meic/contracts';
 import { Audited } from '../audit/audit';
@@ -6,7 +7,6 @@ import { Roles } from '../auth/auth.guard';
 import { SERVICE_ROLE } from '../auth/principal';
 import { ValidBody } from '../http/schema.pipe';
 import { UuidParam } from '../http/uuid-param';
-import type { RouteDoc } from '../openapi/openapi';
 
 /**
  * What a service that keeps records of people (trainings, stakeholders) does for the beneficiaries
@@ -33,36 +33,20 @@ export class PersonRecordsController {
   constructor(@Inject(PERSON_RECORDS) private readonly records: PersonRecordsPort) {}
 
   // Recorded without the person's id, which must not outlive their erasure.
+  @ApiDoc({ summary: "What this service holds about a person, for their data export (the beneficiaries service's data-export workflow only, service tokens): records as stored and the events published about them", responses: { 200: { description: 'The records' } } })
   @Get('people/:id')
   @Audited({ resource: 'data-export', personalData: true, idFromResponse: true })
   people(@UuidParam() id: string): Promise<unknown> {
     return this.records.recordsOf(id);
   }
 
+  @ApiDoc({ summary: "Delete what this service holds about a person being erased (the beneficiaries service's erasure workflow only, service tokens): their records, stored requests and row; their pseudonym is tombstoned", responses: { 200: { description: 'Done (also when nothing was held)', schema: ErasureDone } } })
   @Post('erasures')
   @HttpCode(200)
   async erase(@ValidBody(ErasureBody) body: ErasureBody): Promise<Static<typeof ErasureDone>> {
     return { held: await this.records.eraseOnRequest(body) };
   }
 }
-
-export const personRecordsRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/people/{id}',
-    summary: "What this service holds about a person, for their data export (the beneficiaries service's data-export workflow only, service tokens): records as stored and the events published about them",
-    roles: [SERVICE_ROLE],
-    responses: { 200: { description: 'The records' } },
-  },
-  {
-    method: 'post',
-    path: '/v1/erasures',
-    summary: "Delete what this service holds about a person being erased (the beneficiaries service's erasure workflow only, service tokens): their records, stored requests and row; their pseudonym is tombstoned",
-    roles: [SERVICE_ROLE],
-    body: ErasureBody,
-    responses: { 200: { description: 'Done (also when nothing was held)', schema: ErasureDone } },
-  },
-];
 
 @Module({})
 export class PersonRecordsModule {

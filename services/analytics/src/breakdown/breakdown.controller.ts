@@ -1,6 +1,6 @@
 import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, ValidQuery, type Principal } from '@meic/service-kit';
 import { BreakdownQuery, BreakdownResponse } from './breakdown.schemas';
 import { BreakdownService } from './breakdown.service';
 
@@ -8,20 +8,7 @@ import { BreakdownService } from './breakdown.service';
 export class BreakdownController {
   constructor(private readonly service: BreakdownService) {}
 
-  @Get('breakdown')
-  get(@CurrentPrincipal() principal: Principal, @ValidQuery(BreakdownQuery) query: BreakdownQuery): Promise<BreakdownResponse> {
-    return this.service.breakdown(principal, query);
-  }
-}
-
-export const breakdownRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/kpis/breakdown',
-    summary: 'A count or the placement rate disaggregated by sex, age band, legal status, citizenship (top 10 + other) or course type, per site, country or programme',
-    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
-    query: BreakdownQuery.properties,
-    responses: {
+  @ApiDoc({ summary: 'A count or the placement rate disaggregated by sex, age band, legal status, citizenship (top 10 + other) or course type, per site, country or programme', responses: {
       200: {
         description:
           'Counts of people whose step occurred in the period; placementRate is the enrolment cohort of the period placed whenever up to asOf, per category, with its 95% Wilson interval. ' +
@@ -32,6 +19,9 @@ export const breakdownRoutes: RouteDoc[] = [
       },
       400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
       422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
-    },
-  },
-];
+    } })
+  @Get('breakdown')
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(BreakdownQuery) query: BreakdownQuery): Promise<BreakdownResponse> {
+    return this.service.breakdown(principal, query);
+  }
+}

@@ -1,6 +1,6 @@
 import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, ValidQuery, type Principal } from '@meic/service-kit';
 import { ClustersQuery, ClustersResponse } from './clusters.schemas';
 import { ClustersService } from './clusters.service';
 
@@ -8,20 +8,7 @@ import { ClustersService } from './clusters.service';
 export class ClustersController {
   constructor(private readonly clusters: ClustersService) {}
 
-  @Get('clusters')
-  get(@CurrentPrincipal() principal: Principal, @ValidQuery(ClustersQuery) query: ClustersQuery): Promise<ClustersResponse> {
-    return this.clusters.clusters(principal, query);
-  }
-}
-
-export const clustersRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/kpis/clusters',
-    summary: 'Cluster intensity against outcomes per site, country or programme: members and active members by organisation type (MEIC-14), contributions per type (MEIC-15), active members per 100 participants and the placement rate',
-    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
-    query: ClustersQuery.properties,
-    responses: {
+  @ApiDoc({ summary: 'Cluster intensity against outcomes per site, country or programme: members and active members by organisation type (MEIC-14), contributions per type (MEIC-15), active members per 100 participants and the placement rate', responses: {
       200: {
         description:
           'Members are organisations that were cluster members at some time in the period; active ones hosted an internship, provided a course or hired in it. ' +
@@ -34,6 +21,9 @@ export const clustersRoutes: RouteDoc[] = [
       },
       400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
       422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
-    },
-  },
-];
+    } })
+  @Get('clusters')
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(ClustersQuery) query: ClustersQuery): Promise<ClustersResponse> {
+    return this.clusters.clusters(principal, query);
+  }
+}

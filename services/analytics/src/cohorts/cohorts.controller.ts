@@ -1,6 +1,6 @@
 import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, ValidQuery, type Principal } from '@meic/service-kit';
 import { CohortsQuery, CohortsResponse } from './cohorts.schemas';
 import { CohortsService } from './cohorts.service';
 
@@ -8,20 +8,7 @@ import { CohortsService } from './cohorts.service';
 export class CohortsController {
   constructor(private readonly service: CohortsService) {}
 
-  @Get('cohorts')
-  get(@CurrentPrincipal() principal: Principal, @ValidQuery(CohortsQuery) query: CohortsQuery): Promise<CohortsResponse> {
-    return this.service.compare(principal, query);
-  }
-}
-
-export const cohortsRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/kpis/cohorts',
-    summary: 'Two cohorts side by side (by site, country, programme, enrolment dates or an activity taken) on the same indicators',
-    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
-    query: CohortsQuery.properties,
-    responses: {
+  @ApiDoc({ summary: 'Two cohorts side by side (by site, country, programme, enrolment dates or an activity taken) on the same indicators', responses: {
       200: {
         description:
           'Each cohort: people enrolled between its enrolledFrom and enrolledTo at its site/country/programme, and, with activity, who had that step by asOf. ' +
@@ -33,6 +20,9 @@ export const cohortsRoutes: RouteDoc[] = [
       },
       400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
       422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
-    },
-  },
-];
+    } })
+  @Get('cohorts')
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(CohortsQuery) query: CohortsQuery): Promise<CohortsResponse> {
+    return this.service.compare(principal, query);
+  }
+}

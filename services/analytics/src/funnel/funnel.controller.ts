@@ -1,6 +1,6 @@
 import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, ValidQuery, type Principal } from '@meic/service-kit';
 import { FunnelQuery, FunnelResponse } from './funnel.schemas';
 import { FunnelService } from './funnel.service';
 
@@ -8,20 +8,7 @@ import { FunnelService } from './funnel.service';
 export class FunnelController {
   constructor(private readonly funnel: FunnelService) {}
 
-  @Get('funnel')
-  get(@CurrentPrincipal() principal: Principal, @ValidQuery(FunnelQuery) query: FunnelQuery): Promise<FunnelResponse> {
-    return this.funnel.funnel(principal, query);
-  }
-}
-
-export const funnelRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/kpis/funnel',
-    summary: 'Pathway funnel per site, country or programme: enrolled → assessed → trained → internship → placed → employed at 6 months, with step conversion',
-    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
-    query: FunnelQuery.properties,
-    responses: {
+  @ApiDoc({ summary: 'Pathway funnel per site, country or programme: enrolled → assessed → trained → internship → placed → employed at 6 months, with step conversion', responses: {
       200: {
         description:
           'The enrolment cohort of the period (people enrolled between from and to), each later step counted whenever it happened up to asOf. ' +
@@ -34,6 +21,9 @@ export const funnelRoutes: RouteDoc[] = [
       },
       400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
       422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
-    },
-  },
-];
+    } })
+  @Get('funnel')
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(FunnelQuery) query: FunnelQuery): Promise<FunnelResponse> {
+    return this.funnel.funnel(principal, query);
+  }
+}

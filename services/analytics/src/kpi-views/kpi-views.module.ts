@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import type { RouteDoc } from '@meic/service-kit';
-import { BreakdownController, breakdownRoutes } from '../breakdown/breakdown.controller';
+import { BreakdownController } from '../breakdown/breakdown.controller';
 import { BreakdownService } from '../breakdown/breakdown.service';
-import { CohortsController, cohortsRoutes } from '../cohorts/cohorts.controller';
+import { CohortsController } from '../cohorts/cohorts.controller';
 import { CohortsService } from '../cohorts/cohorts.service';
-import { FunnelController, funnelRoutes } from '../funnel/funnel.controller';
+import { FunnelController } from '../funnel/funnel.controller';
 import { FunnelService } from '../funnel/funnel.service';
-import { TimeToPlacementController, timeToPlacementRoutes } from '../time-to-placement/time-to-placement.controller';
+import { TimeToPlacementController } from '../time-to-placement/time-to-placement.controller';
 import { TimeToPlacementService } from '../time-to-placement/time-to-placement.service';
-import { TrendsController, trendsRoutes } from '../trends/trends.controller';
+import { TrendsController } from '../trends/trends.controller';
 import { TrendsService } from '../trends/trends.service';
 
 /**
@@ -21,5 +20,3 @@ import { TrendsService } from '../trends/trends.service';
   providers: [FunnelService, TimeToPlacementService, TrendsService, BreakdownService, CohortsService],
 })
 export class KpiViewsModule {}
-
-export const kpiViewsRoutes: RouteDoc[] = [...funnelRoutes, ...timeToPlacementRoutes, ...trendsRoutes, ...breakdownRoutes, ...cohortsRoutes];

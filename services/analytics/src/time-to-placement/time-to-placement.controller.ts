@@ -1,6 +1,6 @@
 import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, ValidQuery, type Principal } from '@meic/service-kit';
 import { TimeToPlacementQuery, TimeToPlacementResponse } from './time-to-placement.schemas';
 import { TimeToPlacementService } from './time-to-placement.service';
 
@@ -8,20 +8,7 @@ import { TimeToPlacementService } from './time-to-placement.service';
 export class TimeToPlacementController {
   constructor(private readonly service: TimeToPlacementService) {}
 
-  @Get('time-to-placement')
-  get(@CurrentPrincipal() principal: Principal, @ValidQuery(TimeToPlacementQuery) query: TimeToPlacementQuery): Promise<TimeToPlacementResponse> {
-    return this.service.timeToPlacement(principal, query);
-  }
-}
-
-export const timeToPlacementRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/kpis/time-to-placement',
-    summary: 'Kaplan–Meier curve of days from enrolment to first placement per site, country or programme (MEIC-10)',
-    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
-    query: TimeToPlacementQuery.properties,
-    responses: {
+  @ApiDoc({ summary: 'Kaplan–Meier curve of days from enrolment to first placement per site, country or programme (MEIC-10)', responses: {
       200: {
         description:
           'The enrolment cohort of the period; people not placed by asOf are censored at asOf, or at their drop-out date if earlier. ' +
@@ -32,6 +19,9 @@ export const timeToPlacementRoutes: RouteDoc[] = [
       },
       400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
       422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
-    },
-  },
-];
+    } })
+  @Get('time-to-placement')
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(TimeToPlacementQuery) query: TimeToPlacementQuery): Promise<TimeToPlacementResponse> {
+    return this.service.timeToPlacement(principal, query);
+  }
+}

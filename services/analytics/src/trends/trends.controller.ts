@@ -1,6 +1,6 @@
 import { PROTECTION_NOTE } from '../kpi-views/kpi-views.schemas';
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, ValidQuery, type Principal } from '@meic/service-kit';
 import { TrendsQuery, TrendsResponse } from './trends.schemas';
 import { TrendsService } from './trends.service';
 
@@ -8,20 +8,7 @@ import { TrendsService } from './trends.service';
 export class TrendsController {
   constructor(private readonly service: TrendsService) {}
 
-  @Get('trends')
-  get(@CurrentPrincipal() principal: Principal, @ValidQuery(TrendsQuery) query: TrendsQuery): Promise<TrendsResponse> {
-    return this.service.trends(principal, query);
-  }
-}
-
-export const trendsRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/kpis/trends',
-    summary: 'Time series of a count (people enrolled, assessed, trained, starting an internship, placed, dropping out) per month, quarter or year',
-    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
-    query: TrendsQuery.properties,
-    responses: {
+  @ApiDoc({ summary: 'Time series of a count (people enrolled, assessed, trained, starting an internship, placed, dropping out) per month, quarter or year', responses: {
       200: {
         description:
           'People whose first such step occurred in each bucket (by occurredOn; a late-recorded event moves its own past bucket). ' +
@@ -33,6 +20,9 @@ export const trendsRoutes: RouteDoc[] = [
       },
       400: { description: 'A query parameter is malformed or unknown; problem+json whose errors name the field' },
       422: { description: 'A query parameter cannot be evaluated (e.g. from after to); problem+json whose errors name the field' },
-    },
-  },
-];
+    } })
+  @Get('trends')
+  get(@CurrentPrincipal() principal: Principal, @ValidQuery(TrendsQuery) query: TrendsQuery): Promise<TrendsResponse> {
+    return this.service.trends(principal, query);
+  }
+}

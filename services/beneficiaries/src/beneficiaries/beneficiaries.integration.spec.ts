@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TOPICS } from '@meic/contracts';
 import { collectEvents, pollUntil } from '@meic/testing';
 import { enrolmentBody, expectNoPersonalData, expectPersonalDataAccess, outboxRows, startHarness, type Harness } from '../testing/harness';
@@ -198,6 +200,8 @@ describe('beneficiaries: POST /v1/beneficiaries, GET /v1/beneficiaries, GET /v1/
   it('documents the endpoints in OpenAPI 3.1', async () => {
     const doc = (await (await fetch(`${h.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
+    // What it serves is the committed contract the clients are generated from.
+    expect(doc).toEqual(JSON.parse(readFileSync(join(__dirname, '../..', 'openapi.json'), 'utf8')));
     expect(Object.keys(doc.paths['/v1/beneficiaries'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(doc.paths['/v1/beneficiaries/{id}'] ?? {})).toEqual(expect.arrayContaining(['get', 'delete']));
     for (const p of ['/v1/beneficiaries/{id}/assessments', '/v1/beneficiaries/{id}/placements', '/v1/beneficiaries/{id}/follow-ups', '/v1/beneficiaries/{id}/dropout']) {

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, Audited, CurrentPrincipal, Roles, UuidParam, ValidBody, type Principal } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
 import { CreateDropoutBody, DropoutView } from './dropouts.schemas';
 import { DropoutsService } from './dropouts.service';
@@ -10,24 +10,14 @@ import { DropoutsService } from './dropouts.service';
 export class DropoutsController {
   constructor(private readonly dropouts: DropoutsService) {}
 
+  @ApiDoc({ summary: 'Record that the beneficiary left the pathway early, with a reason category', responses: {
+      201: { description: 'Recorded', schema: DropoutView },
+      404: { description: 'Unknown or erased beneficiary' },
+      409: { description: 'Dropped out already' },
+    } })
   @Post()
   @HttpCode(201)
   create(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @ValidBody(CreateDropoutBody) body: CreateDropoutBody): Promise<DropoutView> {
     return this.dropouts.record(principal, id, body);
   }
 }
-
-export const dropoutsRoutes: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/v1/beneficiaries/{id}/dropout',
-    summary: 'Record that the beneficiary left the pathway early, with a reason category',
-    roles: PERSONAL_DATA_ROLES,
-    body: CreateDropoutBody,
-    responses: {
-      201: { description: 'Recorded', schema: DropoutView },
-      404: { description: 'Unknown or erased beneficiary' },
-      409: { description: 'Dropped out already' },
-    },
-  },
-];

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { Audited, CurrentPrincipal, Roles, UuidParam, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, Audited, CurrentPrincipal, Roles, UuidParam, type Principal } from '@meic/service-kit';
 import { PERSONAL_DATA_ROLES } from '../beneficiaries/beneficiaries.access';
 import { ErasureStatus, ReapplyReport } from './erasure.schemas';
 import { ErasureService } from './erasure.service';
@@ -11,12 +11,14 @@ import { ErasureService } from './erasure.service';
 export class ErasureController {
   constructor(private readonly erasures: ErasureService) {}
 
+  @ApiDoc({ summary: 'Erase a beneficiary (GDPR art. 17). At once: the personal data goes, later requests about the id answer 404, meic.beneficiary.erased is published. Then the erasure workflow goes through every store (pathway history, trainings, stakeholders, this database); GET …/erasure follows it.', responses: { 202: { description: 'Erasure under way', schema: ErasureStatus }, 404: { description: 'Unknown or already erased' } } })
   @Delete()
   @HttpCode(202)
   erase(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ErasureStatus> {
     return this.erasures.request(principal, id, 'request');
   }
 
+  @ApiDoc({ summary: "How far the person's erasure got, store by store (site_staff of the person's site, admin)", responses: { 200: { description: 'Erasure progress', schema: ErasureStatus }, 404: { description: 'No erasure of this id' } } })
   @Get('erasure')
   status(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ErasureStatus> {
     return this.erasures.status(principal, id);
@@ -30,35 +32,10 @@ export class ErasureController {
 export class ErasureReapplyController {
   constructor(private readonly erasures: ErasureService) {}
 
+  @ApiDoc({ summary: "After restoring any store from a backup: people the backup brought back are found by the erasure events Kafka keeps (pseudonyms) and erased again, and every erasure runs again through every store. Follow each with GET /v1/beneficiaries/{id}/erasure", responses: { 200: { description: 'What was re-applied (the erasures run on)', schema: ReapplyReport } } })
   @Post('reapply')
   @HttpCode(200)
   reapply(@CurrentPrincipal() principal: Principal): Promise<ReapplyReport> {
     return this.erasures.reapply(principal);
   }
 }
-
-export const erasureRoutes: RouteDoc[] = [
-  {
-    method: 'delete',
-    path: '/v1/beneficiaries/{id}',
-    summary:
-      'Erase a beneficiary (GDPR art. 17). At once: the personal data goes, later requests about the id answer 404, meic.beneficiary.erased is published. Then the erasure workflow goes through every store (pathway history, trainings, stakeholders, this database); GET …/erasure follows it.',
-    roles: PERSONAL_DATA_ROLES,
-    responses: { 202: { description: 'Erasure under way', schema: ErasureStatus }, 404: { description: 'Unknown or already erased' } },
-  },
-  {
-    method: 'get',
-    path: '/v1/beneficiaries/{id}/erasure',
-    summary: "How far the person's erasure got, store by store (site_staff of the person's site, admin)",
-    roles: PERSONAL_DATA_ROLES,
-    responses: { 200: { description: 'Erasure progress', schema: ErasureStatus }, 404: { description: 'No erasure of this id' } },
-  },
-  {
-    method: 'post',
-    path: '/v1/erasures/reapply',
-    summary:
-      "After restoring any store from a backup: people the backup brought back are found by the erasure events Kafka keeps (pseudonyms) and erased again, and every erasure runs again through every store. Follow each with GET /v1/beneficiaries/{id}/erasure",
-    roles: ['admin'],
-    responses: { 200: { description: 'What was re-applied (the erasures run on)', schema: ReapplyReport } },
-  },
-];

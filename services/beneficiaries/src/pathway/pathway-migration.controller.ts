@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { Audited, problems, Roles, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, Audited, problems, Roles } from '@meic/service-kit';
 import { SiteCode } from '@meic/contracts';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -18,6 +18,7 @@ const MigrationResult = Type.Object({
 export class PathwayMigrationController {
   constructor(private readonly migrations: PathwayMigrationService) {}
 
+  @ApiDoc({ summary: "Moves every running pathway of the site to the site's current template (pathways otherwise keep the template they started with); stages and deadlines are recomputed, raised tasks stay", responses: { 200: { description: 'How many pathways were migrated', schema: MigrationResult } } })
   @Post()
   @HttpCode(200)
   migrate(@Param('code') code: string): Promise<TemplateMigrationResult> {
@@ -25,13 +26,3 @@ export class PathwayMigrationController {
     return this.migrations.migrateSite(code);
   }
 }
-
-export const pathwayMigrationRoutes: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/v1/sites/{code}/pathways/migrate-template',
-    summary: "Moves every running pathway of the site to the site's current template (pathways otherwise keep the template they started with); stages and deadlines are recomputed, raised tasks stay",
-    roles: ['admin'],
-    responses: { 200: { description: 'How many pathways were migrated', schema: MigrationResult } },
-  },
-];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { pathwayTemplateProblems, PathwayTemplateBody, SiteCode } from '@meic/contracts';
-import { Audited, problems, Roles, ROLES, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, Audited, problems, Roles, ROLES } from '@meic/service-kit';
 import { Type } from '@sinclair/typebox';
 import { siteCodeParam as siteCode } from '../sites/site-code';
 import { PathwayTemplateService, type PathwayTemplateWrite, type SitePathwayTemplate } from './pathway-template.service';
@@ -23,12 +23,18 @@ const SiteTemplateWriteView = Type.Composite([SiteTemplateView, Type.Object({ ch
 export class PathwayTemplateController {
   constructor(private readonly templates: PathwayTemplateService) {}
 
+  @ApiDoc({ summary: "The template the site's new pathways start with, and where it comes from (set for the site, the deployment's file for it, or the default)", responses: { 200: { description: 'The template', schema: SiteTemplateView }, 404: { description: 'Site not known to this service' } } })
   @Get()
   @Roles(...ROLES)
   get(@Param('code') code: string): Promise<SitePathwayTemplate> {
     return this.templates.current(siteCode(code));
   }
 
+  @ApiDoc({ summary: "Sets the site's template for its new pathways (running pathways keep theirs until POST /v1/sites/{code}/pathways/migrate-template). The same template again changes nothing; a changed one needs a higher version", body: PathwayTemplateBody, responses: {
+      200: { description: 'Stored (changed: true) or already the site’s template (changed: false)', schema: SiteTemplateWriteView },
+      409: { description: 'A different template under a version not above the current one' },
+      422: { description: 'Site not known to this service (yet)' },
+    } })
   @Put()
   @Roles('admin')
   put(@Param('code') code: string, @Body() body: unknown): Promise<PathwayTemplateWrite> {
@@ -38,26 +44,3 @@ export class PathwayTemplateController {
     return this.templates.set(site, body as PathwayTemplateBody);
   }
 }
-
-export const pathwayTemplateRoutes: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/sites/{code}/pathway-template',
-    summary: "The template the site's new pathways start with, and where it comes from (set for the site, the deployment's file for it, or the default)",
-    roles: [...ROLES],
-    responses: { 200: { description: 'The template', schema: SiteTemplateView }, 404: { description: 'Site not known to this service' } },
-  },
-  {
-    method: 'put',
-    path: '/v1/sites/{code}/pathway-template',
-    summary:
-      "Sets the site's template for its new pathways (running pathways keep theirs until POST /v1/sites/{code}/pathways/migrate-template). The same template again changes nothing; a changed one needs a higher version",
-    roles: ['admin'],
-    body: PathwayTemplateBody,
-    responses: {
-      200: { description: 'Stored (changed: true) or already the site’s template (changed: false)', schema: SiteTemplateWriteView },
-      409: { description: 'A different template under a version not above the current one' },
-      422: { description: 'Site not known to this service (yet)' },
-    },
-  },
-];

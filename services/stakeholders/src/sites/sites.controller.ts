@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Injectable, Param, Patch, Post, type PipeTransform } from '@nestjs/common';
-import { CurrentPrincipal, Problem, problems, Roles, SchemaPipe, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, Problem, problems, Roles, SchemaPipe, ValidBody, ValidQuery, type Principal } from '@meic/service-kit';
 import { immutableFieldErrors } from './sites.rules';
 import { CreateSiteBody, IMMUTABLE_SITE_FIELDS, PatchSiteBody, SiteList, SiteListQuery, SiteView } from './sites.schemas';
 import { SitesService } from './sites.service';
 
-const ALL_ROLES = ['admin', 'consortium_lead', 'evaluator', 'site_staff'] as const;
 
 /**
  * A PATCH naming code, country or programme is told that those cannot change (not that they
@@ -33,6 +32,7 @@ export class PatchSitePipe implements PipeTransform<unknown, PatchSiteBody> {
 export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
+  @ApiDoc({ summary: 'Register a pilot site', responses: { 201: { description: 'Created', schema: SiteView }, 409: { description: 'Site code exists' } } })
   @Post()
   @HttpCode(201)
   @Roles('admin')
@@ -40,40 +40,22 @@ export class SitesController {
     return this.sites.register(body);
   }
 
+  @ApiDoc({ summary: 'List sites in code order (site_staff: their own)', responses: { 200: { description: 'One page of sites', schema: SiteList } } })
   @Get()
   list(@CurrentPrincipal() principal: Principal, @ValidQuery(SiteListQuery) query: SiteListQuery) {
     return this.sites.list(principal, query);
   }
 
+  @ApiDoc({ summary: 'One site', responses: { 200: { description: 'Site', schema: SiteView }, 404: { description: 'Unknown site' } } })
   @Get(':code')
   get(@CurrentPrincipal() principal: Principal, @Param('code') code: string): Promise<SiteView> {
     return this.sites.get(principal, code);
   }
 
+  @ApiDoc({ summary: 'Change a site (code, country and programme cannot change; targets is replaced whole). Publishes meic.site.updated with the whole new state; a PATCH that changes nothing publishes nothing.', body: PatchSiteBody, responses: { 200: { description: 'The site after the change', schema: SiteView }, 404: { description: 'Unknown site' } } })
   @Patch(':code')
   @Roles('admin')
   update(@Param('code') code: string, @Body(new PatchSitePipe()) body: PatchSiteBody): Promise<SiteView> {
     return this.sites.update(code, body);
   }
 }
-
-export const sitesRoutes: RouteDoc[] = [
-  { method: 'post', path: '/v1/sites', summary: 'Register a pilot site', roles: ['admin'], body: CreateSiteBody, responses: { 201: { description: 'Created', schema: SiteView }, 409: { description: 'Site code exists' } } },
-  {
-    method: 'get',
-    path: '/v1/sites',
-    summary: 'List sites in code order (site_staff: their own)',
-    roles: ALL_ROLES,
-    query: SiteListQuery.properties,
-    responses: { 200: { description: 'One page of sites', schema: SiteList } },
-  },
-  { method: 'get', path: '/v1/sites/{code}', summary: 'One site', roles: ALL_ROLES, responses: { 200: { description: 'Site', schema: SiteView }, 404: { description: 'Unknown site' } } },
-  {
-    method: 'patch',
-    path: '/v1/sites/{code}',
-    summary: 'Change a site (code, country and programme cannot change; targets is replaced whole). Publishes meic.site.updated with the whole new state; a PATCH that changes nothing publishes nothing.',
-    roles: ['admin'],
-    body: PatchSiteBody,
-    responses: { 200: { description: 'The site after the change', schema: SiteView }, 404: { description: 'Unknown site' } },
-  },
-];

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidBody, ValidQuery, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, Roles, ValidBody, ValidQuery, type Principal } from '@meic/service-kit';
 import { IndicatorList, IndicatorListQuery, IndicatorView, RecordIndicatorBody } from './territorial-indicators.schemas';
 import { TerritorialIndicatorsService } from './territorial-indicators.service';
 
@@ -7,6 +7,7 @@ import { TerritorialIndicatorsService } from './territorial-indicators.service';
 export class TerritorialIndicatorsController {
   constructor(private readonly indicators: TerritorialIndicatorsService) {}
 
+  @ApiDoc({ summary: "Record a value of the site's territorial analysis (one per key and reference year). Publishes meic.territorial-indicator.recorded.", responses: { 201: { description: 'Recorded', schema: IndicatorView }, 404: { description: 'Unknown site' }, 409: { description: 'The site already has a value for this key and year' } } })
   @Post()
   @HttpCode(201)
   @Roles('admin', 'site_staff')
@@ -14,27 +15,9 @@ export class TerritorialIndicatorsController {
     return this.indicators.record(principal, code, body);
   }
 
+  @ApiDoc({ summary: "The site's territorial indicators in recording order", responses: { 200: { description: 'One page of indicator values', schema: IndicatorList }, 404: { description: 'Unknown site' } } })
   @Get()
   list(@CurrentPrincipal() principal: Principal, @Param('code') code: string, @ValidQuery(IndicatorListQuery) query: IndicatorListQuery) {
     return this.indicators.list(principal, code, query);
   }
 }
-
-export const territorialIndicatorsRoutes: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/v1/sites/{code}/territorial-indicators',
-    summary: "Record a value of the site's territorial analysis (one per key and reference year). Publishes meic.territorial-indicator.recorded.",
-    roles: ['admin', 'site_staff'],
-    body: RecordIndicatorBody,
-    responses: { 201: { description: 'Recorded', schema: IndicatorView }, 404: { description: 'Unknown site' }, 409: { description: 'The site already has a value for this key and year' } },
-  },
-  {
-    method: 'get',
-    path: '/v1/sites/{code}/territorial-indicators',
-    summary: "The site's territorial indicators in recording order",
-    roles: ['admin', 'consortium_lead', 'evaluator', 'site_staff'],
-    query: IndicatorListQuery.properties,
-    responses: { 200: { description: 'One page of indicator values', schema: IndicatorList }, 404: { description: 'Unknown site' } },
-  },
-];

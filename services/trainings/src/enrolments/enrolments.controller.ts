@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal } from '@meic/service-kit';
 import { CompletionBody, CreateEnrolmentBody, EnrolmentListQuery, EnrolmentPage, EnrolmentView } from './enrolments.schemas';
 import { EnrolmentsService } from './enrolments.service';
 
@@ -7,6 +7,12 @@ import { EnrolmentsService } from './enrolments.service';
 export class EnrolmentsController {
   constructor(private readonly enrolments: EnrolmentsService) {}
 
+  @ApiDoc({ summary: 'Enrol a beneficiary of the course’s site on the course', responses: {
+      201: { description: 'Enrolled; meic.course.enrolled.v2 is published', schema: EnrolmentView },
+      404: { description: 'Unknown course' },
+      409: { description: 'Already enrolled on this course' },
+      422: { description: 'Beneficiary unknown, erased or of another site' },
+    } })
   @Post()
   @HttpCode(201)
   @Roles('admin', 'site_staff')
@@ -14,12 +20,19 @@ export class EnrolmentsController {
     return this.enrolments.enrol(principal, courseId, body);
   }
 
+  @ApiDoc({ summary: 'Enrolments of a course, oldest first (person-level: admin and site_staff of the site)', responses: { 200: { description: 'A page of enrolments', schema: EnrolmentPage }, 404: { description: 'Unknown course' } } })
   @Get()
   @Roles('admin', 'site_staff')
   list(@CurrentPrincipal() principal: Principal, @UuidParam('id') courseId: string, @ValidQuery(EnrolmentListQuery) query: EnrolmentListQuery): Promise<Page<EnrolmentView>> {
     return this.enrolments.list(principal, courseId, query);
   }
 
+  @ApiDoc({ summary: 'Record how a beneficiary left the course: completed, failed or withdrawn', responses: {
+      201: { description: 'Recorded; meic.course.completed.v2 is published', schema: EnrolmentView },
+      404: { description: 'Unknown course or no such enrolment' },
+      409: { description: 'Already completed' },
+      422: { description: 'Beneficiary erased' },
+    } })
   @Post(':beneficiaryId/completion')
   @HttpCode(201)
   @Roles('admin', 'site_staff')
@@ -32,40 +45,3 @@ export class EnrolmentsController {
     return this.enrolments.complete(principal, courseId, beneficiaryId, body);
   }
 }
-
-export const enrolmentsRoutes: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/v1/courses/{id}/enrolments',
-    summary: 'Enrol a beneficiary of the course’s site on the course',
-    roles: ['admin', 'site_staff'],
-    body: CreateEnrolmentBody,
-    responses: {
-      201: { description: 'Enrolled; meic.course.enrolled.v2 is published', schema: EnrolmentView },
-      404: { description: 'Unknown course' },
-      409: { description: 'Already enrolled on this course' },
-      422: { description: 'Beneficiary unknown, erased or of another site' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/v1/courses/{id}/enrolments',
-    summary: 'Enrolments of a course, oldest first (person-level: admin and site_staff of the site)',
-    roles: ['admin', 'site_staff'],
-    query: EnrolmentListQuery.properties,
-    responses: { 200: { description: 'A page of enrolments', schema: EnrolmentPage }, 404: { description: 'Unknown course' } },
-  },
-  {
-    method: 'post',
-    path: '/v1/courses/{id}/enrolments/{beneficiaryId}/completion',
-    summary: 'Record how a beneficiary left the course: completed, failed or withdrawn',
-    roles: ['admin', 'site_staff'],
-    body: CompletionBody,
-    responses: {
-      201: { description: 'Recorded; meic.course.completed.v2 is published', schema: EnrolmentView },
-      404: { description: 'Unknown course or no such enrolment' },
-      409: { description: 'Already completed' },
-      422: { description: 'Beneficiary erased' },
-    },
-  },
-];

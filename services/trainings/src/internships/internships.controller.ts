@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal, type RouteDoc } from '@meic/service-kit';
+import { ApiDoc, CurrentPrincipal, Roles, UuidParam, ValidBody, ValidQuery, type Page, type Principal } from '@meic/service-kit';
 import { CreateInternshipBody, EndInternshipBody, InternshipListQuery, InternshipPage, InternshipView } from './internships.schemas';
 import { InternshipsService } from './internships.service';
 
@@ -7,6 +7,10 @@ import { InternshipsService } from './internships.service';
 export class InternshipsController {
   constructor(private readonly internships: InternshipsService) {}
 
+  @ApiDoc({ summary: 'Start an internship of a beneficiary at a host organisation of the site’s cluster', responses: {
+      201: { description: 'Started; meic.internship.started.v2 is published', schema: InternshipView },
+      422: { description: 'Unknown site; beneficiary unknown, erased or of another site; host unknown, of another site or not in the cluster' },
+    } })
   @Post()
   @HttpCode(201)
   @Roles('admin', 'site_staff')
@@ -15,6 +19,12 @@ export class InternshipsController {
   }
 
   // 200, not 201: ending changes the internship, it creates no new resource.
+  @ApiDoc({ summary: 'End an internship: completed, interrupted or hired', responses: {
+      200: { description: 'Ended; meic.internship.ended.v2 is published', schema: InternshipView },
+      404: { description: 'Unknown internship' },
+      409: { description: 'Already ended' },
+      422: { description: 'Beneficiary erased' },
+    } })
   @Post(':id/end')
   @HttpCode(200)
   @Roles('admin', 'site_staff')
@@ -22,12 +32,14 @@ export class InternshipsController {
     return this.internships.end(principal, id, body);
   }
 
+  @ApiDoc({ summary: 'List internships, oldest first (person-level: not for consortium_lead; site_staff: their own sites)', responses: { 200: { description: 'A page of internships', schema: InternshipPage } } })
   @Get()
   @Roles('admin', 'site_staff')
   list(@CurrentPrincipal() principal: Principal, @ValidQuery(InternshipListQuery) query: InternshipListQuery): Promise<Page<InternshipView>> {
     return this.internships.list(principal, query);
   }
 
+  @ApiDoc({ summary: 'One internship', responses: { 200: { description: 'Internship', schema: InternshipView }, 404: { description: 'Unknown internship' } } })
   @Get(':id')
   @Roles('admin', 'site_staff')
   get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<InternshipView> {
@@ -36,46 +48,3 @@ export class InternshipsController {
 }
 
 // Person-level records: evaluators read record-level data only as analytics' k-anonymous extracts (docs/adr/0012).
-const personLevelReaders = ['admin', 'site_staff'] as const;
-
-export const internshipsRoutes: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/v1/internships',
-    summary: 'Start an internship of a beneficiary at a host organisation of the site’s cluster',
-    roles: ['admin', 'site_staff'],
-    body: CreateInternshipBody,
-    responses: {
-      201: { description: 'Started; meic.internship.started.v2 is published', schema: InternshipView },
-      422: { description: 'Unknown site; beneficiary unknown, erased or of another site; host unknown, of another site or not in the cluster' },
-    },
-  },
-  {
-    method: 'post',
-    path: '/v1/internships/{id}/end',
-    summary: 'End an internship: completed, interrupted or hired',
-    roles: ['admin', 'site_staff'],
-    body: EndInternshipBody,
-    responses: {
-      200: { description: 'Ended; meic.internship.ended.v2 is published', schema: InternshipView },
-      404: { description: 'Unknown internship' },
-      409: { description: 'Already ended' },
-      422: { description: 'Beneficiary erased' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/v1/internships',
-    summary: 'List internships, oldest first (person-level: not for consortium_lead; site_staff: their own sites)',
-    roles: personLevelReaders,
-    query: InternshipListQuery.properties,
-    responses: { 200: { description: 'A page of internships', schema: InternshipPage } },
-  },
-  {
-    method: 'get',
-    path: '/v1/internships/{id}',
-    summary: 'One internship',
-    roles: personLevelReaders,
-    responses: { 200: { description: 'Internship', schema: InternshipView }, 404: { description: 'Unknown internship' } },
-  },
-];

@@ -1,0 +1,8 @@
+import { createLogger, DOCUMENTATION_ENV, openApiDocument, type OpenApiDocument } from '@meic/service-kit';
+import { API_INFO, AppModule } from './app.module';
+import { loadAnalyticsConfig } from './config';
+
+/** This service's OpenAPI document, described without starting it (`npm run generate`). */
+export function describeApi(): OpenApiDocument {
+  return openApiDocument(API_INFO, AppModule.register(loadAnalyticsConfig(DOCUMENTATION_ENV), createLogger('analytics-openapi', 'silent')));
+}
