@@ -1,3 +1,5 @@
+import type { BeneficiariesPaths, BodyOf, StakeholdersPaths, TrainingsPaths } from '@meic/api-clients';
+
 /**
  * The record types a site can import (contract "Site files and spreadsheet imports") and, for
  * each, its columns: the REST body's fields, nested ones dotted, lists `;`-separated, language
@@ -11,16 +13,37 @@
 export const RECORD_TYPES = ['beneficiaries', 'assessments', 'enrolments', 'completions', 'internships', 'placements', 'follow-ups', 'dropouts', 'mentoring-matches'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-export interface ColumnSpec {
-  name: string;
+/** The REST body each record type is written with (generated from the services' OpenAPI documents). */
+interface RecordBodies {
+  beneficiaries: BodyOf<BeneficiariesPaths, '/v1/beneficiaries'>;
+  assessments: BodyOf<BeneficiariesPaths, '/v1/beneficiaries/{id}/assessments'>;
+  enrolments: BodyOf<TrainingsPaths, '/v1/courses/{id}/enrolments'>;
+  completions: BodyOf<TrainingsPaths, '/v1/courses/{id}/enrolments/{beneficiaryId}/completion'>;
+  internships: BodyOf<TrainingsPaths, '/v1/internships'> & BodyOf<TrainingsPaths, '/v1/internships/{id}/end'>;
+  placements: BodyOf<BeneficiariesPaths, '/v1/beneficiaries/{id}/placements'>;
+  'follow-ups': BodyOf<BeneficiariesPaths, '/v1/beneficiaries/{id}/follow-ups'>;
+  dropouts: BodyOf<BeneficiariesPaths, '/v1/beneficiaries/{id}/dropout'>;
+  'mentoring-matches': BodyOf<StakeholdersPaths, '/v1/mentoring-matches'> & BodyOf<StakeholdersPaths, '/v1/mentoring-matches/{id}/end'>;
+}
+
+/** A body's field names, nested ones dotted (`person.givenName`); lists are one column. */
+type DottedKeys<T> = {
+  [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[] ? K : NonNullable<T[K]> extends object ? `${K}.${DottedKeys<NonNullable<T[K]>>}` : K;
+}[keyof T & string];
+
+/** The site's own references, resolved to ids before writing. */
+type Reference = 'ref' | 'beneficiaryRef' | 'courseTitle' | 'hostOrg' | 'employerOrg' | 'mentor' | 'placementStartedOn';
+
+export interface ColumnSpec<N extends string = string> {
+  name: N;
   required: boolean;
   /** One line for the template's notes and for error messages. */
   description: string;
 }
 
-const col = (name: string, required: boolean, description: string): ColumnSpec => ({ name, required, description });
+const col = <N extends string>(name: N, required: boolean, description: string): ColumnSpec<N> => ({ name, required, description });
 
-export const RECORD_COLUMNS: Record<RecordType, readonly ColumnSpec[]> = {
+const COLUMNS = {
   beneficiaries: [
     col('ref', true, "the site's own reference for the person (unique within the site)"),
     col('enrolledOn', true, 'date of enrolment, YYYY-MM-DD'),
@@ -96,7 +119,10 @@ export const RECORD_COLUMNS: Record<RecordType, readonly ColumnSpec[]> = {
     col('startedOn', true, 'date, YYYY-MM-DD'),
     col('endedOn', false, 'date the match ended, if it has'),
   ],
-};
+  // A column that is neither a reference nor a field of the body fails to compile.
+} satisfies { [T in RecordType]: readonly ColumnSpec<Reference | DottedKeys<RecordBodies[T]>>[] };
+
+export const RECORD_COLUMNS: Record<RecordType, readonly ColumnSpec[]> = COLUMNS;
 
 /** One row as read from a file: column name → cell text (empty cells absent or ''). */
 export type RecordRow = Readonly<Record<string, string>>;

@@ -11,6 +11,7 @@
  * refresh of the site's list rather than a fetch per row.
  */
 import { createHash } from 'node:crypto';
+import type { BeneficiariesPaths, ResponseOf, StakeholdersPaths, TrainingsPaths } from '@meic/api-clients';
 import { ApiError, type ApiClient, type ApiResult, type Problem, type ServiceName } from '../api/api-client';
 import { columnOfPath, convertRow, readableReason, redactRowValues, type ConvertedRow, type RowError } from './record-body';
 import type { RecordRow, RecordType } from './record-types';
@@ -57,38 +58,18 @@ export interface RecordWriter {
 
 type Mode = 'write' | 'check';
 
+// What the writer reads back, as the services' OpenAPI documents say (generated clients).
 interface Named {
   id: string;
 }
-interface Course extends Named {
-  title: string;
-}
-interface Organisation extends Named {
-  name: string;
-}
-interface Mentor extends Named {
-  displayName: string;
-}
-interface Enrolment {
-  beneficiaryId: string;
-  completion: unknown;
-}
-interface Internship extends Named {
-  hostOrgId: string;
-  startedOn: string;
-  endedOn: string | null;
-}
-interface Placement extends Named {
-  startedOn: string;
-  employerOrgId?: string;
-  employerName?: string;
-  followUpMonths: number[];
-}
-interface Match extends Named {
-  beneficiaryId: string;
-  startedOn: string;
-  endedOn: string | null;
-}
+type Course = ResponseOf<TrainingsPaths, '/v1/courses/{id}'>;
+type Organisation = ResponseOf<StakeholdersPaths, '/v1/organisations/{id}'>;
+type Mentor = ResponseOf<StakeholdersPaths, '/v1/mentors/{id}'>;
+// Only whether it is completed matters here, also for an enrolment this writer just made.
+type Enrolment = Pick<ResponseOf<TrainingsPaths, '/v1/courses/{id}/enrolments'>['items'][number], 'beneficiaryId'> & { completion: unknown };
+type Internship = ResponseOf<TrainingsPaths, '/v1/internships/{id}'>;
+type Placement = ResponseOf<BeneficiariesPaths, '/v1/beneficiaries/{id}/placements'>['items'][number];
+type Match = ResponseOf<StakeholdersPaths, '/v1/mentoring-matches/{id}'>;
 
 /** A row that cannot be written: thrown inside the writer, returned as a 'rejected' outcome. */
 class RowRejection extends Error {
