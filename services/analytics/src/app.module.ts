@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { tokenVerifierOptions, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
 import type { Logger } from 'pino';
-import { ClustersModule } from './clusters/clusters.module';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
 import { disclosureOptions, exportPseudonymKey, type AnalyticsConfig } from './config';
 import { DisclosureModule } from './disclosure/disclosure.module';
@@ -32,7 +31,6 @@ export class AppModule {
         IndicatorsModule.forRoot(config.INDICATOR_CATALOGUE),
         ExportsModule.forRoot({ pseudonym: exportPseudonymKey(config), minClassSize: config.MEIC_EXPORT_MIN_CLASS }),
         KpiViewsModule,
-        ClustersModule,
       ],
     };
     return app;

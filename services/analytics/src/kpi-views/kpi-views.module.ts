@@ -1,22 +1,19 @@
 import { Module } from '@nestjs/common';
-import { BreakdownController } from '../breakdown/breakdown.controller';
 import { BreakdownService } from '../breakdown/breakdown.service';
-import { CohortsController } from '../cohorts/cohorts.controller';
+import { ClustersService } from '../clusters/clusters.service';
 import { CohortsService } from '../cohorts/cohorts.service';
-import { FunnelController } from '../funnel/funnel.controller';
 import { FunnelService } from '../funnel/funnel.service';
-import { TimeToPlacementController } from '../time-to-placement/time-to-placement.controller';
 import { TimeToPlacementService } from '../time-to-placement/time-to-placement.service';
-import { TrendsController } from '../trends/trends.controller';
 import { TrendsService } from '../trends/trends.service';
+import { KpiViewsController } from './kpi-views.controller';
 
 /**
- * The evaluators' KPI views (funnel, time to placement, trends, breakdowns, cohort comparison).
- * Each reads through KpiEngine, exported by the global KpisModule, so every view counts people as
- * the overview does and publishes cells of the same disclosure plans.
+ * The evaluators' KPI views (funnel, time to placement, trends, breakdowns, cohort comparison,
+ * clusters). Each reads through KpiEngine, exported by the global KpisModule, so every view counts
+ * people as the overview does and publishes cells of the same disclosure plans.
  */
 @Module({
-  controllers: [FunnelController, TimeToPlacementController, TrendsController, BreakdownController, CohortsController],
-  providers: [FunnelService, TimeToPlacementService, TrendsService, BreakdownService, CohortsService],
+  controllers: [KpiViewsController],
+  providers: [FunnelService, TimeToPlacementService, TrendsService, BreakdownService, CohortsService, ClustersService],
 })
 export class KpiViewsModule {}
