@@ -204,5 +204,6 @@ export async function collectEvents(topic: string, match: (e: ReceivedEvent) => 
   }
 }
 export * from './prisma-drift';
+export * from './schema-drift-suite';
 export * from './built-service';
 export * from './beneficiaries-peer';
