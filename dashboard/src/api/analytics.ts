@@ -1,10 +1,10 @@
+// The overview endpoint (GET /v1/kpis/overview) and the site catalogue read from it.
 import type { Filters } from '../filters/filters';
-import { getAnalytics } from './http';
+import { getAnalytics, type QueryInput } from './http';
 import type { OverviewResponse } from './types';
-import { parseOverviewResponse } from './validate';
 
 /** The query the overview endpoint accepts; it rejects unknown parameters, so `lang` stays out. */
-export function overviewQuery(filters: Filters): Record<string, string | null> {
+export function overviewQuery(filters: Filters) {
   return {
     groupBy: filters.groupBy,
     programme: filters.programme,
@@ -12,11 +12,11 @@ export function overviewQuery(filters: Filters): Record<string, string | null> {
     to: filters.to,
     country: filters.country,
     site: filters.site,
-  };
+  } satisfies QueryInput<'/v1/kpis/overview'>;
 }
 
 export function fetchOverview(token: string, filters: Filters, signal?: AbortSignal): Promise<OverviewResponse> {
-  return getAnalytics('/v1/kpis/overview', parseOverviewResponse, { token, signal, query: overviewQuery(filters) });
+  return getAnalytics('/v1/kpis/overview', { token, signal, query: overviewQuery(filters) });
 }
 
 /** One entry of the site catalogue the filter bar offers. */
@@ -37,7 +37,7 @@ const siteCache = new Map<string, Promise<SiteOption[]>>();
 export function fetchSiteCatalogue(token: string): Promise<SiteOption[]> {
   let pending = siteCache.get(token);
   if (!pending) {
-    pending = getAnalytics('/v1/kpis/overview', parseOverviewResponse, { token, query: { groupBy: 'site' } }).then((r) =>
+    pending = getAnalytics('/v1/kpis/overview', { token, query: { groupBy: 'site' } }).then((r) =>
       r.groups.map((g) => ({ code: g.key, label: g.label, country: g.country, programme: g.programme })),
     );
     pending.catch(() => siteCache.delete(token));

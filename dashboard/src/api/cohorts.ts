@@ -1,11 +1,24 @@
 // Cohort comparison (GET /v1/kpis/cohorts): two cohort definitions in, the same indicators
-// for each out. Types, the response check and the fetch.
-import { getAnalytics, type QueryValue } from './http';
-import type { Count, DisclosureNote, Rate } from './types';
-import { countCell, disclosureNote, isObj, numOrNull, obj, rateCell, ResponseShapeError } from './validate';
+// for each out.
+import type { AnalyticsPaths, QueryOf, ResponseOf } from '@meic/api-clients';
+import { getAnalytics, type QueryInput } from './http';
+import { allOf } from './types';
+
+export type CohortsResponse = ResponseOf<AnalyticsPaths, '/v1/kpis/cohorts'>;
+export type CohortFigures = CohortsResponse['a'];
+/** Placement within a window: the rate, those observed for the whole window (its denominator) and those enrolled too recently. */
+export type CohortWindow = CohortFigures['placementWithin6Months'];
+/** Kaplan–Meier median in days (`t`, null where the curve does not reach one half) with its interval. */
+export type CohortMedian = CohortFigures['medianDaysToPlacement'];
+
+/** One cohort as asked for, and as the response echoes it; null = no restriction. */
+export type CohortDefinition = CohortFigures['definition'];
+export type CohortField = keyof CohortDefinition;
+export const COHORT_FIELDS = allOf<CohortField>()(['programme', 'country', 'site', 'enrolledFrom', 'enrolledTo', 'activity']);
 
 /** Steps a cohort may be narrowed to ("people who had this step"); the service's STEP_NAMES. */
-export const COHORT_ACTIVITIES = [
+export type CohortActivity = NonNullable<QueryOf<AnalyticsPaths, '/v1/kpis/cohorts'>['a.activity']>;
+export const COHORT_ACTIVITIES = allOf<CohortActivity>()([
   'enrolled',
   'assessed',
   'courseEnrolled',
@@ -25,112 +38,31 @@ export const COHORT_ACTIVITIES = [
   'employed12',
   'mentored',
   'droppedOut',
-] as const;
-export type CohortActivity = (typeof COHORT_ACTIVITIES)[number];
+]);
 
-export const COHORT_FIELDS = ['programme', 'country', 'site', 'enrolledFrom', 'enrolledTo', 'activity'] as const;
-export type CohortField = (typeof COHORT_FIELDS)[number];
-
-/** One cohort as asked for; null = no restriction. */
-export type CohortDefinition = Record<CohortField, string | null>;
+export function isCohortActivity(v: string | null): v is CohortActivity {
+  return v !== null && (COHORT_ACTIVITIES as readonly string[]).includes(v);
+}
 
 export const EMPTY_COHORT: CohortDefinition = { programme: null, country: null, site: null, enrolledFrom: null, enrolledTo: null, activity: null };
 
-export interface CohortWindow {
-  rate: Rate;
-  /** Enrolled long enough before asOf to be observed for the whole window (the denominator). */
-  observed: Count;
-  /** Enrolled too recently: left out of the rate. */
-  notYetObservable: Count;
-}
+type CohortsQuery = QueryInput<'/v1/kpis/cohorts'>;
 
-export interface CohortMedian {
-  /** Kaplan–Meier median in days; null where the curve does not reach one half. */
-  t: number | null;
-  low: number | null;
-  high: number | null;
-  suppressed: boolean;
-}
-
-export interface CohortFigures {
-  definition: CohortDefinition;
-  enrolled: Count;
-  placementWithin6Months: CohortWindow;
-  placementWithin12Months: CohortWindow;
-  medianDaysToPlacement: CohortMedian;
-  dropoutRate: Rate;
-  employedAt6Months: Rate;
-}
-
-export interface CohortsResponse {
-  asOf: string;
-  minCell: number;
-  disclosure: DisclosureNote | null;
-  generatedAt: string;
-  a: CohortFigures;
-  b: CohortFigures;
-}
-
-
-function window(v: unknown, path: string): CohortWindow {
-  const o = obj(v, path);
-  return { rate: rateCell(o.rate, `${path}.rate`), observed: countCell(o.observed, `${path}.observed`), notYetObservable: countCell(o.notYetObservable, `${path}.notYetObservable`) };
-}
-
-function median(v: unknown, path: string): CohortMedian {
-  const o = obj(v, path);
-  if (typeof o.suppressed !== 'boolean') throw new ResponseShapeError(`${path}.suppressed`);
-  const pick = (k: 't' | 'low' | 'high'): number | null => {
-    const x = o[k] ?? null;
-    if (!numOrNull(x)) throw new ResponseShapeError(`${path}.${k}`);
-    return o.suppressed ? null : x;
-  };
-  return { t: pick('t'), low: pick('low'), high: pick('high'), suppressed: o.suppressed };
-}
-
-function definition(v: unknown): CohortDefinition {
-  const o = isObj(v) ? v : {};
-  const out = { ...EMPTY_COHORT };
-  for (const k of COHORT_FIELDS) out[k] = typeof o[k] === 'string' ? o[k] : null;
-  return out;
-}
-
-function cohort(v: unknown, path: string): CohortFigures {
-  const o = obj(v, path);
-  return {
-    definition: definition(o.definition),
-    enrolled: countCell(o.enrolled, `${path}.enrolled`),
-    placementWithin6Months: window(o.placementWithin6Months, `${path}.placementWithin6Months`),
-    placementWithin12Months: window(o.placementWithin12Months, `${path}.placementWithin12Months`),
-    medianDaysToPlacement: median(o.medianDaysToPlacement, `${path}.medianDaysToPlacement`),
-    dropoutRate: rateCell(o.dropoutRate, `${path}.dropoutRate`),
-    employedAt6Months: rateCell(o.employedAt6Months, `${path}.employedAt6Months`),
-  };
-}
-
-export function parseCohortsResponse(body: unknown): CohortsResponse {
-  const o = obj(body, '$');
-  if (typeof o.minCell !== 'number' || !Number.isFinite(o.minCell)) throw new ResponseShapeError('$.minCell');
-  if (typeof o.asOf !== 'string') throw new ResponseShapeError('$.asOf');
-  return {
-    asOf: o.asOf,
-    minCell: o.minCell,
-    disclosure: disclosureNote(o.disclosure),
-    generatedAt: typeof o.generatedAt === 'string' ? o.generatedAt : '',
-    a: cohort(o.a, '$.a'),
-    b: cohort(o.b, '$.b'),
-  };
-}
-
-/** `a.programme=LIME&b.site=IT-RM…`: the query the endpoint takes (it rejects unknown parameters). */
-export function cohortsQuery(a: CohortDefinition, b: CohortDefinition): Record<string, QueryValue> {
-  const query: Record<string, QueryValue> = {};
-  for (const [name, def] of [['a', a], ['b', b]] as const) {
-    for (const k of COHORT_FIELDS) query[`${name}.${k}`] = def[k];
+function prefixed(name: 'a' | 'b', def: CohortDefinition): CohortsQuery {
+  const activity = isCohortActivity(def.activity) ? def.activity : null;
+  const query: CohortsQuery = {};
+  for (const k of COHORT_FIELDS) {
+    if (k === 'activity') query[`${name}.activity`] = activity;
+    else query[`${name}.${k}`] = def[k];
   }
   return query;
 }
 
+/** `a.programme=LIME&b.site=IT-RM…`: the query the endpoint takes (it rejects unknown parameters). */
+export function cohortsQuery(a: CohortDefinition, b: CohortDefinition): CohortsQuery {
+  return { ...prefixed('a', a), ...prefixed('b', b) };
+}
+
 export function fetchCohorts(token: string, query: { a: CohortDefinition; b: CohortDefinition }, signal?: AbortSignal): Promise<CohortsResponse> {
-  return getAnalytics('/v1/kpis/cohorts', parseCohortsResponse, { token, signal, query: cohortsQuery(query.a, query.b) });
+  return getAnalytics('/v1/kpis/cohorts', { token, signal, query: cohortsQuery(query.a, query.b) });
 }

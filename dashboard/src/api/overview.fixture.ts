@@ -1,5 +1,5 @@
-// Test data for the specs: overview responses built from a few numbers.
-import type { Count, OverviewFigures, OverviewGroup, OverviewResponse, Rate } from './types';
+// Test data for the specs: overview responses built from a few numbers, typed by the contract.
+import type { Count, DisclosureNote, OverviewFigures, OverviewGroup, OverviewResponse, Rate } from './types';
 
 export const count = (value: number | null): Count => (value === null ? { value: null, suppressed: true } : { value, suppressed: false });
 
@@ -23,6 +23,9 @@ interface GroupSpec {
 
 /** The fixture's evaluation date, as a protected reader's disclosure note gives it. */
 export const FIXTURE_AS_OF = '2026-10-31';
+
+/** A protected reader's disclosure note (cell-key, minCell 5), as every KPI response carries one. */
+export const DISCLOSURE: DisclosureNote = { method: 'cell-key', asOf: FIXTURE_AS_OF, minCell: 5, maxPerturbation: 4, releaseBlock: 10, minAtRisk: 10 };
 
 export function figures(spec: Omit<GroupSpec, 'key'>): OverviewFigures {
   const t = spec.targets ?? { enrolled: null, placed: null };
@@ -57,7 +60,7 @@ export function overview(groups: OverviewGroup[], groupBy: OverviewResponse['gro
     groupBy,
     filters: { from: null, to: null, country: null, site: null },
     minCell: 5,
-    disclosure: { method: 'cell-key', asOf: FIXTURE_AS_OF, minCell: 5, maxPerturbation: 4, releaseBlock: 10, minAtRisk: 10 },
+    disclosure: DISCLOSURE,
     generatedAt: '2026-11-24T09:30:00Z',
     groups,
     totals: figures({ enrolled: 300, placed: 90, targets: { enrolled: 400, placed: 150 } }),

@@ -1,86 +1,46 @@
-// Response shapes of the analytics KPI API (contract.md, "Analytics service").
+// Shapes shared by the analytics API's responses, named from the types generated from its
+// OpenAPI document (@meic/api-clients): the contract is checked at compile time, not restated.
+import type { AnalyticsPaths, QueryOf, ResponseOf } from '@meic/api-clients';
 
-export type GroupBy = 'country' | 'site' | 'programme';
-export const GROUP_BY_VALUES: readonly GroupBy[] = ['country', 'site', 'programme'];
+export type OverviewResponse = ResponseOf<AnalyticsPaths, '/v1/kpis/overview'>;
+export type OverviewGroup = OverviewResponse['groups'][number];
+export type OverviewFigures = OverviewResponse['totals'];
 
 /**
  * A count cell. For roles other than site_staff the count is perturbed by the cell-key method
- * (docs/adr/0012); `suppressed` (value null) marks a figure withheld as a whole.
+ * (docs/adr/0012); `suppressed` marks a figure withheld as a whole (never shown as a number).
  */
-export interface Count {
-  value: number | null;
-  suppressed: boolean;
-}
-
+export type Count = OverviewFigures['enrolled'];
 /** A rate in percent (0-100) with its 95% Wilson score interval. */
-export interface Rate {
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  suppressed: boolean;
-}
-
+export type Rate = OverviewFigures['placementRatePct'];
 /** How a response's figures were protected (every KPI response carries it). */
-export interface DisclosureNote {
-  method: 'exact' | 'cell-key';
-  /** The evaluation date the figures were counted at. */
-  asOf: string;
-  minCell: number;
-  maxPerturbation: number | null;
-  releaseBlock: number | null;
-  minAtRisk: number | null;
+export type DisclosureNote = OverviewResponse['disclosure'];
+
+/** The filters a KPI view echoes back (funnel, trends, breakdown, clusters, time to placement). */
+export type ViewFilterEcho = ResponseOf<AnalyticsPaths, '/v1/kpis/funnel'>['filters'];
+
+export type GroupBy = NonNullable<QueryOf<AnalyticsPaths, '/v1/kpis/overview'>['groupBy']>;
+
+/**
+ * Every member of the union `T`, in the order the UI shows them: `allOf<T>()([...])` fails to
+ * compile when the list has a value `T` lacks or lacks one `T` has, so a list the UI iterates
+ * over cannot drift from the generated contract.
+ */
+export const allOf =
+  <T>() =>
+  <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> })): L =>
+    list;
+
+export const GROUP_BY_VALUES = allOf<GroupBy>()(['country', 'site', 'programme']);
+
+export function isGroupBy(v: string): v is GroupBy {
+  return (GROUP_BY_VALUES as readonly string[]).includes(v);
 }
 
-export interface OverviewFigures {
-  enrolled: Count;
-  women: Count;
-  trained: Count;
-  internshipsStarted: Count;
-  placed: Count;
-  dropouts: Count;
-  placementRatePct: Rate;
-  medianDaysToPlacement: number | null;
-  targets: { enrolled: number | null; placed: number | null; womenSharePct: number | null };
-  progress: { enrolledPct: number | null; placedPct: number | null; womenSharePct: number | null };
-  /** The last day up to which the group's enrolments and placements are all counted (null: not said). */
-  completeThrough: { enrolled: string | null; placed: string | null };
-}
+type ProblemSchema = AnalyticsPaths['/v1/kpis/overview']['get']['responses'][401]['content']['application/problem+json'];
 
-export interface OverviewGroup extends OverviewFigures {
-  /** e.g. 'IT-RM', 'IT' or 'AMIL' */
-  key: string;
-  /** e.g. 'Roma – AMIL', 'Italy' or 'AMIL' */
-  label: string;
-  country: string | null;
-  programme: string | null;
-}
-
-export interface OverviewResponse {
-  groupBy: GroupBy;
-  filters: { from: string | null; to: string | null; country: string | null; site: string | null };
-  minCell: number;
-  disclosure: DisclosureNote | null;
-  generatedAt: string;
-  groups: OverviewGroup[];
-  totals: OverviewFigures;
-}
-
-/** RFC 9457 problem details, as every 4xx/5xx body of the platform. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: { path: string; message: string }[];
-}
-
-export interface ViewFilterEcho {
-  from: string | null;
-  to: string | null;
-  asOf: string | null;
-  country: string | null;
-  site: string | null;
-  programme: string | null;
-}
+/**
+ * RFC 9457 problem details, as every 4xx/5xx body of the platform. Read from error bodies as
+ * they come (the proxy's, the service's), so every field may be missing.
+ */
+export type Problem = Partial<ProblemSchema>;

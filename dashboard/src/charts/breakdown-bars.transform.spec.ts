@@ -1,4 +1,6 @@
-import { parseBreakdownResponse, type BreakdownResponse } from '../api/breakdown';
+import type { BreakdownResponse } from '../api/breakdown';
+import { DISCLOSURE } from '../api/overview.fixture';
+import { withholdSuppressed } from '../api/suppression';
 import {
   breakdownRows,
   breakdownTable,
@@ -17,14 +19,15 @@ const rate = (value: number, low: number, high: number, numerator: number, denom
 const suppressedRate = { value: null, low: null, high: null, numerator: null, denominator: null, suppressed: true };
 const nobody = { count: { value: 0, suppressed: false }, rate: { value: null, low: null, high: null, numerator: 0, denominator: 0, suppressed: false } };
 const header = {
-  groupBy: 'site',
+  groupBy: 'site' as const,
   filters: { from: '1900-01-01', to: '2299-12-31', asOf: '2026-11-24', country: null, site: null, programme: null },
   minCell: 5,
+  disclosure: DISCLOSURE,
   generatedAt: '2026-11-24T14:24:52.349Z',
 };
 
 // Cut down from a real consortium_lead answer (placementRate by sex, per site).
-const rateBySex: BreakdownResponse = parseBreakdownResponse({
+const rateBySex: BreakdownResponse = withholdSuppressed<BreakdownResponse>({
   ...header,
   metric: 'placementRate',
   by: 'sex',
@@ -70,7 +73,7 @@ const rateBySex: BreakdownResponse = parseBreakdownResponse({
   },
 });
 
-const enrolledByCourse: BreakdownResponse = parseBreakdownResponse({
+const enrolledByCourse: BreakdownResponse = withholdSuppressed<BreakdownResponse>({
   ...header,
   groupBy: 'country',
   metric: 'enrolled',

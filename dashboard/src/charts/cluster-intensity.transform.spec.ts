@@ -1,4 +1,4 @@
-import { CLUSTERS_FIXTURE } from './cluster.fixture';
+import { CLUSTERS_FIXTURE, hidden } from './cluster.fixture';
 import { describeIntensity, intensityRows, intensityTable, transformProps, type IntensityLabels } from './cluster-intensity.transform';
 
 const labels: IntensityLabels = {
@@ -26,6 +26,12 @@ describe('cluster intensity rows', () => {
       ['IT-RM', 0.9, 24.7, true],
       ['SE-MAL', 31.8, null, false],
     ]);
+  });
+
+  it('does not place a site whose active members are suppressed, whatever intensity came with them', () => {
+    const lyon = { ...CLUSTERS_FIXTURE.groups[0]!, activeMembers: hidden };
+    const rows = intensityRows({ ...CLUSTERS_FIXTURE, groups: [lyon] }, (g) => g.label, (g) => g.key);
+    expect(rows.map((r) => [r.key, r.per100, r.plotted])).toEqual([['FR-LYO', null, false]]);
   });
 });
 

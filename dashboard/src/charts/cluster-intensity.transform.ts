@@ -2,7 +2,7 @@
 // 100 participants, placement rate), the rate's 95% Wilson interval drawn as a vertical whisker.
 // Pure: response + options in, ECharts option / table model / text alternative out, all from the
 // same rows.
-import type { ClusterGroup, ClustersResponse } from '../api/clusters';
+import { activePer100, type ClusterGroup, type ClustersResponse } from '../api/clusters';
 import type { Count, Rate } from '../api/types';
 import type { DataTableModel } from './data-table';
 import { escapeHtml } from './html';
@@ -54,9 +54,9 @@ export function intensityRows(response: ClustersResponse, label: (g: ClusterGrou
     pointLabel: pointLabel(g),
     enrolled: g.enrolled,
     activeMembers: g.activeMembers,
-    per100: g.activePer100,
+    per100: activePer100(g),
     rate: g.placementRatePct,
-    plotted: g.activePer100 !== null && !g.placementRatePct.suppressed && g.placementRatePct.value !== null,
+    plotted: activePer100(g) !== null && !g.placementRatePct.suppressed && g.placementRatePct.value !== null,
   }));
 }
 
@@ -81,7 +81,7 @@ export function intensityTable(rows: readonly IntensityRow[], totals: ClustersRe
       { key: 'rate', label: l.rate, kind: 'rate' },
     ],
     rows: rows.map((r) => ({ key: r.key, cells: [r.label, r.enrolled, r.activeMembers, r.per100, r.rate] })),
-    footer: [{ key: 'totals', cells: [l.totals, totals.enrolled, totals.activeMembers, totals.activePer100, totals.placementRatePct] }],
+    footer: [{ key: 'totals', cells: [l.totals, totals.enrolled, totals.activeMembers, activePer100(totals), totals.placementRatePct] }],
   };
 }
 

@@ -1,4 +1,6 @@
-import { parseTrendsResponse, type TrendsResponse } from '../api/trends';
+import { DISCLOSURE } from '../api/overview.fixture';
+import { withholdSuppressed } from '../api/suppression';
+import type { TrendsResponse } from '../api/trends';
 import {
   allSuppressed,
   describeTrendLines,
@@ -17,17 +19,18 @@ const periods = ['2025-07-01', '2025-10-01', '2026-01-01', '2026-04-01'];
 const series = (values: ({ value: number | null; suppressed: boolean })[]) => values.map((value, i) => ({ period: periods[i] ?? '', value }));
 
 // Cut down from a real consortium_lead answer (enrolled per quarter, by country).
-const enrolledQuarterly: TrendsResponse = parseTrendsResponse({
+const enrolledQuarterly: TrendsResponse = withholdSuppressed<TrendsResponse>({
   groupBy: 'country',
   filters: { from: '2025-07-01', to: '2026-06-30', asOf: '2026-11-24', country: null, site: null, programme: null },
   minCell: 5,
+  disclosure: DISCLOSURE,
   generatedAt: '2026-11-24T14:24:52.092Z',
   metric: 'enrolled',
   interval: 'quarter',
   periods,
   groups: [
     { key: 'CY', label: 'CY', country: 'CY', programme: null, total: c(412), series: series([c(98), S, c(129), c(130)]) },
-    // A leaked number in a suppressed cell is dropped by the parser.
+    // A number sent in a suppressed cell is dropped on the way in.
     { key: 'SE', label: 'SE', country: 'SE', programme: null, total: S, series: series([{ value: 3, suppressed: true }, c(0), S, c(0)]) },
   ],
   totals: { total: c(1630), series: series([c(380), c(402), c(421), c(427)]) },

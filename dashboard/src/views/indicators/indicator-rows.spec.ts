@@ -1,14 +1,17 @@
-import { parseIndicatorsResponse, indicatorsPeriod } from '../../api/indicators';
+import { formalDefinition, indicatorsPeriod, type IndicatorsResponse } from '../../api/indicators';
+import { DISCLOSURE } from '../../api/overview.fixture';
+import { withholdSuppressed } from '../../api/suppression';
 import { toCsv } from '../../charts/data-table';
 import { anySuppressed, indicatorTable, type IndicatorTableLabels } from './indicator-rows';
 
 // Cut down from a real /v1/indicators answer: one indicator of each kind.
-const body = {
+const body: IndicatorsResponse = {
   period: { label: null, from: '1900-01-01', to: '2299-12-31' },
   asOf: '2026-11-24',
   lang: 'en',
   filters: { country: null, programme: null, site: null },
   minCell: 5,
+  disclosure: DISCLOSURE,
   generatedAt: '2026-11-24T14:24:52.554Z',
   indicators: [
     {
@@ -91,7 +94,7 @@ const labels: IndicatorTableLabels = {
   countName: (k) => k,
 };
 
-const table = indicatorTable(parseIndicatorsResponse(body), labels);
+const table = indicatorTable(withholdSuppressed(body), labels);
 const cells = (key: string) => table.rows.find((r) => r.key === key)?.cells;
 
 describe('indicatorTable', () => {
@@ -133,5 +136,20 @@ describe('indicatorsPeriod', () => {
   it('sends a closed range only when both dates are set', () => {
     expect(indicatorsPeriod({ from: '2025-01-01', to: '2025-06-30' })).toBe('2025-01-01..2025-06-30');
     expect(indicatorsPeriod({ from: '2025-01-01', to: null })).toBeNull();
+  });
+});
+
+describe('formalDefinition', () => {
+  it('keeps the kind-specific part of a catalogue entry, not the fields shown as such', () => {
+    const entry = {
+      code: 'MEIC-09',
+      title: { en: 'Placement rate', it: 'Tasso di inserimento', el: 'Ποσοστό τοποθέτησης' },
+      description: { en: 'Placed within 6 months of enrolment.' },
+      unit: 'percent',
+      kind: 'rate' as const,
+      disaggregations: ['sex' as const],
+      numerator: { step: 'placed', withinDays: 183 },
+    };
+    expect(formalDefinition(entry)).toEqual({ numerator: { step: 'placed', withinDays: 183 } });
   });
 });

@@ -58,7 +58,7 @@ function rowsOf(ind: EvaluatedIndicator, labels: IndicatorTableLabels): CellValu
     }
     case 'organisations':
     case 'contributions':
-      for (const b of ind.byType) for (const [key, c] of b.counts) out.push([`${labels.orgType(b.type)} · ${labels.countName(key)}`, c, null, null, null, null]);
+      for (const b of ind.byType) for (const [key, c] of Object.entries(b.counts)) out.push([`${labels.orgType(b.type)} · ${labels.countName(key)}`, c, null, null, null, null]);
       break;
   }
   // An indicator the service evaluated to nothing still gets its line, so it is not lost.

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { fetchSiteCatalogue, type SiteOption } from '../../api/analytics';
-import { fetchIndicatorCatalogue, fetchIndicators, indicatorsQuery, type IndicatorDefinition } from '../../api/indicators';
+import { fetchIndicatorCatalogue, fetchIndicators, formalDefinition, indicatorsQuery, type IndicatorDefinition } from '../../api/indicators';
 import { useAuth } from '../../auth/auth';
 import { exportFileName, isCount, isRate, toCsv, type CellValue, type TableColumn } from '../../charts/data-table';
 import { downloadCsv } from '../../components/download';
@@ -129,7 +129,7 @@ function Definitions({ list }: { list: IndicatorDefinition[] }) {
               <dd>{word(t, UNITS, 'indicators.unit.', d.unit)}</dd>
               <dt>{t('indicators.kind')}</dt>
               <dd>{word(t, KINDS, 'indicators.kindName.', d.kind)}</dd>
-              {d.disaggregations.length ? (
+              {d.disaggregations?.length ? (
                 <>
                   <dt>{t('indicators.disaggregations')}</dt>
                   <dd>{fmt.list(d.disaggregations.map((x) => word(t, DIMENSIONS, 'indicators.dim.', x)))}</dd>
@@ -138,7 +138,7 @@ function Definitions({ list }: { list: IndicatorDefinition[] }) {
             </dl>
             <details>
               <summary>{t('indicators.formal')}</summary>
-              <pre>{JSON.stringify(d.definition, null, 2)}</pre>
+              <pre>{JSON.stringify(formalDefinition(d), null, 2)}</pre>
             </details>
           </li>
         );

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, type ReactNode } from 'react';
 import { fetchOverview, overviewQuery } from '../../api/analytics';
 import { ApiError } from '../../api/http';
-import type { OverviewFigures, OverviewGroup, OverviewResponse } from '../../api/types';
+import { isGroupBy, type GroupBy, type OverviewFigures, type OverviewGroup, type OverviewResponse } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { EChartsChart } from '../../charts/echarts-chart';
 import {
@@ -79,6 +79,8 @@ export default function OverviewPage() {
   }, [error, signOut]);
 
   const data = overview.data;
+  // The contract types the overview's echo of groupBy as any string: read it as the grouping it is.
+  const groupBy: GroupBy = data && isGroupBy(data.groupBy) ? data.groupBy : filters.groupBy;
   const loading = overview.status === 'loading';
 
   const chartLabels: OverviewBarsLabels = useMemo(
@@ -165,7 +167,7 @@ export default function OverviewPage() {
 
         <section aria-labelledby="groups-heading">
           <h2 id="groups-heading" className="section-title">
-            {t('overview.groupsHeading', { groupBy: t(`groupBy.${data.groupBy}` as const).toLowerCase() })}
+            {t('overview.groupsHeading', { groupBy: t(`groupBy.${groupBy}` as const).toLowerCase() })}
           </h2>
           <div className="card-grid">
             {data.groups.map((g) => (
