@@ -1,8 +1,8 @@
-import { deadLetterTopic, fromKafkaRecord, type CloudEvent } from '@meic/contracts';
-import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
-import type { Logger } from 'pino';
+import type { CloudEvent } from '@meic/contracts';
 import { Counter, type Registry } from 'prom-client';
-import { deadLetterTopicConfig, domainTopic, ensureTopics } from '../kafka/kafka';
+import { ConsumerTransport, type ConsumerOptions, type EventMeta } from './consumer-transport';
+
+export type { EventMeta } from './consumer-transport';
 
 /** What a consumer step decided; it never throws for a bad event (only for a transient failure). */
 export type StepResult = { outcome: 'ok' } | { outcome: 'drop'; reason: string } | { outcome: 'dead-letter'; reason: string };
@@ -11,21 +11,8 @@ export const ok: StepResult = { outcome: 'ok' };
 export const drop = (reason: string): StepResult => ({ outcome: 'drop', reason });
 export const deadLetter = (reason: string): StepResult => ({ outcome: 'dead-letter', reason });
 
-/** Where a consumed event was read from. */
-export interface EventMeta {
-  topic: string;
-  partition: number;
-  offset: string;
-}
-
-export interface EventConsumerOptions {
-  kafka: Kafka;
-  groupId: string;
-  topics: readonly string[];
-  logger: Logger;
+export interface EventConsumerOptions extends ConsumerOptions {
   registry?: Registry;
-  partitions?: number;
-  fromBeginning?: boolean;
   /**
    * Partitions whose messages are handled at the same time (default 4). Order holds within a
    * partition — one aggregate's or one person's events of a topic — which is all a step may rely
@@ -38,17 +25,16 @@ export interface EventConsumerOptions {
 }
 
 /**
- * A consumer group that reads CloudEvents in binary mode, hands valid ones to a step and
- * sends unreadable or rejected ones to `<topic>.dlq.<group>` with the reason, then moves on.
+ * The message mode: a consumer group that hands each valid CloudEvent to a step and sends
+ * unreadable or rejected ones to `<topic>.dlq.<group>` with the reason, then moves on.
  * Offsets are committed after the step, so a crash redelivers: steps must be idempotent on ce_id.
  */
 export class EventConsumer {
-  private consumer?: Consumer;
-  private producer?: Producer;
+  private readonly transport: ConsumerTransport;
   private readonly outcomes?: Counter<'topic' | 'outcome'>;
-  private running = false;
 
   constructor(private readonly opts: EventConsumerOptions) {
+    this.transport = new ConsumerTransport(opts);
     if (opts.registry) {
       // One counter per registry, shared by the consumers of an application (their topics differ).
       this.outcomes =
@@ -57,67 +43,23 @@ export class EventConsumer {
     }
   }
 
-  /** For `/readyz`: a consumer that has not joined its group (or crashed) is not ready. */
-  readonly readinessCheck = async (): Promise<void> => {
-    if (!this.running) throw new Error('consumer has not joined its group');
-  };
+  readonly readinessCheck = (): Promise<void> => this.transport.readinessCheck();
 
   async start(): Promise<void> {
-    const { kafka, groupId, topics } = this.opts;
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, topics.map((topic) => domainTopic(topic, this.opts.partitions ?? 6)));
-      await ensureTopics(admin, topics.map((topic) => deadLetterTopicConfig(deadLetterTopic(topic, groupId))));
-    } finally {
-      await admin.disconnect();
-    }
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-    await this.producer.connect();
-    // A disconnect waits for the fetch in flight; kafkajs's 5 s default long-poll made every
-    // shutdown take seconds. Data still returns as soon as it arrives (minBytes 1).
-    this.consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...topics], fromBeginning: this.opts.fromBeginning ?? true });
-    this.consumer.on(this.consumer.events.CRASH, (e) => {
-      this.running = false;
-      this.opts.logger.error({ err: String(e.payload.error), restart: e.payload.restart }, 'consumer crashed');
-    });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-      this.running = true;
-    });
-    await this.consumer.run({
+    const consumer = await this.transport.connect(500);
+    await consumer.run({
       partitionsConsumedConcurrently: this.opts.partitionsConsumedConcurrently ?? 4,
       eachMessage: async ({ topic, partition, message }) => {
-        const result = await this.step(topic, partition, message);
+        const record = this.transport.read(message);
+        const result: StepResult = record.kind === 'event' ? await this.opts.handle(record.event, { topic, partition, offset: message.offset }) : record.kind === 'drop' ? drop(record.reason) : deadLetter(record.reason);
         this.outcomes?.inc({ topic, outcome: result.outcome });
-        if (result.outcome === 'dead-letter') await this.sendToDeadLetter(topic, partition, message, result.reason);
+        if (result.outcome === 'dead-letter') await this.transport.deadLetter(topic, partition, [{ message, reason: result.reason }]);
         if (result.outcome === 'drop') this.opts.logger.debug({ topic, offset: message.offset, reason: result.reason }, 'event dropped');
       },
     });
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await this.consumer?.disconnect().catch(() => undefined);
-    await this.producer?.disconnect().catch(() => undefined);
-  }
-
-  private async step(topic: string, partition: number, message: KafkaMessage): Promise<StepResult> {
-    const parsed = fromKafkaRecord(message);
-    // A retired type is dropped: its dead letter would copy what made it retired (a clear id).
-    if (!parsed.ok) return parsed.retired ? drop(parsed.reason) : deadLetter(parsed.reason);
-    return this.opts.handle(parsed.event, { topic, partition, offset: message.offset });
-  }
-
-  private async sendToDeadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
-    const headers: Record<string, string | Buffer> = {};
-    for (const [k, v] of Object.entries(message.headers ?? {})) {
-      const first = Array.isArray(v) ? v[0] : v;
-      if (first !== undefined) headers[k] = first;
-    }
-    Object.assign(headers, { dlq_reason: reason, dlq_topic: topic, dlq_partition: String(partition), dlq_offset: message.offset, dlq_group: this.opts.groupId });
-    await this.producer?.send({ topic: deadLetterTopic(topic, this.opts.groupId), acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
-    this.opts.logger.warn({ topic, partition, offset: message.offset, reason }, 'event dead-lettered');
+    await this.transport.disconnect();
   }
 }

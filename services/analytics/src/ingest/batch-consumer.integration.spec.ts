@@ -7,9 +7,10 @@ import { pollUntil, randomName, randomSiteCode, testStack } from '@meic/testing'
 import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
-import { BatchIngestConsumer } from './batch-consumer';
+import type { BatchEventConsumer } from '@meic/service-kit';
+import { ingestConsumer } from './ingest.consumer';
 import { IngestRepository } from './ingest.repository';
-import { IngestService } from './ingest.service';
+import { IngestService, type IngestItem } from './ingest.service';
 
 const enrolled = (siteCode: string) =>
   buildEvent('meic.beneficiary.enrolled.v2', {
@@ -29,14 +30,14 @@ const asMessage = (e: CloudEvent) => {
   return { key: r.key, value: r.value, headers: r.headers };
 };
 
-describe('BatchIngestConsumer against a real broker and chdb', () => {
+describe('the batch-mode ingest consumer against a real broker and chdb', () => {
   const logger = createLogger('test', 'error');
   let kafka: Kafka;
   let producer: Producer;
   let ch: ClickHouseService;
   let service: IngestService;
   let chdbDir: string;
-  const consumers: BatchIngestConsumer[] = [];
+  const consumers: BatchEventConsumer<IngestItem>[] = [];
 
   beforeAll(async () => {
     kafka = createKafka({ brokers: testStack().kafkaBrokers, clientId: 'batch-ingest-test', logger });
@@ -64,21 +65,13 @@ describe('BatchIngestConsumer against a real broker and chdb', () => {
     return topic;
   }
 
-  function consumer(topic: string, groupId: string, batchSize: number, flushMs: number, onStore?: (n: number) => void): BatchIngestConsumer {
-    const c = new BatchIngestConsumer({
-      kafka,
-      logger,
-      groupId,
-      topics: [topic],
-      partitions: 1,
-      batchSize,
-      flushMs,
-      toRow: (e, m) => service.toRow(e, m),
-      store: async (items) => {
-        onStore?.(items.length);
-        await service.storeBatch(items);
-      },
-    });
+  function consumer(topic: string, groupId: string, batchSize: number, flushMs: number, onStore?: (n: number) => void): BatchEventConsumer<IngestItem> {
+    const storing = Object.create(service) as IngestService;
+    storing.storeBatch = async (items) => {
+      onStore?.(items.length);
+      await service.storeBatch(items);
+    };
+    const c = ingestConsumer(kafka, logger, { groupId, topics: [topic], partitions: 1, batchSize, flushMs }, storing);
     consumers.push(c);
     return c;
   }

@@ -1,4 +1,5 @@
 import type { CloudEvent, EventType } from '@meic/contracts';
+import type { EventHandlers, StepResult } from '@meic/service-kit';
 import type { PathwayFact } from '../pathway/pathway.rules';
 
 /** The person events that move a pathway, from this service's topic and the trainings topic. */
@@ -17,6 +18,11 @@ export type PathwayFactType = (typeof PATHWAY_FACT_TYPES)[number];
 
 export function isPathwayFactType(type: EventType): type is PathwayFactType {
   return (PATHWAY_FACT_TYPES as readonly EventType[]).includes(type);
+}
+
+/** The same step for every pathway fact. */
+export function pathwayFactHandlers(step: (event: CloudEvent<PathwayFactType>) => Promise<StepResult>): EventHandlers {
+  return Object.fromEntries(PATHWAY_FACT_TYPES.map((type) => [type, step])) as EventHandlers;
 }
 
 /**

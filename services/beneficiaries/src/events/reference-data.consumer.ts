@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from '@meic/service-kit';
+import { TOPICS } from '@meic/contracts';
+import { ConsumerPlatform, HostedEventConsumer, ok, type EventHandlers } from '@meic/service-kit';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SitesService } from '../sites/sites.service';
 
@@ -20,18 +20,13 @@ export class ReferenceDataConsumer extends HostedEventConsumer {
     super(platform.beside(REFERENCE_DATA), [TOPICS.stakeholders]);
   }
 
-  async dispatch(event: CloudEvent): Promise<StepResult> {
-    // Its topic carries the stakeholders service's events only; those of other records are not used here.
-    if (isEvent(event, 'meic.site.registered.v1') || isEvent(event, 'meic.site.updated.v1')) await this.sites.record(event.data);
-    else if (isEvent(event, 'meic.organisation.joined.v1')) await this.organisations.recordJoined(event.data);
-    else if (isEvent(event, 'meic.organisation.left.v1')) await this.organisations.recordLeft(event.data);
-    else return drop(`${event.type} is not used by this service yet`);
-    return ok;
-  }
-}
-
-function isEvent<T extends EventType>(event: CloudEvent, type: T): event is CloudEvent<T> {
-  return event.type === type;
+  // Its topic carries the stakeholders service's events only; those of other records are not used here.
+  protected readonly handlers: EventHandlers = {
+    'meic.site.registered.v1': async (e) => (await this.sites.record(e.data), ok),
+    'meic.site.updated.v1': async (e) => (await this.sites.record(e.data), ok),
+    'meic.organisation.joined.v1': async (e) => (await this.organisations.recordJoined(e.data), ok),
+    'meic.organisation.left.v1': async (e) => (await this.organisations.recordLeft(e.data), ok),
+  };
 }
 
 /** Its name beside the service's own consumer: group `<group>.reference-data`, readiness `kafka-consumer-reference-data`. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TOPICS, type CloudEvent, type EventType } from '@meic/contracts';
-import { ConsumerPlatform, drop, HostedEventConsumer, ok, type StepResult } from '@meic/service-kit';
+import { TOPICS } from '@meic/contracts';
+import { ConsumerPlatform, drop, HostedEventConsumer, ok, type EventHandlers } from '@meic/service-kit';
 import { BeneficiariesService } from '../beneficiaries/beneficiaries.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SitesService } from '../sites/sites.service';
@@ -8,7 +8,7 @@ import { SitesService } from '../sites/sites.service';
 /**
  * What this service learns from Kafka instead of calling other services: sites and cluster
  * organisations (stakeholders), and erasures (beneficiaries). People themselves are looked up when
- * a record names them: no event carries their id. One group, one dispatcher; every step is an
+ * a record names them: no event carries their id. One group, a step per event type it uses; every step is an
  * upsert or a delete, so redelivery changes nothing.
  */
 @Injectable()
@@ -22,40 +22,12 @@ export class EventsConsumer extends HostedEventConsumer {
     super(platform, [TOPICS.stakeholders, TOPICS.beneficiaries]);
   }
 
-  async dispatch(event: CloudEvent): Promise<StepResult> {
-    const type: EventType = event.type;
-    switch (type) {
-      case 'meic.site.registered.v1':
-      case 'meic.site.updated.v1':
-        await this.sites.record((event as CloudEvent<typeof type>).data);
-        return ok;
-      case 'meic.organisation.joined.v1':
-        await this.organisations.joined((event as CloudEvent<typeof type>).data);
-        return ok;
-      case 'meic.organisation.left.v1':
-        await this.organisations.left((event as CloudEvent<typeof type>).data);
-        return ok;
-      case 'meic.beneficiary.erased.v2':
-        return (await this.beneficiaries.erased((event as CloudEvent<typeof type>).data)) ? ok : drop('erasure of a person this service never wrote about (pseudonym tombstoned)');
-      // People are looked up in the beneficiaries service when a record names them.
-      case 'meic.beneficiary.enrolled.v2':
-      case 'meic.territorial-indicator.recorded.v1':
-      case 'meic.mentor.registered.v1':
-      case 'meic.mentoring.started.v2':
-      case 'meic.mentoring.ended.v2':
-      case 'meic.course.created.v1':
-      case 'meic.course.enrolled.v2':
-      case 'meic.course.completed.v2':
-      case 'meic.internship.started.v2':
-      case 'meic.internship.ended.v2':
-      case 'meic.beneficiary.consent-recorded.v2':
-      case 'meic.beneficiary.assessed.v2':
-      case 'meic.beneficiary.placed.v2':
-      case 'meic.beneficiary.followed-up.v2':
-      case 'meic.beneficiary.dropped-out.v2':
-      case 'meic.pathway.stage-changed.v2':
-      case 'meic.pathway.task-raised.v2':
-        return drop(`${type} is not used by the trainings service`);
-    }
-  }
+  // People are looked up in the beneficiaries service when a record names them.
+  protected readonly handlers: EventHandlers = {
+    'meic.site.registered.v1': async (e) => (await this.sites.record(e.data), ok),
+    'meic.site.updated.v1': async (e) => (await this.sites.record(e.data), ok),
+    'meic.organisation.joined.v1': async (e) => (await this.organisations.joined(e.data), ok),
+    'meic.organisation.left.v1': async (e) => (await this.organisations.left(e.data), ok),
+    'meic.beneficiary.erased.v2': async (e) => ((await this.beneficiaries.erased(e.data)) ? ok : drop('erasure of a person this service never wrote about (pseudonym tombstoned)')),
+  };
 }
