@@ -9,6 +9,7 @@
  *   npm test -- --selectProjects e2e
  *   npm test -- services/analytics
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureBuilt, ensureInstalled } from '../lib/bootstrap.mjs';
@@ -36,6 +37,12 @@ const notInterrupted = () => {
   if (interrupted) throw new Error(`interrupted by ${interrupted}`);
 };
 
+/** @param {string} root */
+function sourceRoots(root) {
+  const under = (/** @type {string} */ dir) => fs.readdirSync(path.join(root, dir)).map((name) => `${dir}/${name}/src`).filter((p) => fs.existsSync(path.join(root, p)));
+  return [...under('services'), ...under('packages'), 'dashboard/src'];
+}
+
 let code = 1;
 try {
   await ensureInstalled(REPO_ROOT);
@@ -45,7 +52,7 @@ try {
   await step('provisioning', () => provision(stateRoot(), { forTests: true }));
   notInterrupted();
   // Type errors in tests and lint findings fail CI like a failing test does.
-  await step('static checks (generated contracts, tsc, eslint)', async () => {
+  await step('static checks (generated contracts, tsc, eslint, boundaries)', async () => {
     const stale = await generate(REPO_ROOT, { check: true });
     if (stale.length > 0) throw new Error(`stale generated files (run npm run generate and commit them): ${stale.join(', ')}`);
     /** @param {string} name */
@@ -56,6 +63,8 @@ try {
       [bin('tsc'), ['-p', 'tests']],
       [bin('tsc'), ['-p', 'infra']],
       [bin('eslint'), ['.']],
+      // The architecture's boundaries (.dependency-cruiser.cjs), over every workspace's sources.
+      [bin('depcruise'), ['--config', '.dependency-cruiser.cjs', ...sourceRoots(REPO_ROOT)]],
     ];
     for (const [cmd, args] of checks) {
       const exitCode = await runAttached(cmd, args, { cwd: REPO_ROOT });
