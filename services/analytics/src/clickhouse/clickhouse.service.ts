@@ -5,6 +5,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { createChdbConnection } from 'chdb/connection';
 import { LOGGER, ReadinessRegistry } from '@meic/service-kit';
 import type { Logger } from 'pino';
+import { applyProjections } from '../projections/projections.applier';
 
 export const CLICKHOUSE_OPTIONS = Symbol('CLICKHOUSE_OPTIONS');
 export interface ClickHouseOptions {
@@ -50,8 +51,9 @@ export class ClickHouseService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Applies `clickhouse/migrations/*.sql` in name order, once each; with `through`, stops after
-   * that file (tests rebuild a store as an older version left it).
+   * Applies `clickhouse/migrations/*.sql` in name order, once each, then brings the projections
+   * (the tables built from events) to their definitions; with `through`, stops after that file and
+   * leaves the projections alone (tests rebuild a store as an older version left it).
    */
   async migrate(opts: { through?: string } = {}): Promise<void> {
     const db = this.database;
@@ -68,6 +70,8 @@ export class ClickHouseService implements OnModuleInit, OnApplicationShutdown {
       await this.client.insert({ table: `${db}.schema_migrations`, values: [{ name: file }], format: 'JSONEachRow' });
       this.logger.info({ migration: file }, 'applied ClickHouse migration');
     }
+    // The tables built from events follow their typed definitions (src/projections), not migrations.
+    if (!opts.through) await applyProjections({ command: (query) => this.client.command({ query }).then(() => undefined), rows: (q, p) => this.rows(q, p) }, db, this.logger);
   }
 
   async rows<T>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
