@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
+import { openView } from '../kpi-views/kpi-view';
 import type { Reading } from '../disclosure/disclosure.service';
 import { COHORT, ever, inPeriod, isExhaustive, type BreakdownDimension, type Categorisation, type Condition } from '../kpis/measures';
-import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
+import { cellOf, type Unit } from '../kpi-views/kpi-groups';
 import type { BreakdownMetric, BreakdownQuery, BreakdownResponse } from './breakdown.schemas';
 
 /**
@@ -55,11 +56,8 @@ export class BreakdownService {
   }
 
   async breakdown(principal: Principal, query: BreakdownQuery, now = new Date()): Promise<BreakdownResponse> {
-    const groupBy = query.groupBy ?? 'site';
-    const filters = filtersOf(query);
-    const directory = await this.engine.sites();
-    const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
-    const reading = await this.engine.reading(principal, scopeOf(query, now), now);
+    const view = await openView(this.engine, principal, query, now);
+    const { reading, directory } = view;
     const categorisation = await this.categorisation(query.by, reading);
     const defs = breakdownMeasures(query.metric);
     const { measures, categories } = await this.engine.measures(reading, defs.denominator ? { count: defs.count, denominator: defs.denominator } : { count: defs.count }, categorisation, directory);
@@ -69,17 +67,12 @@ export class BreakdownService {
     };
     const breakdownOf = (unit: Unit) => ({ total: figure(unit, null), categories: categories.map((c) => ({ category: c, ...figure(unit, c) })) });
     return {
-      groupBy,
-      filters: echoFilters(reading.scope, filters),
-      minCell: reading.minCell,
-      disclosure: reading.note(),
-      generatedAt: now.toISOString(),
+      ...view.head,
       metric: query.metric,
       by: query.by,
       exhaustive: isExhaustive(categorisation),
       categories,
-      groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, ...breakdownOf(g.unit) })),
-      totals: breakdownOf(totals.unit),
+      ...view.perGroup(breakdownOf),
     };
   }
 }

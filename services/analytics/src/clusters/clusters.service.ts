@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
-import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
+import { cellOf, type Unit } from '../kpi-views/kpi-groups';
 import type { Cell } from '../kpis/cell';
 import { KpiEngine, rateOf } from '../kpis/kpi-engine.service';
+import { openView } from '../kpi-views/kpi-view';
 import { COHORT, ever, type Condition } from '../kpis/measures';
 import { publishContributionsByType, publishMembersAllTypes, publishMembersByType, type ContributionCount, type OrganisationCount } from '../kpis/organisation-measures';
 import { perHundred } from './cluster-figures';
@@ -26,11 +27,8 @@ export class ClustersService {
   constructor(private readonly engine: KpiEngine) {}
 
   async clusters(principal: Principal, query: ClustersQuery, now = new Date()): Promise<ClustersResponse> {
-    const groupBy = query.groupBy ?? 'site';
-    const filters = filtersOf(query);
-    const directory = await this.engine.sites();
-    const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
-    const reading = await this.engine.reading(principal, scopeOf(query, now), now);
+    const view = await openView(this.engine, principal, query, now);
+    const { reading, directory } = view;
     const [base, organisations, contributions] = await Promise.all([
       this.engine.measures(reading, RATE_MEASURES, null, directory),
       this.engine.participants.organisationCounts(reading.scope),
@@ -70,14 +68,9 @@ export class ClustersService {
     };
 
     return {
-      groupBy,
-      filters: echoFilters(reading.scope, filters),
-      minCell: reading.minCell,
-      disclosure: reading.note(),
-      generatedAt: now.toISOString(),
+      ...view.head,
       types,
-      groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, ...figures(g.unit) })),
-      totals: figures(totals.unit),
+      ...view.perGroup(figures),
     };
   }
 }

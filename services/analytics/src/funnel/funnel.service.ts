@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { KpiEngine } from '../kpis/kpi-engine.service';
-import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
+import { openView } from '../kpi-views/kpi-view';
+import { cellOf, type Unit } from '../kpi-views/kpi-groups';
 import { FUNNEL_STEP_NAMES, funnelMeasures, funnelSteps } from './funnel-steps';
 import type { FunnelQuery, FunnelResponse } from './funnel.schemas';
 
@@ -12,22 +13,14 @@ export class FunnelService {
   constructor(private readonly engine: KpiEngine) {}
 
   async funnel(principal: Principal, query: FunnelQuery, now = new Date()): Promise<FunnelResponse> {
-    const groupBy = query.groupBy ?? 'site';
-    const filters = filtersOf(query);
-    const directory = await this.engine.sites();
-    const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
-    const reading = await this.engine.reading(principal, scopeOf(query, now), now);
+    const view = await openView(this.engine, principal, query, now);
+    const { reading, directory } = view;
     const { measures } = await this.engine.measures(reading, MEASURES, null, directory);
     const stepsOf = (unit: Unit) => funnelSteps((name) => cellOf(measures[name], unit));
     return {
-      groupBy,
-      filters: echoFilters(reading.scope, filters),
-      minCell: reading.minCell,
-      disclosure: reading.note(),
-      generatedAt: now.toISOString(),
+      ...view.head,
       steps: FUNNEL_STEP_NAMES,
-      groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, steps: stepsOf(g.unit) })),
-      totals: { steps: stepsOf(totals.unit) },
+      ...view.perGroup((unit) => ({ steps: stepsOf(unit) })),
     };
   }
 }

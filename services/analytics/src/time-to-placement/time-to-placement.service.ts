@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@meic/service-kit';
 import { KpiEngine } from '../kpis/kpi-engine.service';
+import { openView } from '../kpi-views/kpi-view';
 import { COHORT, ever, type Condition } from '../kpis/measures';
 import type { SiteRef } from '../kpis/site-units';
-import { cellOf, echoFilters, filtersOf, scopeOf, viewGroups, type Unit } from '../kpi-views/kpi-groups';
+import { cellOf, type Unit } from '../kpi-views/kpi-groups';
 import type { TimeToPlacementQuery, TimeToPlacementResponse } from './time-to-placement.schemas';
 
 /** Numbers at risk are reported at these days: multiples of the 30-day buckets protected curves step at. */
@@ -20,11 +21,8 @@ export class TimeToPlacementService {
   constructor(private readonly engine: KpiEngine) {}
 
   async timeToPlacement(principal: Principal, query: TimeToPlacementQuery, now = new Date()): Promise<TimeToPlacementResponse> {
-    const groupBy = query.groupBy ?? 'site';
-    const filters = filtersOf(query);
-    const directory = await this.engine.sites();
-    const { groups, totals } = viewGroups(principal, directory, groupBy, filters);
-    const reading = await this.engine.reading(principal, scopeOf(query, now), now);
+    const view = await openView(this.engine, principal, query, now);
+    const { reading, directory } = view;
     const [{ measures }, times] = await Promise.all([this.engine.measures(reading, MEASURES, null, directory), this.engine.times(reading, COHORT, 'placed')]);
     const curveOf = (unit: Unit, sites: readonly SiteRef[]) => {
       const codes = new Set(sites.map((s) => s.code));
@@ -43,14 +41,9 @@ export class TimeToPlacementService {
       };
     };
     return {
-      groupBy,
-      filters: echoFilters(reading.scope, filters),
-      minCell: reading.minCell,
-      disclosure: reading.note(),
-      generatedAt: now.toISOString(),
+      ...view.head,
       riskTimes: [...RISK_TIMES],
-      groups: groups.map((g) => ({ key: g.key, label: g.label, country: g.country, programme: g.programme, ...curveOf(g.unit, g.sites) })),
-      totals: curveOf(totals.unit, totals.sites),
+      ...view.perGroup(curveOf),
     };
   }
 }
