@@ -10,6 +10,7 @@ export * from './site-file/site-file.error';
 export * from './site-file/site-file.parser';
 export * from './site-file/site-apply';
 export * from './site-file/site-add.command';
-export { demoDigest, generateDemoProgramme, summariseDemo, type DemoPerson, type DemoProgramme, type DemoRecord, type DemoSiteSummary, type GenerateDemoOptions } from './demo/demo-generator';
+export { generateDemoProgramme, type DemoPerson, type DemoProgramme, type DemoRecord, type GenerateDemoOptions } from './demo/demo-generator';
+export { demoDigest, summariseDemo, type DemoSiteSummary } from './demo/demo-summary';
 export * from './records/record-writer';
 export * from './import/record-file-reader';

@@ -1,6 +1,7 @@
 import { validateEventData } from '@meic/contracts';
 import { demoEvents, demoId } from './demo-events';
-import { generateDemoProgramme, summariseDemo } from './demo-generator';
+import { generateDemoProgramme } from './demo-generator';
+import { summariseDemo } from './demo-summary';
 
 describe('demoEvents', () => {
   const programme = generateDemoProgramme({ seed: 2026, referenceDate: '2026-11-24', scale: 0.2 });

@@ -2,7 +2,8 @@ import { BARRIERS, CEFR_LEVELS, CONTRACT_TYPES, COURSE_OUTCOMES, DROPOUT_REASONS
 import { RECORD_COLUMNS, type RecordType } from '../records/record-types';
 import { validateSiteDefinition } from '../site-file/site-file.parser';
 import { addMonths, dayOf } from './demo-dates';
-import { demoDigest, dueFollowUps, generateDemoProgramme, isStalled, summariseDemo, type DemoProgramme } from './demo-generator';
+import { generateDemoProgramme, type DemoProgramme } from './demo-generator';
+import { demoDigest, dueFollowUps, isStalled, summariseDemo } from './demo-summary';
 import { SITES } from './demo-sites.data';
 
 const REFERENCE_DATE = '2026-11-24';
@@ -62,7 +63,7 @@ describe('generateDemoProgramme', () => {
     jest.isolateModules(() => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fresh = require('./demo-generator') as typeof import('./demo-generator');
-      isolated = fresh.demoDigest(fresh.generateDemoProgramme({ seed: 2026, referenceDate: REFERENCE_DATE, scale: 1 }));
+      isolated = demoDigest(fresh.generateDemoProgramme({ seed: 2026, referenceDate: REFERENCE_DATE, scale: 1 }));
     });
     expect(isolated).toBe(digest);
   });

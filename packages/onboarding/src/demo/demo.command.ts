@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, CliContext } from '../cli/cli-context';
-import { demoDigest, generateDemoProgramme, summariseDemo } from './demo-generator';
+import { generateDemoProgramme } from './demo-generator';
+import { demoDigest, summariseDemo } from './demo-summary';
 import { loadDemoProgramme, type DemoLoadReport } from './demo-loader';
 
 export const DEMO_DEFAULT_SEED = 2026;
