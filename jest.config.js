@@ -22,11 +22,14 @@ const shared = {
   moduleNameMapper: {
     // Generated Prisma clients import their TypeScript siblings with a .js extension.
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@meic/(contracts|config|testing|service-kit|onboarding)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@meic/(contracts|config|testing|service-kit)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@meic/onboarding$': '<rootDir>/tools/onboarding/src/index.ts',
     // End-to-end tests drive the demo generator and loader and the onboarding test harness.
-    '^@meic/onboarding/(.*)$': '<rootDir>/packages/onboarding/src/$1',
+    '^@meic/onboarding/(.*)$': '<rootDir>/tools/onboarding/src/$1',
     // Whole-stack tests start services in-process from their sources.
     '^@meic/(stakeholders|trainings|beneficiaries|analytics)/(.*)$': '<rootDir>/services/$1/src/$2',
+    // The dashboard's sources import each other as `@/x` (dashboard/tsconfig.app.json `paths`).
+    '^@/(.*)$': '<rootDir>/dashboard/src/$1',
   },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/.local/', '/dist/'],
@@ -39,13 +42,13 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{packages,services,dashboard,infra,tests}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{packages,services,tools,dashboard,infra,tests}/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.spec\\.ts$', '\\.e2e-spec\\.ts$'],
     },
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{packages,services,dashboard,infra,tests}/**/*.integration.spec.ts'],
+      testMatch: ['<rootDir>/{packages,services,tools,dashboard,infra,tests}/**/*.integration.spec.ts'],
       globalSetup: '<rootDir>/infra/jest/global-setup.cjs',
       globalTeardown: '<rootDir>/infra/jest/global-teardown.cjs',
       setupFilesAfterEnv: ['<rootDir>/tests/setup-integration.cjs'],
@@ -53,7 +56,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/{packages,services,dashboard,infra,tests}/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{packages,services,tools,dashboard,infra,tests}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/infra/jest/global-setup.cjs',
       globalTeardown: '<rootDir>/infra/jest/global-teardown.cjs',
       setupFilesAfterEnv: ['<rootDir>/tests/setup-integration.cjs'],

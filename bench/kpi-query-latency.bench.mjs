@@ -3,7 +3,7 @@
 /* global process, console, setTimeout, clearTimeout, fetch, performance, Buffer */
 /**
  * KPI query latency: how long the analytics KPI API takes to answer on the demo programme
- * (`--data demo`, the default: packages/onboarding's generator, seed 2026, 5,036 people at 13
+ * (`--data demo`, the default: tools/onboarding's generator, seed 2026, 5,036 people at 13
  * sites, as the events the services would publish) or on the inline programme of the planned demo
  * (`--data planned --people 5000`), as `consortium_lead` (cell-key perturbation at release dates,
  * docs/adr/0012) and as `site_staff` of every site (exact).
@@ -274,7 +274,7 @@ async function main() {
       ...params,
       history:
         params.data === 'demo'
-          ? { generator: 'packages/onboarding demo generator, seed 2026, reference date 2026-11-24, as events (demo-events.ts)', sites }
+          ? { generator: 'tools/onboarding demo generator, seed 2026, reference date 2026-11-24, as events (demo-events.ts)', sites }
           : { ...HISTORY, sites: SITES, generator: 'inline, seeded mulberry32 (the ideas of services/analytics/src/testing/random-history.ts without redeliveries), events produced in date order' },
       endpoints: ENDPOINTS,
       roles: { consortium_lead: 'no sites; cell-key perturbation at release dates (defaults of docs/adr/0012)', site_staff: `sites ${sites.join(',')} (every site): exact` },
@@ -493,12 +493,12 @@ function toKafkaMessage(e) {
  */
 
 /**
- * The demo programme as the events the services would publish (packages/onboarding demo-events.ts).
+ * The demo programme as the events the services would publish (tools/onboarding demo-events.ts).
  * @returns {GeneratedEvent[]}
  */
 function demoHistory() {
-  const { generateDemoProgramme } = requireSource('packages/onboarding/src/demo/demo-generator.ts');
-  const { demoEvents } = requireSource('packages/onboarding/src/demo/demo-events.ts');
+  const { generateDemoProgramme } = requireSource('tools/onboarding/src/demo/demo-generator.ts');
+  const { demoEvents } = requireSource('tools/onboarding/src/demo/demo-events.ts');
   const { topicOf } = requireSource('packages/contracts/src/event-catalog.ts');
   const programme = generateDemoProgramme({ seed: 2026, referenceDate: '2026-11-24' });
   return demoEvents(programme).events.map((/** @type {any} */ e) => ({ ...e, topic: topicOf(e.type), site: e.data.siteCode, on: e.data.occurredOn }));

@@ -39,7 +39,7 @@ function install() {
 
 /**
  * The exports of a TypeScript module of the repository.
- * @param {string} relativePath e.g. packages/onboarding/src/demo/demo-events.ts
+ * @param {string} relativePath e.g. tools/onboarding/src/demo/demo-events.ts
  * @returns {any}
  */
 export function requireSource(relativePath) {

@@ -40,7 +40,7 @@ const notInterrupted = () => {
 /** @param {string} root */
 function sourceRoots(root) {
   const under = (/** @type {string} */ dir) => fs.readdirSync(path.join(root, dir)).map((name) => `${dir}/${name}/src`).filter((p) => fs.existsSync(path.join(root, p)));
-  return [...under('services'), ...under('packages'), 'dashboard/src'];
+  return [...under('services'), ...under('packages'), ...under('tools'), 'dashboard/src'];
 }
 
 let code = 1;

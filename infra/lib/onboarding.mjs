@@ -44,5 +44,5 @@ export async function callerToken(stateDir, env = process.env) {
 
 /** The built @meic/onboarding package (CommonJS). */
 export function onboardingPackage() {
-  return /** @type {typeof import('../../packages/onboarding/dist/index.js')} */ (require('@meic/onboarding'));
+  return /** @type {typeof import('../../tools/onboarding/dist/index.js')} */ (require('@meic/onboarding'));
 }
