@@ -36,6 +36,13 @@ module.exports = {
       to: { path: '^(packages|services|infra|tests|bench)/', pathNot: '^packages/api-clients/' },
     },
     {
+      name: 'dashboard-no-cycles',
+      comment: 'Routes name the views, the views never name the routes: the dashboard\'s modules form no cycle.',
+      severity: 'error',
+      from: { path: '^dashboard/src/' },
+      to: { circular: true },
+    },
+    {
       name: 'packages-never-import-services',
       comment: 'Libraries sit below the services; only their tests may start one.',
       severity: 'error',
@@ -62,7 +69,8 @@ module.exports = {
     doNotFollow: { path: ['node_modules', '(^|/)dist/'] },
     exclude: { path: '(^|/)generated/' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.base.json' },
+    // The base compiler options, and the dashboard's `@/x` imports (dashboard/tsconfig.app.json).
+    tsConfig: { fileName: 'tsconfig.boundaries.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], mainFields: ['types', 'main'] },
     combinedDependencies: true,
   },

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -44,6 +45,8 @@ function devTokens(): Plugin {
 
 export default defineConfig({
   plugins: [react(), devTokens()],
+  // `@/x` is `src/x`, as in tsconfig.app.json (`paths`) and the root jest.config.js.
+  resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   server: {
     host,
     port,

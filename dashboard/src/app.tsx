@@ -4,6 +4,7 @@ import { AppHeader } from './components/app-header';
 import { ErrorBoundary } from './components/error-boundary';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { navigate, normalisePath, useLocation } from './router/router';
+import { ViewRouteContext } from './router/view-route';
 import { HOME_PATH, findRoute } from './routes';
 import { NotFoundPage } from './views/not-found/not-found-page';
 import { SignInPage } from './views/sign-in/sign-in-page';
@@ -49,9 +50,11 @@ function Shell() {
   else {
     const View = route.component;
     content = (
-      <Suspense fallback={<ViewLoading />}>
-        <View />
-      </Suspense>
+      <ViewRouteContext.Provider value={route}>
+        <Suspense fallback={<ViewLoading />}>
+          <View />
+        </Suspense>
+      </ViewRouteContext.Provider>
     );
   }
 

@@ -1,5 +1,5 @@
 // The overview endpoint (GET /v1/kpis/overview) and the site catalogue read from it.
-import type { Filters } from '../filters/filters';
+import type { Filters } from '@/filters/filters';
 import { getAnalytics, type QueryInput } from './http';
 import type { OverviewResponse } from './types';
 

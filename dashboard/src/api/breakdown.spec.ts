@@ -3,7 +3,7 @@ import { breakdownQuery } from './breakdown';
 import { cohortsQuery, EMPTY_COHORT } from './cohorts';
 import { definedQuery } from './http';
 import { trendsQuery } from './trends';
-import { EMPTY_FILTERS } from '../filters/filters';
+import { EMPTY_FILTERS } from '@/filters/filters';
 
 describe('queries', () => {
   it('send the view parameters and filters, never lang', () => {

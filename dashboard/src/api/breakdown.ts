@@ -1,7 +1,7 @@
 // The breakdown endpoint (GET /v1/kpis/breakdown): a count, or the placement rate, per category
 // of one attribute (sex, age band, …), per group and in total.
 import type { AnalyticsPaths, QueryOf, ResponseOf } from '@meic/api-clients';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '@/filters/filters';
 import { getAnalytics, type QueryInput } from './http';
 import { allOf } from './types';
 

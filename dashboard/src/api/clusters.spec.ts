@@ -1,5 +1,5 @@
 import { activePer100 } from './clusters';
-import { CLUSTERS_FIXTURE, hidden, shown } from '../charts/cluster.fixture';
+import { CLUSTERS_FIXTURE, hidden, shown } from '@/charts/cluster.fixture';
 
 describe('activePer100', () => {
   const rome = CLUSTERS_FIXTURE.groups[1]!;

@@ -1,6 +1,6 @@
 // The clusters endpoint (GET /v1/kpis/clusters): cluster members and their contributions per group.
 import type { AnalyticsPaths, ResponseOf } from '@meic/api-clients';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '@/filters/filters';
 import { overviewQuery } from './analytics';
 import { getAnalytics } from './http';
 import { allOf } from './types';

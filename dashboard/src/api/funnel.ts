@@ -1,6 +1,6 @@
 // The funnel endpoint (GET /v1/kpis/funnel): how many reach each step, and the conversions between them.
 import type { AnalyticsPaths, ResponseOf } from '@meic/api-clients';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '@/filters/filters';
 import { overviewQuery } from './analytics';
 import { getAnalytics } from './http';
 import { allOf } from './types';

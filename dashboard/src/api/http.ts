@@ -28,6 +28,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What kind of failure `error` is, as the views' designed states tell them apart: anything but an ApiError is "unavailable". */
+export function errorKindOf(error: unknown): ApiErrorKind {
+  return error instanceof ApiError ? error.kind : 'unavailable';
+}
+
 export function errorKindForStatus(status: number): ApiErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';

@@ -1,8 +1,8 @@
 // The indicator catalogue evaluated for a period (GET /v1/indicators) and as defined
 // (GET /v1/indicators/catalogue).
 import type { AnalyticsPaths, ResponseOf } from '@meic/api-clients';
-import type { Filters } from '../filters/filters';
-import type { Lang } from '../i18n/langs';
+import type { Filters } from '@/filters/filters';
+import type { Lang } from '@/i18n/langs';
 import { getAnalytics, type QueryInput } from './http';
 import { allOf } from './types';
 

@@ -1,7 +1,7 @@
 // The time-to-placement endpoint (GET /v1/kpis/time-to-placement): Kaplan–Meier curves per group.
 // A curve flagged `suppressed` (its cohort count is) comes without points (see suppression.ts).
 import type { AnalyticsPaths, ResponseOf } from '@meic/api-clients';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '@/filters/filters';
 import { overviewQuery } from './analytics';
 import { getAnalytics } from './http';
 

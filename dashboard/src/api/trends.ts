@@ -1,6 +1,6 @@
 // The trends endpoint (GET /v1/kpis/trends): one count per period bucket, per group and in total.
 import type { AnalyticsPaths, QueryOf, ResponseOf } from '@meic/api-clients';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '@/filters/filters';
 import { getAnalytics, type QueryInput } from './http';
 import { allOf } from './types';
 

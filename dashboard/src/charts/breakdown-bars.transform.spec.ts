@@ -1,6 +1,6 @@
-import type { BreakdownResponse } from '../api/breakdown';
-import { DISCLOSURE } from '../api/overview.fixture';
-import { withholdSuppressed } from '../api/suppression';
+import type { BreakdownResponse } from '@/api/breakdown';
+import { DISCLOSURE } from '@/api/overview.fixture';
+import { withholdSuppressed } from '@/api/suppression';
 import {
   breakdownRows,
   breakdownTable,

@@ -3,11 +3,11 @@
 // selection's total first. Counts: bars per category, stacked when categories add up to the
 // total, side by side when they do not (course types). Pure: response + options in, ECharts
 // option out; the same rows feed the data table.
-import type { BreakdownCell, BreakdownGroup, BreakdownOf, BreakdownResponse } from '../api/breakdown';
-import type { Count, Rate } from '../api/types';
+import type { BreakdownCell, BreakdownGroup, BreakdownOf, BreakdownResponse } from '@/api/breakdown';
+import type { Count, Rate } from '@/api/types';
 import type { CellValue, DataTableModel, TableColumn } from './data-table';
-import { escapeHtml } from './html';
-import { CATEGORICAL, INK } from './palette';
+import { barTooltip, escapeHtml, swatch } from './html';
+import { AXIS_LINE, CATEGORICAL, chartBase, GRID_LINES, INK, labelSize, legendText, textSize } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface BreakdownRow {
@@ -111,7 +111,6 @@ export interface BreakdownOptions {
   /** Percent (0–100) to text, e.g. "41%". */
   formatPercent?: (pct: number) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -253,10 +252,8 @@ function rateOption(rows: BreakdownRow[], shown: string[], options: BreakdownOpt
   });
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
-    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: INK.text, fontSize: compact ? 11 : 12 }, data: shown.map((cat, k) => ({ name: options.categoryLabel(cat), icon: markerIcon(categoryMarker(k)) })) },
+    ...chartBase(options.ariaDescription),
+    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: legendText(compact), data: shown.map((cat, k) => ({ name: options.categoryLabel(cat), icon: markerIcon(categoryMarker(k)) })) },
     grid: { top: Math.ceil(shown.length / 4) * 22 + 28, left: 8, right: compact ? 12 : 20, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
@@ -277,7 +274,7 @@ function rateOption(rows: BreakdownRow[], shown: string[], options: BreakdownOpt
       max,
       splitNumber: compact ? 2 : 5,
       axisLabel: { color: INK.muted, hideOverlap: true, formatter: (v: number) => formatPercent(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      splitLine: GRID_LINES,
     },
     yAxis: [
       {
@@ -285,10 +282,10 @@ function rateOption(rows: BreakdownRow[], shown: string[], options: BreakdownOpt
         inverse: true,
         data: rows.map((r) => r.label),
         axisTick: { show: false },
-        axisLine: { lineStyle: { color: INK.axis } },
+        axisLine: AXIS_LINE,
         axisLabel: {
           color: INK.text,
-          fontSize: compact ? 11 : 12,
+          fontSize: textSize(compact),
           width: compact ? 84 : 190,
           lineHeight: compact ? 13 : 15,
           overflow: 'break',
@@ -298,7 +295,7 @@ function rateOption(rows: BreakdownRow[], shown: string[], options: BreakdownOpt
             const mark = row?.cells.some((c) => c.rate?.suppressed) ? ' *' : '';
             return row?.isTotal ? `{total|${value}${mark}}` : `${value}${mark}`;
           },
-          rich: { total: { fontWeight: 'bold', color: INK.text, fontSize: compact ? 11 : 12, lineHeight: compact ? 13 : 15 } },
+          rich: { total: { fontWeight: 'bold', color: INK.text, fontSize: textSize(compact), lineHeight: compact ? 13 : 15 } },
         },
       },
       // The women − men gap, read on the right of each group's row (by=sex only).
@@ -317,7 +314,7 @@ function rateOption(rows: BreakdownRow[], shown: string[], options: BreakdownOpt
               axisLine: { show: false },
               axisLabel: {
                 color: INK.text,
-                fontSize: compact ? 10 : 11,
+                fontSize: labelSize(compact),
                 width: compact ? 64 : 170,
                 lineHeight: compact ? 12 : 14,
                 overflow: 'break' as const,
@@ -354,24 +351,14 @@ function countOption(response: BreakdownResponse, rows: BreakdownRow[], shown: s
   }));
   return {
     // Decal patterns on the bars, so categories differ by more than colour.
-    aria: { enabled: true, decal: { show: true }, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
-    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 11, textStyle: { color: INK.text, fontSize: compact ? 11 : 12 }, data: shown.map((c) => options.categoryLabel(c)) },
+    ...chartBase(options.ariaDescription, { decal: true }),
+    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 11, textStyle: legendText(compact), data: shown.map((c) => options.categoryLabel(c)) },
     grid: { top: Math.ceil(shown.length / 4) * 22 + 16, left: 8, right: compact ? 12 : 28, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      formatter: (params: unknown) => {
-        const first = Array.isArray(params) ? (params[0] as { dataIndex?: number } | undefined) : undefined;
-        const row = first && typeof first.dataIndex === 'number' ? rows[first.dataIndex] : undefined;
-        if (!row) return '';
-        const lines = row.cells.map((c, k) => `<span style="display:inline-block;width:10px;height:10px;margin-right:6px;background:${categoryColour(k)}"></span>${escapeHtml(options.categoryLabel(c.category))}: <strong>${escapeHtml(countText(c.count, options.labels, formatNumber))}</strong>`);
-        return `<strong>${escapeHtml(row.label)}</strong> — ${escapeHtml(options.labels.total)}: ${escapeHtml(countText(row.total.count, options.labels, formatNumber))}<br/>${lines.join('<br/>')}`;
-      },
-    },
-    xAxis: { type: 'value', min: 0, minInterval: 1, axisLabel: { color: INK.muted, hideOverlap: true, formatter: (v: number) => formatNumber(v) }, splitLine: { lineStyle: { color: INK.grid } } },
+    tooltip: barTooltip(rows, (row) => {
+      const lines = row.cells.map((c, k) => `${swatch(categoryColour(k))}${escapeHtml(options.categoryLabel(c.category))}: <strong>${escapeHtml(countText(c.count, options.labels, formatNumber))}</strong>`);
+      return `<strong>${escapeHtml(row.label)}</strong> — ${escapeHtml(options.labels.total)}: ${escapeHtml(countText(row.total.count, options.labels, formatNumber))}<br/>${lines.join('<br/>')}`;
+    }),
+    xAxis: { type: 'value', min: 0, minInterval: 1, axisLabel: { color: INK.muted, hideOverlap: true, formatter: (v: number) => formatNumber(v) }, splitLine: GRID_LINES },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -379,8 +366,8 @@ function countOption(response: BreakdownResponse, rows: BreakdownRow[], shown: s
       axisTick: { show: false },
       // Side-by-side bars: lines between groups show which bars belong to which label.
       splitLine: { show: !stacked, lineStyle: { color: INK.grid } },
-      axisLine: { lineStyle: { color: INK.axis } },
-      axisLabel: { color: INK.text, fontSize: compact ? 11 : 12, width: compact ? 110 : 190, overflow: 'break' },
+      axisLine: AXIS_LINE,
+      axisLabel: { color: INK.text, fontSize: textSize(compact), width: compact ? 110 : 190, overflow: 'break' },
     },
     series,
   };

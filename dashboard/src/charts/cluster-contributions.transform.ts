@@ -2,11 +2,11 @@
 // of each type contributed in the period, for the whole selection; the data table has them per group.
 // Hidden counts are written "suppressed" where their bar would be, never drawn as zero.
 // Pure: response + options in, ECharts option / table model / text alternative out.
-import type { ClusterGroup, ClustersResponse, TypeCount } from '../api/clusters';
-import type { Count } from '../api/types';
+import type { ClusterGroup, ClustersResponse, TypeCount } from '@/api/clusters';
+import type { Count } from '@/api/types';
 import type { DataTableModel, TableRow } from './data-table';
-import { escapeHtml } from './html';
-import { INK, OKABE_ITO, tint } from './palette';
+import { barTooltip, escapeHtml } from './html';
+import { chartBase, GRID_LINES, INK, labelSize, legendText, OKABE_ITO, tint, valueAxisLabel } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export const CONTRIBUTION_KINDS = ['internships', 'placements', 'courses'] as const satisfies readonly TypeCount[];
@@ -28,7 +28,6 @@ export interface ContributionOptions {
   labels: ContributionLabels;
   formatNumber: (n: number) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -98,7 +97,7 @@ export function transformProps(response: ClustersResponse, options: Contribution
     barGap: '28%',
     itemStyle: KIND_STYLE[kind],
     data: rows.map((r) => (r.counts[kind].suppressed ? null : r.counts[kind].value)),
-    label: { show: true, position: 'right' as const, color: INK.text, fontSize: compact ? 10 : 11, formatter: (p: unknown) => formatNumber(Number((p as { value?: unknown }).value ?? 0)) },
+    label: { show: true, position: 'right' as const, color: INK.text, fontSize: labelSize(compact), formatter: (p: unknown) => formatNumber(Number((p as { value?: unknown }).value ?? 0)) },
   }));
 
   // "suppressed" written at the start of the empty slot of each hidden count.
@@ -112,26 +111,16 @@ export function transformProps(response: ClustersResponse, options: Contribution
     encode: { x: 0, y: 1 },
     renderItem: (_params: unknown, api: RenderApi) => {
       const [x = 0, y = 0] = api.coord([0, Number(api.value(1))]);
-      return { type: 'text' as const, style: { x: x + 4, y: y + offset(k), text: labels.suppressed, fill: INK.muted, fontSize: compact ? 10 : 11, fontStyle: 'italic' as const, verticalAlign: 'middle' as const } };
+      return { type: 'text' as const, style: { x: x + 4, y: y + offset(k), text: labels.suppressed, fill: INK.muted, fontSize: labelSize(compact), fontStyle: 'italic' as const, verticalAlign: 'middle' as const } };
     },
   }));
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
-    legend: { data: CONTRIBUTION_KINDS.map((k) => labels.kinds[k]), top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: INK.text, fontSize: compact ? 11 : 12 } },
+    ...chartBase(options.ariaDescription),
+    legend: { data: CONTRIBUTION_KINDS.map((k) => labels.kinds[k]), top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: legendText(compact) },
     grid: { top: 32, left: 8, right: compact ? 40 : 64, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (p: unknown) => {
-        const first = Array.isArray(p) ? (p[0] as { dataIndex?: number } | undefined) : (p as { dataIndex?: number });
-        const r = rows[first?.dataIndex ?? -1];
-        return r ? [`<strong>${escapeHtml(r.label)}</strong>`, ...CONTRIBUTION_KINDS.map((k) => `${escapeHtml(labels.kinds[k])}: ${escapeHtml(text(r.counts[k]))}`)].join('<br/>') : '';
-      },
-    },
-    xAxis: { type: 'value', minInterval: 1, splitNumber: compact ? 3 : 5, axisLabel: { color: INK.muted, formatter: (v: number) => formatNumber(v) }, splitLine: { lineStyle: { color: INK.grid } } },
+    tooltip: barTooltip(rows, (r) => [`<strong>${escapeHtml(r.label)}</strong>`, ...CONTRIBUTION_KINDS.map((k) => `${escapeHtml(labels.kinds[k])}: ${escapeHtml(text(r.counts[k]))}`)].join('<br/>'), { confine: false }),
+    xAxis: { type: 'value', minInterval: 1, splitNumber: compact ? 3 : 5, axisLabel: valueAxisLabel(formatNumber), splitLine: GRID_LINES },
     yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { color: INK.text, width: compact ? 110 : 200, overflow: 'truncate' }, axisTick: { show: false } },
     series: [...bars, ...hidden],
   };

@@ -2,11 +2,11 @@
 // 100 participants, placement rate), the rate's 95% Wilson interval drawn as a vertical whisker.
 // Pure: response + options in, ECharts option / table model / text alternative out, all from the
 // same rows.
-import { activePer100, type ClusterGroup, type ClustersResponse } from '../api/clusters';
-import type { Count, Rate } from '../api/types';
+import { activePer100, type ClusterGroup, type ClustersResponse } from '@/api/clusters';
+import type { Count, Rate } from '@/api/types';
 import type { DataTableModel } from './data-table';
 import { escapeHtml } from './html';
-import { INK, OKABE_ITO } from './palette';
+import { chartBase, GRID_LINES, INK, labelSize, OKABE_ITO, valueAxisLabel } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface IntensityRow {
@@ -43,7 +43,6 @@ export interface IntensityOptions {
   formatNumber: (n: number) => string;
   formatRate: (value: number, low: number | null, high: number | null) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -137,9 +136,7 @@ export function transformProps(response: ClustersResponse, options: IntensityOpt
       .join('<br/>');
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
+    ...chartBase(options.ariaDescription),
     grid: { top: 28, left: 12, right: compact ? 16 : 40, bottom: 40, containLabel: true },
     tooltip: {
       trigger: 'item',
@@ -155,8 +152,8 @@ export function transformProps(response: ClustersResponse, options: IntensityOpt
       nameLocation: 'middle',
       nameGap: 26,
       ...(log ? { logBase: 10, min: 10 ** Math.floor(Math.log10(minX)), max: 10 ** Math.ceil(Math.log10(maxX)) } : { min: 0, max: Math.ceil(maxX * 1.1) }),
-      axisLabel: { color: INK.muted, formatter: (v: number) => formatNumber(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      axisLabel: valueAxisLabel(formatNumber),
+      splitLine: GRID_LINES,
     },
     yAxis: {
       type: 'value',
@@ -165,7 +162,7 @@ export function transformProps(response: ClustersResponse, options: IntensityOpt
       min: 0,
       max: Math.min(100, Math.ceil(maxY / 10) * 10),
       axisLabel: { color: INK.muted, formatter: (v: number) => `${formatNumber(v)}%` },
-      splitLine: { lineStyle: { color: INK.grid } },
+      splitLine: GRID_LINES,
     },
     series: [
       {
@@ -200,7 +197,7 @@ export function transformProps(response: ClustersResponse, options: IntensityOpt
         symbolSize: compact ? 9 : 11,
         itemStyle: { color: POINT, borderColor: '#ffffff', borderWidth: 1.5 },
         data: drawn.map((r) => ({ value: [r.per100 ?? 0, r.rate.value ?? 0], name: r.pointLabel })),
-        label: { show: true, position: 'right', distance: 6, color: INK.text, fontSize: compact ? 10 : 11, formatter: (p: unknown) => (p as { name?: string }).name ?? '' },
+        label: { show: true, position: 'right', distance: 6, color: INK.text, fontSize: labelSize(compact), formatter: (p: unknown) => (p as { name?: string }).name ?? '' },
         labelLayout: { hideOverlap: true },
         ...(total.value !== null && !total.suppressed
           ? {

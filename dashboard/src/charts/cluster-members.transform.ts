@@ -4,11 +4,11 @@
 // the part of the group's total that the hidden types make up (total minus the shown types) is
 // drawn as one hatched grey "hidden types" segment, never as zero.
 // Pure: response + options in, ECharts option / table model / text alternative out.
-import type { ClusterGroup, ClustersResponse } from '../api/clusters';
-import type { Count } from '../api/types';
+import type { ClusterGroup, ClustersResponse } from '@/api/clusters';
+import type { Count } from '@/api/types';
 import type { DataTableModel } from './data-table';
-import { escapeHtml } from './html';
-import { CATEGORICAL, INK, tint } from './palette';
+import { barTooltip, escapeHtml } from './html';
+import { CATEGORICAL, chartBase, GRID_LINES, INK, legendText, tint, valueAxisLabel } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export type MemberCount = 'members' | 'active';
@@ -36,7 +36,6 @@ export interface MemberOptions {
   groupLabel: (g: ClusterGroup) => string;
   formatNumber: (n: number) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -139,21 +138,11 @@ export function transformProps(response: ClustersResponse, options: MemberOption
   }));
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
-    legend: { data: [...types.map((t) => labels.type(t)), ...(rows.some((r) => (r.hidden ?? 0) > 0) ? [labels.hiddenTypes] : [])], top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { color: INK.text, fontSize: compact ? 11 : 12 } },
+    ...chartBase(options.ariaDescription),
+    legend: { data: [...types.map((t) => labels.type(t)), ...(rows.some((r) => (r.hidden ?? 0) > 0) ? [labels.hiddenTypes] : [])], top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: legendText(compact) },
     grid: { top: Math.ceil((types.length + 1) / (compact ? 2 : 4)) * 22 + 12, left: 8, right: compact ? 40 : 64, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (p: unknown) => {
-        const first = Array.isArray(p) ? (p[0] as { dataIndex?: number } | undefined) : (p as { dataIndex?: number });
-        const r = rows[first?.dataIndex ?? -1];
-        return r ? tooltip(r) : '';
-      },
-    },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: INK.muted, formatter: (v: number) => formatNumber(v) }, splitLine: { lineStyle: { color: INK.grid } } },
+    tooltip: barTooltip(rows, tooltip, { confine: false }),
+    xAxis: { type: 'value', minInterval: 1, axisLabel: valueAxisLabel(formatNumber), splitLine: GRID_LINES },
     yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { color: INK.text, width: compact ? 110 : 200, overflow: 'truncate' }, axisTick: { show: false } },
     series: [
       ...typeSeries,

@@ -1,7 +1,7 @@
 // A cut-down /v1/kpis/clusters response (consortium_lead, minCell 5, grouped by site), shared by the
 // clusters chart specs. Numbers as the demo programme gives them.
-import type { ClusterFigures, ClustersResponse, ClusterTypeFigures } from '../api/clusters';
-import type { Count, Rate } from '../api/types';
+import type { ClusterFigures, ClustersResponse, ClusterTypeFigures } from '@/api/clusters';
+import type { Count, Rate } from '@/api/types';
 
 export const shown = (value: number): Count => ({ value, suppressed: false });
 export const hidden: Count = { value: null, suppressed: true };

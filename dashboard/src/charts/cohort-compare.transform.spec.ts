@@ -1,6 +1,6 @@
-import type { CohortsResponse } from '../api/cohorts';
-import { DISCLOSURE } from '../api/overview.fixture';
-import { withholdSuppressed } from '../api/suppression';
+import type { CohortsResponse } from '@/api/cohorts';
+import { DISCLOSURE } from '@/api/overview.fixture';
+import { withholdSuppressed } from '@/api/suppression';
 import { toCsv } from './data-table';
 import { cohortRateRows, cohortTable, describeCohortRates, rateText, transformProps, type CohortLabels } from './cohort-compare.transform';
 

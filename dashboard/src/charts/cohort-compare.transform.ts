@@ -1,11 +1,11 @@
 // Cohort comparison: the rates of cohort A beside cohort B, each with its 95% interval
 // drawn as a whisker, and the comparison table of every indicator. Pure: response +
 // options in, ECharts option / table model out; both come from the same rows.
-import type { CohortFigures, CohortsResponse } from '../api/cohorts';
-import type { Rate } from '../api/types';
+import type { CohortFigures, CohortsResponse } from '@/api/cohorts';
+import type { Rate } from '@/api/types';
 import type { CellValue, DataTableModel, TableRow } from './data-table';
-import { escapeHtml } from './html';
-import { INK, OKABE_ITO, tint } from './palette';
+import { barTooltip, escapeHtml, swatch } from './html';
+import { AXIS_LINE, chartBase, GRID_LINES, INK, legendText, OKABE_ITO, textSize, tint, valueAxisLabel } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export const COHORT_RATE_KEYS = ['placementWithin6Months', 'placementWithin12Months', 'dropoutRate', 'employedAt6Months'] as const;
@@ -112,7 +112,6 @@ export interface CohortChartOptions {
   /** Percent points (0–100) to text, e.g. 21.5 -> "21.5%". */
   formatPercent?: (pct: number) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -209,48 +208,34 @@ export function transformProps(response: CohortsResponse, options: CohortChartOp
   }));
 
   const tooltipLine = (c: 'a' | 'b', rate: Rate): string => {
-    const swatch = `<span style="display:inline-block;width:10px;height:10px;margin-right:6px;background:${COHORT_COLOURS[c]}"></span>`;
     const base =
       !rate.suppressed && rate.numerator !== null && rate.denominator !== null ? ` — ${escapeHtml(labels.ofBase(formatNumber(rate.numerator), formatNumber(rate.denominator)))}` : '';
-    return `${swatch}${escapeHtml(labels[c])}: <strong>${escapeHtml(rateText(rate, labels, formatPercent))}</strong>${base}`;
+    return `${swatch(COHORT_COLOURS[c])}${escapeHtml(labels[c])}: <strong>${escapeHtml(rateText(rate, labels, formatPercent))}</strong>${base}`;
   };
 
   const maxHigh = Math.max(0, ...rows.flatMap((r) => [r.a.high, r.b.high, r.a.value, r.b.value].filter((v): v is number => v !== null)));
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
-    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 11, textStyle: { color: INK.text, fontSize: compact ? 11 : 12 }, data: cohorts.map((c) => labels[c]) },
+    ...chartBase(options.ariaDescription),
+    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 11, textStyle: legendText(compact), data: cohorts.map((c) => labels[c]) },
     grid: { top: compact ? 56 : 36, left: 4, right: compact ? 56 : 72, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      formatter: (params: unknown) => {
-        const first = Array.isArray(params) ? (params[0] as unknown) : params;
-        const i = typeof first === 'object' && first !== null && 'dataIndex' in first ? (first as { dataIndex: unknown }).dataIndex : null;
-        const row = typeof i === 'number' ? rows[i] : undefined;
-        if (!row) return '';
-        return `<strong>${escapeHtml(row.label)}</strong><br/>${tooltipLine('a', row.a)}<br/>${tooltipLine('b', row.b)}`;
-      },
-    },
+    tooltip: barTooltip(rows, (row) => `<strong>${escapeHtml(row.label)}</strong><br/>${tooltipLine('a', row.a)}<br/>${tooltipLine('b', row.b)}`),
     xAxis: {
       type: 'value',
       min: 0,
       // Room for the whisker and its label; a rate never passes 100%.
       max: Math.min(100, Math.max(10, Math.ceil((maxHigh + 8) / 10) * 10)),
       splitNumber: compact ? 3 : 5,
-      axisLabel: { color: INK.muted, formatter: (v: number) => formatPercent(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      axisLabel: valueAxisLabel(formatPercent),
+      splitLine: GRID_LINES,
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => r.label),
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: INK.axis } },
-      axisLabel: { color: INK.text, fontSize: compact ? 11 : 12, width: compact ? 96 : 180, overflow: 'break', lineHeight: 15 },
+      axisLine: AXIS_LINE,
+      axisLabel: { color: INK.text, fontSize: textSize(compact), width: compact ? 96 : 180, overflow: 'break', lineHeight: 15 },
     },
     series: [...bars, ...whiskers] as EChartsOption['series'],
   };

@@ -1,7 +1,7 @@
 // The data table behind a chart: one model that the page renders as an HTML table and the
 // CSV export writes out, so the numbers drawn, shown and downloaded are the same numbers.
 // Pure: no DOM, no React.
-import type { Count, Rate } from '../api/types';
+import type { Count, Rate } from '@/api/types';
 
 export type ColumnKind =
   | 'text' // a label

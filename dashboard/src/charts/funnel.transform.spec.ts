@@ -1,6 +1,6 @@
-import { FUNNEL_STEPS, type FunnelResponse, type FunnelStep, type FunnelStepName } from '../api/funnel';
-import { DISCLOSURE } from '../api/overview.fixture';
-import { withholdSuppressed } from '../api/suppression';
+import { FUNNEL_STEPS, type FunnelResponse, type FunnelStep, type FunnelStepName } from '@/api/funnel';
+import { DISCLOSURE } from '@/api/overview.fixture';
+import { withholdSuppressed } from '@/api/suppression';
 import { toCsv } from './data-table';
 import {
   biggestLeak,

@@ -2,11 +2,11 @@
 // side on one percent scale, either as step conversion (the API's rate with its 95% interval)
 // or as the share of enrolled reaching each step. Pure: the same rows feed the chart, its
 // text alternative and the data table.
-import type { FunnelResponse, FunnelStep, FunnelStepName } from '../api/funnel';
-import type { Count, Rate } from '../api/types';
+import type { FunnelResponse, FunnelStep, FunnelStepName } from '@/api/funnel';
+import type { Count, Rate } from '@/api/types';
 import type { DataTableModel, TableRow } from './data-table';
 import { escapeHtml } from './html';
-import { CATEGORICAL, INK } from './palette';
+import { AXIS_LINE, CATEGORICAL, chartBase, GRID_LINES, INK, legendText, textSize, valueAxisLabel } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface FunnelCell {
@@ -99,7 +99,6 @@ export interface FunnelOptions {
   /** Axis and bar labels, e.g. "41%". */
   formatPercent?: (value: number) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -224,16 +223,14 @@ export function transformProps(response: FunnelResponse, options: FunnelOptions 
   };
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
+    ...chartBase(options.ariaDescription),
     legend: {
       top: 0,
       left: 0,
       itemWidth: 14,
       itemHeight: 10,
       selectedMode: false,
-      textStyle: { color: INK.text, fontSize: compact ? 11 : 12 },
+      textStyle: legendText(compact),
       data: steps.map((s) => seriesName(s, response.steps, measure, labels)),
     },
     grid: { top: compact ? 84 : 52, left: 4, right: compact ? 16 : 40, bottom: 8, containLabel: true },
@@ -250,16 +247,16 @@ export function transformProps(response: FunnelResponse, options: FunnelOptions 
       min: 0,
       max: 100,
       splitNumber: compact ? 2 : 5,
-      axisLabel: { color: INK.muted, formatter: (v: number) => formatPercent(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      axisLabel: valueAxisLabel(formatPercent),
+      splitLine: GRID_LINES,
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => r.label),
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: INK.axis } },
-      axisLabel: { color: INK.text, fontSize: compact ? 11 : 12, fontWeight: 'normal', width: compact ? 90 : 170, overflow: 'break', lineHeight: 15 },
+      axisLine: AXIS_LINE,
+      axisLabel: { color: INK.text, fontSize: textSize(compact), fontWeight: 'normal', width: compact ? 90 : 170, overflow: 'break', lineHeight: 15 },
     },
     series,
   } as EChartsOption;

@@ -1,4 +1,4 @@
-import { eventTimeIso, type IngestStatusResponse } from '../api/ingest';
+import { eventTimeIso, type IngestStatusResponse } from '@/api/ingest';
 import { toCsv } from './data-table';
 import { describeIngest, ingestPartitionRows, ingestTable, transformProps, type IngestLabels } from './ingest-partitions.transform';
 

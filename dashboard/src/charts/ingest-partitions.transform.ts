@@ -1,10 +1,10 @@
 // Ingest status: events stored and lag per topic partition, as horizontal bars. Pure:
 // response + options in, ECharts option out; the same rows feed the table under it.
-import type { IngestStatusResponse } from '../api/ingest';
-import { eventTimeIso } from '../api/ingest';
+import type { IngestStatusResponse } from '@/api/ingest';
+import { eventTimeIso } from '@/api/ingest';
 import type { DataTableModel } from './data-table';
-import { escapeHtml } from './html';
-import { INK, OKABE_ITO } from './palette';
+import { barTooltip, escapeHtml } from './html';
+import { AXIS_LINE, chartBase, GRID_LINES, INK, legendText, OKABE_ITO } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface IngestPartitionRow {
@@ -77,7 +77,6 @@ export interface IngestChartOptions {
   labels: IngestLabels;
   formatNumber?: (n: number) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -94,41 +93,30 @@ export function transformProps(response: IngestStatusResponse, options: IngestCh
   const rows = ingestPartitionRows(response, labels);
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animation: false,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
-    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 11, textStyle: { color: INK.text, fontSize: compact ? 11 : 12 }, data: [labels.eventsStored, labels.lag] },
+    ...chartBase(options.ariaDescription, { animate: false }),
+    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 11, textStyle: legendText(compact), data: [labels.eventsStored, labels.lag] },
     grid: { top: 36, left: 4, right: compact ? 48 : 64, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      formatter: (params: unknown) => {
-        const first = Array.isArray(params) ? (params[0] as unknown) : params;
-        const i = typeof first === 'object' && first !== null && 'dataIndex' in first ? (first as { dataIndex: unknown }).dataIndex : null;
-        const row = typeof i === 'number' ? rows[i] : undefined;
-        if (!row) return '';
-        return [
-          `<strong>${escapeHtml(row.label)}</strong>`,
-          `${escapeHtml(labels.eventsStored)}: <strong>${escapeHtml(formatNumber(row.eventsStored))}</strong>`,
-          `${escapeHtml(labels.lag)}: <strong>${escapeHtml(formatNumber(row.lag))}</strong>`,
-          `${escapeHtml(labels.deadLettered)}: <strong>${escapeHtml(formatNumber(row.deadLettered))}</strong>`,
-        ].join('<br/>');
-      },
-    },
+    tooltip: barTooltip(rows, (row) =>
+      [
+        `<strong>${escapeHtml(row.label)}</strong>`,
+        `${escapeHtml(labels.eventsStored)}: <strong>${escapeHtml(formatNumber(row.eventsStored))}</strong>`,
+        `${escapeHtml(labels.lag)}: <strong>${escapeHtml(formatNumber(row.lag))}</strong>`,
+        `${escapeHtml(labels.deadLettered)}: <strong>${escapeHtml(formatNumber(row.deadLettered))}</strong>`,
+      ].join('<br/>'),
+    ),
     xAxis: {
       type: 'value',
       min: 0,
       splitNumber: compact ? 3 : 5,
       axisLabel: { color: INK.muted, hideOverlap: true, formatter: (v: number) => formatNumber(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      splitLine: GRID_LINES,
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => r.label),
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: INK.axis } },
+      axisLine: AXIS_LINE,
       axisLabel: { color: INK.text, fontSize: 11, width: compact ? 120 : 220, overflow: 'truncate' },
     },
     series: [

@@ -1,6 +1,6 @@
-import { DISCLOSURE } from '../api/overview.fixture';
-import { withholdSuppressed } from '../api/suppression';
-import type { KmGroup, TimeToPlacementResponse } from '../api/time-to-placement';
+import { DISCLOSURE } from '@/api/overview.fixture';
+import { withholdSuppressed } from '@/api/suppression';
+import type { KmGroup, TimeToPlacementResponse } from '@/api/time-to-placement';
 import { toCsv } from './data-table';
 import {
   bandPolygon,

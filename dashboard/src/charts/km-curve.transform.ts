@@ -1,11 +1,11 @@
 // Time to placement: Kaplan–Meier curves drawn as the share placed, 1 − S(t), in percent,
 // as step lines with their 95% band, one per chosen group (and the totals). Pure: the same
 // rows feed the chart, its text alternative, the data table and the numbers-at-risk table.
-import type { KmCurve, KmGroup, KmPoint, TimeToPlacementResponse } from '../api/time-to-placement';
-import type { Count, Rate } from '../api/types';
+import type { KmCurve, KmGroup, KmPoint, TimeToPlacementResponse } from '@/api/time-to-placement';
+import type { Count, Rate } from '@/api/types';
 import type { DataTableModel, TableRow } from './data-table';
 import { escapeHtml } from './html';
-import { INK, OKABE_ITO, tint } from './palette';
+import { AXIS_LINE, chartBase, GRID_LINES, INK, legendText, OKABE_ITO, tint, valueAxisLabel } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export const TOTAL_KEY = 'total';
@@ -129,7 +129,6 @@ export interface KmOptions {
   formatPercent?: (n: number) => string;
   formatRate?: (value: number, low: number | null, high: number | null) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -199,16 +198,14 @@ export function transformProps(response: TimeToPlacementResponse, options: KmOpt
   }));
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
+    ...chartBase(options.ariaDescription),
     legend: {
       top: 0,
       left: 0,
       selectedMode: false,
       itemWidth: 26,
       itemHeight: 10,
-      textStyle: { color: INK.text, fontSize: compact ? 11 : 12 },
+      textStyle: legendText(compact),
       // The default line icon repeats each line's colour and dash: the key of the exported PNG.
       data: rows.map((r) => r.label),
     },
@@ -238,9 +235,9 @@ export function transformProps(response: TimeToPlacementResponse, options: KmOpt
       nameLocation: 'middle',
       nameGap: 26,
       nameTextStyle: { color: INK.muted },
-      axisLabel: { color: INK.muted, formatter: (v: number) => formatNumber(v) },
+      axisLabel: valueAxisLabel(formatNumber),
       splitLine: { show: false },
-      axisLine: { lineStyle: { color: INK.axis } },
+      axisLine: AXIS_LINE,
     },
     yAxis: {
       type: 'value',
@@ -248,8 +245,8 @@ export function transformProps(response: TimeToPlacementResponse, options: KmOpt
       max: 100,
       name: labels.yAxis,
       nameTextStyle: { color: INK.muted, align: 'left' },
-      axisLabel: { color: INK.muted, formatter: (v: number) => formatPercent(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      axisLabel: valueAxisLabel(formatPercent),
+      splitLine: GRID_LINES,
     },
     series: [...bands, ...lines],
   } as EChartsOption;

@@ -1,4 +1,4 @@
-import { group, overview } from '../api/overview.fixture';
+import { group, overview } from '@/api/overview.fixture';
 import {
   describeOverviewBars,
   overviewBarRows,
@@ -7,7 +7,7 @@ import {
   transformProps,
   type OverviewBarsOptions,
 } from './overview-bars.transform';
-import { OKABE_ITO } from './palette';
+import { OKABE_ITO } from './chart-theme';
 
 const labels = {
   enrolled: 'Enrolled',

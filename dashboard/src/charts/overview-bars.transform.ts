@@ -1,9 +1,9 @@
 // Overview bar chart: enrolled and placed per group, each beside its target.
 // Pure: response + options in, ECharts option out. The same rows feed the data table
 // under the chart, so the table holds exactly the numbers the chart draws.
-import type { OverviewGroup, OverviewResponse, Rate } from '../api/types';
-import { escapeHtml } from './html';
-import { INK, OKABE_ITO, tint } from './palette';
+import type { OverviewGroup, OverviewResponse, Rate } from '@/api/types';
+import { barTooltip, escapeHtml, swatch } from './html';
+import { AXIS_LINE, chartBase, GRID_LINES, INK, legendText, OKABE_ITO, textSize, tint } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface OverviewBarRow {
@@ -59,7 +59,6 @@ export interface OverviewBarsOptions {
   ariaDescription?: string;
   /** Appended to the axis label of a group with a suppressed value; explained in a footnote. */
   suppressedMark?: string;
-  fontFamily?: string;
   /** Narrow container (phones): shorter axis labels, room for a two-line legend. */
   compact?: boolean;
 }
@@ -118,15 +117,6 @@ export function cellText(
   return formatNumber(v);
 }
 
-function dataIndexOf(params: unknown): number | null {
-  const first = Array.isArray(params) ? params[0] : params;
-  if (typeof first === 'object' && first !== null && 'dataIndex' in first) {
-    const i = (first as { dataIndex: unknown }).dataIndex;
-    return typeof i === 'number' ? i : null;
-  }
-  return null;
-}
-
 export function transformProps(response: OverviewResponse, options: OverviewBarsOptions): EChartsOption {
   const { labels } = options;
   const formatNumber = options.formatNumber ?? ((n: number) => String(n));
@@ -173,47 +163,34 @@ export function transformProps(response: OverviewResponse, options: OverviewBars
   );
 
   return {
-    aria: {
-      enabled: true,
-      ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}),
-    },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
+    ...chartBase(options.ariaDescription),
     legend: {
       top: 0,
       left: 0,
       itemWidth: 18,
       itemHeight: 11,
       itemGap: compact ? 8 : 10,
-      textStyle: { color: INK.text, fontSize: compact ? 11 : 12 },
+      textStyle: legendText(compact),
       data: SERIES_IDS.map((id) => names[id]),
     },
     grid: { top: compact ? 64 : 40, left: 4, right: compact ? 36 : 48, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      confine: true,
-      formatter: (params: unknown) => {
-        const i = dataIndexOf(params);
-        const row = i === null ? undefined : rows[i];
-        if (!row) return '';
-        const lines = SERIES_IDS.map((id) => {
-          const colour = id.startsWith('enrolled') ? SERIES_COLOURS.enrolled : SERIES_COLOURS.placed;
-          const swatch = id.endsWith('Target')
-            ? `<span style="display:inline-block;width:10px;height:10px;margin-right:6px;border:1.5px dashed ${colour};box-sizing:border-box"></span>`
-            : `<span style="display:inline-block;width:10px;height:10px;margin-right:6px;background:${colour}"></span>`;
-          return `${swatch}${escapeHtml(names[id])}: <strong>${escapeHtml(cellText(row, id, labels, formatNumber))}</strong>`;
-        });
-        return `<strong>${escapeHtml(row.label)}</strong><br/>${lines.join('<br/>')}`;
-      },
-    },
+    tooltip: barTooltip(rows, (row) => {
+      const lines = SERIES_IDS.map((id) => {
+        const colour = id.startsWith('enrolled') ? SERIES_COLOURS.enrolled : SERIES_COLOURS.placed;
+        const key = id.endsWith('Target')
+          ? `<span style="display:inline-block;width:10px;height:10px;margin-right:6px;border:1.5px dashed ${colour};box-sizing:border-box"></span>`
+          : swatch(colour);
+        return `${key}${escapeHtml(names[id])}: <strong>${escapeHtml(cellText(row, id, labels, formatNumber))}</strong>`;
+      });
+      return `<strong>${escapeHtml(row.label)}</strong><br/>${lines.join('<br/>')}`;
+    }),
     xAxis: {
       type: 'value',
       min: 0,
       max: maxValue === 0 ? 10 : undefined,
       splitNumber: compact ? 3 : 5,
       axisLabel: { color: INK.muted, hideOverlap: true, formatter: (v: number) => formatNumber(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      splitLine: GRID_LINES,
     },
     yAxis: {
       type: 'category',
@@ -221,8 +198,8 @@ export function transformProps(response: OverviewResponse, options: OverviewBars
       inverse: true,
       data: rows.map((r) => (r.enrolledSuppressed || r.placedSuppressed ? `${r.label}${mark}` : r.label)),
       axisTick: { show: false },
-      axisLine: { lineStyle: { color: INK.axis } },
-      axisLabel: { color: INK.text, fontSize: compact ? 11 : 12, width: compact ? 92 : 170, overflow: 'break', lineHeight: compact ? 14 : 16 },
+      axisLine: AXIS_LINE,
+      axisLabel: { color: INK.text, fontSize: textSize(compact), width: compact ? 92 : 170, overflow: 'break', lineHeight: compact ? 14 : 16 },
     },
     series,
   };

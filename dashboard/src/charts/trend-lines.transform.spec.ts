@@ -1,6 +1,6 @@
-import { DISCLOSURE } from '../api/overview.fixture';
-import { withholdSuppressed } from '../api/suppression';
-import type { TrendsResponse } from '../api/trends';
+import { DISCLOSURE } from '@/api/overview.fixture';
+import { withholdSuppressed } from '@/api/suppression';
+import type { TrendsResponse } from '@/api/trends';
 import {
   allSuppressed,
   describeTrendLines,

@@ -1,11 +1,11 @@
 // Trends: one line per group (site, country or programme) over the period buckets, and the
 // line of all selected groups in its own chart (its scale would flatten the groups' lines).
 // Pure: response + options in, ECharts option out. The same rows feed the data table.
-import type { Count } from '../api/types';
-import type { TrendGroup, TrendsResponse } from '../api/trends';
+import type { Count } from '@/api/types';
+import type { TrendGroup, TrendsResponse } from '@/api/trends';
 import type { DataTableModel } from './data-table';
-import { escapeHtml } from './html';
-import { CATEGORICAL, INK } from './palette';
+import { dataIndexOf, escapeHtml, swatch } from './html';
+import { AXIS_LINE, CATEGORICAL, chartBase, GRID_LINES, INK, legendText, valueAxisLabel } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface TrendRow {
@@ -90,7 +90,6 @@ export interface TrendLinesOptions {
   totalLabel: string;
   formatNumber?: (n: number) => string;
   ariaDescription?: string;
-  fontFamily?: string;
   compact?: boolean;
 }
 
@@ -103,15 +102,6 @@ function legendHeight(seriesCount: number, compact: boolean): number {
   if (seriesCount <= 1) return 0;
   const perLine = compact ? 2 : 4;
   return Math.ceil(seriesCount / perLine) * 22;
-}
-
-function dataIndexOf(params: unknown): number | null {
-  const first = Array.isArray(params) ? params[0] : params;
-  if (typeof first === 'object' && first !== null && 'dataIndex' in first) {
-    const i = (first as { dataIndex: unknown }).dataIndex;
-    return typeof i === 'number' ? i : null;
-  }
-  return null;
 }
 
 export function cellText(row: TrendRow, i: number, labels: TrendLinesLabels, formatNumber: (n: number) => string): string {
@@ -150,10 +140,8 @@ export function transformProps(response: TrendsResponse, options: TrendLinesOpti
   const max = Math.max(0, ...rows.flatMap((r) => r.values.filter((v): v is number => v !== null)));
 
   return {
-    aria: { enabled: true, ...(options.ariaDescription ? { label: { description: options.ariaDescription } } : {}) },
-    animationDuration: 300,
-    textStyle: options.fontFamily ? { fontFamily: options.fontFamily } : {},
-    legend: rows.length > 1 ? { top: 0, left: 0, type: 'plain', itemWidth: 22, itemHeight: 10, textStyle: { color: INK.text, fontSize: compact ? 11 : 12 }, data: rows.map((r) => r.label) } : { show: false },
+    ...chartBase(options.ariaDescription),
+    legend: rows.length > 1 ? { top: 0, left: 0, type: 'plain', itemWidth: 22, itemHeight: 10, textStyle: legendText(compact), data: rows.map((r) => r.label) } : { show: false },
     grid: { top: legendTop + 24, left: 8, right: compact ? 12 : 24, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
@@ -164,7 +152,7 @@ export function transformProps(response: TrendsResponse, options: TrendLinesOpti
         const period = all.periods[i];
         const lines = rows.map((r, k) => {
           const colour = options.part === 'totals' ? INK.text : lineStyleOf(k).colour;
-          return `<span style="display:inline-block;width:10px;height:10px;margin-right:6px;background:${colour}"></span>${escapeHtml(r.label)}: <strong>${escapeHtml(cellText(r, i, options.labels, formatNumber))}</strong>`;
+          return `${swatch(colour)}${escapeHtml(r.label)}: <strong>${escapeHtml(cellText(r, i, options.labels, formatNumber))}</strong>`;
         });
         return `<strong>${escapeHtml(period ? options.periodLabel(period) : '')}</strong><br/>${lines.join('<br/>')}`;
       },
@@ -173,7 +161,7 @@ export function transformProps(response: TrendsResponse, options: TrendLinesOpti
       type: 'category',
       boundaryGap: false,
       data: all.periods.map(options.periodLabel),
-      axisLine: { lineStyle: { color: INK.axis } },
+      axisLine: AXIS_LINE,
       axisLabel: { color: INK.muted, hideOverlap: true },
     },
     yAxis: {
@@ -181,8 +169,8 @@ export function transformProps(response: TrendsResponse, options: TrendLinesOpti
       min: 0,
       max: max === 0 ? 10 : undefined,
       minInterval: 1,
-      axisLabel: { color: INK.muted, formatter: (v: number) => formatNumber(v) },
-      splitLine: { lineStyle: { color: INK.grid } },
+      axisLabel: valueAxisLabel(formatNumber),
+      splitLine: GRID_LINES,
     },
     series,
   };

@@ -1,15 +1,11 @@
-import { useAuth } from '../auth/auth';
-import { isKnownRole } from '../auth/token';
-import { useI18n } from '../i18n/i18n';
-import { LANGS, LANG_NAMES, isLang } from '../i18n/langs';
-import { withCurrentQuery } from '../router/query';
-import { Link, useLocation } from '../router/router';
-import { ROUTES } from '../routes';
-
-export function useRoleLabel(): (role: string) => string {
-  const { t } = useI18n();
-  return (role) => (isKnownRole(role) ? t(`role.${role}` as const) : t('role.unknown', { role }));
-}
+import { useAuth } from '@/auth/auth';
+import { useRoleLabel } from '@/auth/role-label';
+import { useI18n } from '@/i18n/i18n';
+import { LANGS, LANG_NAMES, isLang } from '@/i18n/langs';
+import { withCurrentQuery } from '@/router/query';
+import { Link, useLocation } from '@/router/router';
+import { HOME_PATH } from '@/router/view-route';
+import { ROUTES } from '@/routes';
 
 export function AppHeader() {
   const { t, lang, setLang, fmt } = useI18n();
@@ -20,7 +16,7 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        <Link to={withCurrentQuery('/overview', search)} className="brand">
+        <Link to={withCurrentQuery(HOME_PATH, search)} className="brand">
           <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
             <rect width="32" height="32" rx="6" fill="#0b3a5b" />
             <rect x="7" y="16" width="4" height="9" fill="#56B4E9" />

@@ -1,10 +1,10 @@
 // Every chart of the dashboard sits in this panel: a heading, the chart with its text
 // alternative, PNG and CSV export, and the data table holding the numbers it draws.
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { exportFileName, toCsv, type DataTableModel } from '../charts/data-table';
-import { EChartsChart, type ChartHandle } from '../charts/echarts-chart';
-import type { EChartsOption } from '../charts/types';
-import { useI18n } from '../i18n/i18n';
+import { exportFileName, toCsv, type DataTableModel } from '@/charts/data-table';
+import { EChartsChart, type ChartHandle } from '@/charts/echarts-chart';
+import type { EChartsOption } from '@/charts/types';
+import { useI18n } from '@/i18n/i18n';
 import { DataTableView } from './data-table-view';
 import { downloadChartPng, downloadCsv } from './download';
 

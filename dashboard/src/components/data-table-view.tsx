@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { isCount, isRate, type CellValue, type DataTableModel, type TableColumn, type TableRow } from '../charts/data-table';
-import { useI18n } from '../i18n/i18n';
+import { isCount, isRate, type CellValue, type DataTableModel, type TableColumn, type TableRow } from '@/charts/data-table';
+import { useI18n } from '@/i18n/i18n';
 import { CountValue, RateValue } from './figures';
 
 const NUMERIC = new Set(['count', 'rate', 'number', 'percent']);

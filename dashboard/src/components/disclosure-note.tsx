@@ -1,5 +1,5 @@
-import type { DisclosureNote as Note } from '../api/types';
-import { useI18n } from '../i18n/i18n';
+import type { DisclosureNote as Note } from '@/api/types';
+import { useI18n } from '@/i18n/i18n';
 
 /**
  * What every view says of its figures, from the response's own note: perturbed for roles other

@@ -1,7 +1,7 @@
 // Small renderers of count and rate cells, shared by the overview and every data table.
-import type { Count, OverviewFigures, Rate } from '../api/types';
+import type { Count, OverviewFigures, Rate } from '@/api/types';
 import { Suppressed } from './suppressed';
-import type { Formatter } from '../i18n/format';
+import type { Formatter } from '@/i18n/format';
 
 export function CountValue({ count, minCell, fmt }: { count: Count; minCell: number; fmt: Formatter }) {
   if (count.suppressed) return <Suppressed minCell={minCell} />;

@@ -1,26 +1,10 @@
-// The designed states every view shares: loading, empty, and each kind of failure, plus the
-// request hook that turns a 401 into signing out.
+// The designed states every view shares: loading, empty, and each kind of failure.
 import { useEffect, type ReactNode } from 'react';
-import { ApiError } from '../api/http';
-import { useAuth } from '../auth/auth';
-import { useRequest } from '../hooks/use-request';
-import { useI18n } from '../i18n/i18n';
-import { useRoleLabel } from './app-header';
+import { ApiError, errorKindOf } from '@/api/http';
+import { useAuth } from '@/auth/auth';
+import { useRoleLabel } from '@/auth/role-label';
+import { useI18n } from '@/i18n/i18n';
 import { StatePanel } from './state-panel';
-
-/**
- * Loads `load` for the signed-in token whenever `queryKey` changes (null: do not load, e.g.
- * the filters are invalid). A 401 signs out with a message.
- */
-export function useAnalytics<T>(queryKey: string | null, load: (token: string, signal: AbortSignal) => Promise<T>) {
-  const { token, signOut } = useAuth();
-  const request = useRequest(token && queryKey !== null ? `${token}|${queryKey}` : null, (signal) => load(token ?? '', signal));
-  const error = request.status === 'error' ? request.error : null;
-  useEffect(() => {
-    if (error instanceof ApiError && error.kind === 'unauthorized') signOut('notice.sessionEnded');
-  }, [error, signOut]);
-  return request;
-}
 
 /** Sets the document title to "<view> · MEIC dashboard" in the current language. */
 export function useDocumentTitle(title: string): void {
@@ -68,7 +52,7 @@ export function ErrorState({ error, onRetry, onReset }: { error: unknown; onRetr
   const { claims } = useAuth();
   const roleLabel = useRoleLabel();
   const role = claims ? roleLabel(claims.role) : '';
-  const kind = error instanceof ApiError ? error.kind : 'unavailable';
+  const kind = errorKindOf(error);
   const detail = error instanceof ApiError ? [error.status ? `HTTP ${error.status}` : null, error.problem?.title, error.message].filter(Boolean).join(' — ') : String(error);
   const details = { summary: t('state.details'), text: detail };
   const retry = (

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { SiteOption } from '../api/analytics';
-import { GROUP_BY_VALUES, type GroupBy } from '../api/types';
-import { useI18n } from '../i18n/i18n';
-import { EMPTY_FILTERS, hasActiveFilters, isIsoDate, type FilterKey, type Filters } from './filters';
+import type { SiteOption } from '@/api/analytics';
+import { GROUP_BY_VALUES, type GroupBy } from '@/api/types';
+import { useI18n } from '@/i18n/i18n';
+import { RESET_FILTERS, hasActiveFilters, isIsoDate, type FilterKey, type Filters } from './filters';
 
 interface FilterBarProps {
   filters: Filters;
@@ -139,12 +139,7 @@ export function FilterBar({ filters, onChange, available, sites }: FilterBarProp
       ) : null}
 
       <div className="filter-bar__actions">
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={!active}
-          onClick={() => onChange({ ...EMPTY_FILTERS, groupBy: filters.groupBy })}
-        >
+        <button type="button" className="button button--quiet" disabled={!active} onClick={() => onChange(RESET_FILTERS)}>
           {t('filters.reset')}
         </button>
       </div>

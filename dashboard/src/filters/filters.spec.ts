@@ -1,5 +1,5 @@
-import { overviewQuery } from '../api/analytics';
-import { DEFAULT_GROUP_BY, EMPTY_FILTERS, hasActiveFilters, isIsoDate, isRangeValid, parseFilters, parseLang, serializeQuery, updateFilters, viewParams } from './filters';
+import { overviewQuery } from '@/api/analytics';
+import { DEFAULT_GROUP_BY, EMPTY_FILTERS, RESET_FILTERS, hasActiveFilters, isIsoDate, isRangeValid, parseFilters, parseLang, serializeQuery, updateFilters, viewParams } from './filters';
 
 describe('parseFilters', () => {
   it('reads every filter from the query string', () => {
@@ -98,5 +98,14 @@ describe('view parameters', () => {
       ['metric', 'placementRate'],
     ]);
     expect(serializeQuery(parseFilters(search), 'it', viewParams(search))).toBe('?country=GR&by=sex&metric=placementRate&lang=it');
+  });
+});
+
+describe('RESET_FILTERS', () => {
+  it('clears every filter and keeps the grouping', () => {
+    const all = parseFilters('?programme=AMIL&country=IT&site=IT-RM&from=2025-01-01&to=2025-12-31&groupBy=country');
+    const reset = updateFilters(all, RESET_FILTERS);
+    expect(reset).toEqual({ ...EMPTY_FILTERS, groupBy: 'country' });
+    expect(hasActiveFilters(reset)).toBe(false);
   });
 });

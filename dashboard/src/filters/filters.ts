@@ -1,7 +1,7 @@
 // Filters and language live in the query string so that a copied link reproduces the view.
 // Pure functions only: parse what is valid, drop what is not, write a canonical query.
-import { GROUP_BY_VALUES, type GroupBy } from '../api/types';
-import { isLang, type Lang } from '../i18n/langs';
+import { GROUP_BY_VALUES, type GroupBy } from '@/api/types';
+import { isLang, type Lang } from '@/i18n/langs';
 
 export interface Filters {
   country: string | null;
@@ -25,6 +25,9 @@ export const EMPTY_FILTERS: Filters = {
 };
 
 export type FilterKey = keyof Filters;
+
+/** What "Reset filters" changes: every filter back to none; the grouping stays as chosen. */
+export const RESET_FILTERS: Partial<Filters> = { programme: null, country: null, site: null, from: null, to: null };
 
 /** Query-string order: filters, then grouping, then language. */
 const QUERY_ORDER = ['programme', 'country', 'site', 'from', 'to', 'groupBy', 'lang'] as const;

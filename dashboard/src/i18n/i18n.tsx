@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { parseLang } from '../filters/filters';
-import { setLangInUrl } from '../router/query';
-import { useLocation } from '../router/router';
+import { parseLang } from '@/filters/filters';
+import { setLangInUrl } from '@/router/query';
+import { useLocation } from '@/router/router';
 import { createFormatter, type Formatter } from './format';
 import { DEFAULT_LANG, type Lang } from './langs';
 import { rememberLang, rememberedLang } from './lang-storage';

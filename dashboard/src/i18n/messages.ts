@@ -1,14 +1,14 @@
 // Message catalogues. English defines the keys; TypeScript makes every other language
 // carry the same keys, and messages.spec.ts checks they carry the same {placeholders}.
 import type { Lang } from './langs';
-import { funnelMessages } from '../views/funnel/funnel.messages';
-import { timeToPlacementMessages } from '../views/time-to-placement/time-to-placement.messages';
-import { trendsMessages } from '../views/trends/trends.messages';
-import { breakdownsMessages } from '../views/breakdowns/breakdowns.messages';
-import { cohortsMessages } from '../views/cohorts/cohorts.messages';
-import { clustersMessages } from '../views/clusters/clusters.messages';
-import { indicatorsMessages } from '../views/indicators/indicators.messages';
-import { ingestMessages } from '../views/ingest/ingest.messages';
+import { funnelMessages } from '@/views/funnel/funnel.messages';
+import { timeToPlacementMessages } from '@/views/time-to-placement/time-to-placement.messages';
+import { trendsMessages } from '@/views/trends/trends.messages';
+import { breakdownsMessages } from '@/views/breakdowns/breakdowns.messages';
+import { cohortsMessages } from '@/views/cohorts/cohorts.messages';
+import { clustersMessages } from '@/views/clusters/clusters.messages';
+import { indicatorsMessages } from '@/views/indicators/indicators.messages';
+import { ingestMessages } from '@/views/ingest/ingest.messages';
 
 const core = {
   'app.name': 'MEIC dashboard',

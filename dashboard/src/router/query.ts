@@ -1,8 +1,8 @@
 // Hooks binding the query string (filters + lang) to React.
 import { useCallback, useMemo } from 'react';
-import { parseFilters, parseLang, serializeQuery, updateFilters, viewParams, type Filters } from '../filters/filters';
+import { parseFilters, parseLang, serializeQuery, updateFilters, viewParams, type Filters } from '@/filters/filters';
 import { navigate, useLocation } from './router';
-import type { Lang } from '../i18n/langs';
+import type { Lang } from '@/i18n/langs';
 
 export function useFilters(): [Filters, (patch: Partial<Filters>, opts?: { replace?: boolean }) => void] {
   const { pathname, search } = useLocation();

@@ -1,14 +1,5 @@
-import { useId, useMemo, type ReactNode } from 'react';
-import {
-  BREAKDOWN_DIMENSIONS,
-  BREAKDOWN_METRICS,
-  breakdownQuery,
-  fetchBreakdown,
-  type BreakdownDimension,
-  type BreakdownGroup,
-  type BreakdownMetric,
-  type BreakdownResponse,
-} from '../../api/breakdown';
+import { useMemo } from 'react';
+import { BREAKDOWN_DIMENSIONS, BREAKDOWN_METRICS, breakdownQuery, fetchBreakdown, type BreakdownDimension, type BreakdownGroup, type BreakdownMetric, type BreakdownResponse } from '@/api/breakdown';
 import {
   breakdownHeight,
   breakdownRows,
@@ -18,33 +9,22 @@ import {
   showsGap,
   transformProps,
   type BreakdownLabels,
-} from '../../charts/breakdown-bars.transform';
-import { ChartPanel } from '../../components/chart-panel';
-import { DisclosureNote } from '../../components/disclosure-note';
-import { StatePanel } from '../../components/state-panel';
-import { SuppressionNote } from '../../components/suppressed';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { FilterBar } from '../../filters/filter-bar';
-import { isRangeValid } from '../../filters/filters';
-import { useMediaQuery } from '../../hooks/use-media-query';
-import { useI18n, type I18n } from '../../i18n/i18n';
-import { useFilters, useViewParams } from '../../router/query';
-import { findRoute } from '../../routes';
-import { useSiteOptions } from '../../hooks/use-site-options';
+} from '@/charts/breakdown-bars.transform';
+import { ChartPanel } from '@/components/chart-panel';
+import { SuppressionNote } from '@/components/suppressed';
+import { isRangeValid } from '@/filters/filters';
+import { useCompact } from '@/hooks/use-media-query';
+import { useI18n } from '@/i18n/i18n';
+import { useFilters, useViewParams } from '@/router/query';
+import { useViewData } from '@/shell/use-view-data';
+import { withModel } from '@/shell/view-data';
+import { paramSelect, readParam, type ViewParam } from '@/shell/view-params';
+import { ViewShell } from '@/shell/view-shell';
+import { groupTitle } from '@/shell/view-text';
 import { categoryLabel } from './category-label';
 
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
-const AVAILABLE = findRoute('/breakdowns')?.filters ?? [];
-const DEFAULT_METRIC: BreakdownMetric = 'placementRate';
-const DEFAULT_BY: BreakdownDimension = 'sex';
-
-function pick<T extends string>(values: readonly T[], raw: string | null, fallback: T): T {
-  return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : fallback;
-}
-
-function groupTitle(g: BreakdownGroup, groupBy: BreakdownResponse['groupBy'], fmt: I18n['fmt']): string {
-  return groupBy === 'country' ? fmt.country(g.key) : g.label;
-}
+const METRIC: ViewParam<BreakdownMetric> = { name: 'metric', values: BREAKDOWN_METRICS, fallback: 'placementRate' };
+const BY: ViewParam<BreakdownDimension> = { name: 'by', values: BREAKDOWN_DIMENSIONS, fallback: 'sex' };
 
 function anySuppressed(r: BreakdownResponse): boolean {
   return [r.totals, ...r.groups].some((u) => [u.total, ...u.categories].some((c) => c.count.suppressed || (c.rate?.suppressed ?? false)));
@@ -52,24 +32,13 @@ function anySuppressed(r: BreakdownResponse): boolean {
 
 export default function BreakdownsPage() {
   const { t, fmt } = useI18n();
-  const [filters, setFilters] = useFilters();
-  const [params, setParams] = useViewParams();
-  const metricId = useId();
-  const byId = useId();
-  const compact = useMediaQuery('(max-width: 640px)');
-  useDocumentTitle(t('breakdowns.title'));
+  const [filters] = useFilters();
+  const [params] = useViewParams();
+  const compact = useCompact();
 
-  const metric = pick(BREAKDOWN_METRICS, params.get('metric'), DEFAULT_METRIC);
-  const by = pick(BREAKDOWN_DIMENSIONS, params.get('by'), DEFAULT_BY);
-  const rangeValid = isRangeValid(filters);
-  const query = { metric, by };
-  const request = useAnalytics(rangeValid ? JSON.stringify(breakdownQuery(filters, query)) : null, (tk, signal) => fetchBreakdown(tk, filters, query, signal));
-  const loaded = request.status === 'success';
-  const sites = useSiteOptions(loaded);
-
+  const query = { metric: readParam(params, METRIC), by: readParam(params, BY) };
+  const request = useViewData(isRangeValid(filters) ? [breakdownQuery(filters, query)] : null, (tk, signal) => fetchBreakdown(tk, filters, query, signal));
   const data = request.data;
-  const loading = request.status === 'loading';
-  const error = request.status === 'error' ? request.error : null;
 
   const view = useMemo(() => {
     if (!data) return null;
@@ -119,8 +88,9 @@ export default function BreakdownsPage() {
       gapSuppressed: t('breakdowns.tableGapSuppressed'),
       gapNone: t('breakdowns.tableGapNone'),
     });
-    const option = transformProps(data, { labels, categoryLabel: catLabel, groupLabel, totalLabel, formatNumber: fmt.number, formatPercent, ariaDescription: ariaLabel, fontFamily: CHART_FONT, compact });
+    const option = transformProps(data, { labels, categoryLabel: catLabel, groupLabel, totalLabel, formatNumber: fmt.number, formatPercent, ariaDescription: ariaLabel, compact });
     return {
+      data,
       rows,
       option,
       ariaLabel,
@@ -131,100 +101,57 @@ export default function BreakdownsPage() {
     };
   }, [data, t, fmt, compact]);
 
-  const resetFilters = () => setFilters({ country: null, site: null, from: null, to: null, programme: null });
-
-  let body: ReactNode;
-  if (!rangeValid) {
-    body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
-  } else if (error) {
-    body = <ErrorState error={error} onRetry={request.retry} onReset={resetFilters} />;
-  } else if (!data || !view) {
-    body = <LoadingState />;
-  } else if (data.groups.length === 0 || view.rows.length === 0) {
-    body = <EmptyState onReset={resetFilters} />;
-  } else {
-    const f = data.filters;
-    // The service echoes 1900-01-01 … 2299-12-31 for an open period.
-    const openPeriod = !filters.from && !filters.to;
-    const subtitle = [
-      openPeriod ? t('breakdowns.periodAll') : t('breakdowns.period', { from: f.from ? fmt.date(f.from) : '…', to: f.to ? fmt.date(f.to) : '…' }),
+  /** The selection the figures are for; the service echoes 1900-01-01 … 2299-12-31 for an open period. */
+  const subtitleOf = (f: BreakdownResponse['filters']) =>
+    [
+      !filters.from && !filters.to ? t('breakdowns.periodAll') : t('breakdowns.period', { from: f.from ? fmt.date(f.from) : '…', to: f.to ? fmt.date(f.to) : '…' }),
       f.country ? fmt.country(f.country) : null,
       f.site,
       f.programme,
     ]
       .filter(Boolean)
       .join(' · ');
-    const rates = data.metric === 'placementRate';
-    body = (
-      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
-        <p className="meta-line">
-          {subtitle}
-          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
-          {loading ? (
-            <span className="updating" role="status">
-              {' '}
-              · {t('state.updating')}
-            </span>
-          ) : null}
-        </p>
-        <DisclosureNote note={data.disclosure} />
-        {!data.exhaustive ? <p className="notice notice--info">{t('breakdowns.notExhaustive')}</p> : null}
-        <ChartPanel
-          title={view.title}
-          subtitle={subtitle}
-          fileParts={['meic', 'breakdown', data.metric, 'by', data.by, data.groupBy, f.programme, f.country, f.site, filters.from, filters.to]}
-          option={view.option}
-          ariaLabel={view.ariaLabel}
-          height={view.height}
-          table={view.table}
-          minCell={data.minCell}
-          footer={
-            <>
-              {rates ? <p className="footnote">{t('breakdowns.rateHelp', { asOf: f.asOf ? fmt.date(f.asOf) : '…' })}</p> : null}
-              {showsGap(data) ? <p className="footnote">{t('breakdowns.gapHelp')}</p> : null}
-              {!rates && data.exhaustive ? <p className="footnote">{t('breakdowns.countHelpStacked')}</p> : null}
-              {view.empty.length > 0 ? <p className="footnote">{t('breakdowns.emptyCategories', { list: fmt.list(view.empty) })}</p> : null}
-            </>
-          }
-        />
-        {anySuppressed(data) ? <SuppressionNote minCell={data.minCell} /> : null}
-      </div>
-    );
-  }
 
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('breakdowns.title')}</h1>
-        <p className="lead">{t('breakdowns.subtitle')}</p>
-      </div>
-
-      <FilterBar filters={filters} onChange={(patch) => setFilters(patch)} available={AVAILABLE} sites={sites} />
-
-      <div className="view-controls">
-        <label htmlFor={metricId}>
-          {t('breakdowns.metricLabel')}
-          <select id={metricId} value={metric} onChange={(e) => setParams({ metric: e.target.value === DEFAULT_METRIC ? null : e.target.value })}>
-            {BREAKDOWN_METRICS.map((m) => (
-              <option key={m} value={m}>
-                {t(`breakdowns.metric.${m}` as const)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={byId}>
-          {t('breakdowns.byLabel')}
-          <select id={byId} value={by} onChange={(e) => setParams({ by: e.target.value === DEFAULT_BY ? null : e.target.value })}>
-            {BREAKDOWN_DIMENSIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`breakdowns.by.${d}` as const)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-
-      {body}
-    </div>
+    <ViewShell
+      title={t('breakdowns.title')}
+      lead={t('breakdowns.subtitle')}
+      params={[
+        paramSelect(METRIC, t('breakdowns.metricLabel'), (m) => t(`breakdowns.metric.${m}` as const)),
+        paramSelect(BY, t('breakdowns.byLabel'), (d) => t(`breakdowns.by.${d}` as const)),
+      ]}
+      state={withModel(request, view)}
+      isEmpty={(v) => v.data.groups.length === 0 || v.rows.length === 0}
+      meta={(v) => ({ text: subtitleOf(v.data.filters), answer: v.data })}
+    >
+      {({ data: d, ...v }) => {
+        const f = d.filters;
+        const rates = d.metric === 'placementRate';
+        return (
+          <>
+            {!d.exhaustive ? <p className="notice notice--info">{t('breakdowns.notExhaustive')}</p> : null}
+            <ChartPanel
+              title={v.title}
+              subtitle={subtitleOf(f)}
+              fileParts={['meic', 'breakdown', d.metric, 'by', d.by, d.groupBy, f.programme, f.country, f.site, filters.from, filters.to]}
+              option={v.option}
+              ariaLabel={v.ariaLabel}
+              height={v.height}
+              table={v.table}
+              minCell={d.minCell}
+              footer={
+                <>
+                  {rates ? <p className="footnote">{t('breakdowns.rateHelp', { asOf: f.asOf ? fmt.date(f.asOf) : '…' })}</p> : null}
+                  {showsGap(d) ? <p className="footnote">{t('breakdowns.gapHelp')}</p> : null}
+                  {!rates && d.exhaustive ? <p className="footnote">{t('breakdowns.countHelpStacked')}</p> : null}
+                  {v.empty.length > 0 ? <p className="footnote">{t('breakdowns.emptyCategories', { list: fmt.list(v.empty) })}</p> : null}
+                </>
+              }
+            />
+            {anySuppressed(d) ? <SuppressionNote minCell={d.minCell} /> : null}
+          </>
+        );
+      }}
+    </ViewShell>
   );
 }

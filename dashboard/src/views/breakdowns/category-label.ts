@@ -1,8 +1,8 @@
 // Category codes of the breakdown endpoint (@meic/contracts SEXES, AGE_BANDS, LEGAL_STATUSES,
 // COURSE_TYPES; ISO citizenship codes and "other") to words in the UI language.
-import type { BreakdownDimension } from '../../api/breakdown';
-import type { I18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
+import type { BreakdownDimension } from '@/api/breakdown';
+import type { I18n } from '@/i18n/i18n';
+import type { MessageKey } from '@/i18n/messages';
 
 const SEX: Record<string, MessageKey> = {
   female: 'breakdowns.sex.female',

@@ -1,7 +1,7 @@
-import { useId, useMemo, type ReactNode } from 'react';
-import { overviewQuery } from '../../api/analytics';
-import { fetchClusters, type ClusterGroup, type ClustersResponse } from '../../api/clusters';
-import { ApiError } from '../../api/http';
+import { useId, useMemo } from 'react';
+import { overviewQuery } from '@/api/analytics';
+import { fetchClusters, type ClusterGroup, type ClustersResponse } from '@/api/clusters';
+import { ORGANISATION_TYPES } from '@/api/organisation-types';
 import {
   CONTRIBUTION_KINDS,
   contributionRows,
@@ -11,8 +11,8 @@ import {
   transformProps as contributionsOption,
   type ContributionKind,
   type ContributionLabels,
-} from '../../charts/cluster-contributions.transform';
-import { describeIntensity, intensityChartHeight, intensityRows, intensityTable, transformProps as intensityOption, type IntensityLabels } from '../../charts/cluster-intensity.transform';
+} from '@/charts/cluster-contributions.transform';
+import { describeIntensity, intensityChartHeight, intensityRows, intensityTable, transformProps as intensityOption, type IntensityLabels } from '@/charts/cluster-intensity.transform';
 import {
   describeMembers,
   MEMBER_COUNTS,
@@ -24,60 +24,28 @@ import {
   transformProps as membersOption,
   type MemberCount,
   type MemberLabels,
-} from '../../charts/cluster-members.transform';
-import { ChartPanel } from '../../components/chart-panel';
-import { DisclosureNote } from '../../components/disclosure-note';
-import { StatePanel } from '../../components/state-panel';
-import { SuppressionNote } from '../../components/suppressed';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { FilterBar } from '../../filters/filter-bar';
-import { isRangeValid, type Filters } from '../../filters/filters';
-import { useMediaQuery } from '../../hooks/use-media-query';
-import { useI18n, type I18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
-import { useFilters, useViewParams } from '../../router/query';
-import { findRoute } from '../../routes';
-import { useSiteOptions } from '../../hooks/use-site-options';
+} from '@/charts/cluster-members.transform';
+import { ChartPanel } from '@/components/chart-panel';
+import { SuppressionNote } from '@/components/suppressed';
+import { isRangeValid } from '@/filters/filters';
+import { useCompact } from '@/hooks/use-media-query';
+import { useI18n, type I18n } from '@/i18n/i18n';
+import type { MessageKey } from '@/i18n/messages';
+import { useFilters, useViewParams } from '@/router/query';
+import { useViewData } from '@/shell/use-view-data';
+import { paramPatch, readParam, type ViewParam } from '@/shell/view-params';
+import { ViewShell } from '@/shell/view-shell';
+import { groupedSubtitle, groupTitle, periodText, selectionParts } from '@/shell/view-text';
 import './clusters.css';
 
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
-const AVAILABLE = findRoute('/clusters')?.filters ?? [];
-const KNOWN_TYPES = new Set([
-  'employer_association',
-  'vet_provider',
-  'public_employment_service',
-  'local_authority',
-  'enterprise',
-  'chamber_of_commerce',
-  'trade_union',
-  'civil_society_org',
-  'migrant_association',
-  'university',
-  'unknown',
-]);
+/** View parameter: what the members chart counts. */
+const COUNT: ViewParam<MemberCount> = { name: 'count', values: MEMBER_COUNTS, fallback: 'members' };
+/** Types with a name in the UI language; the API groups members of no known type as "unknown". */
+const KNOWN_TYPES = new Set<string>([...ORGANISATION_TYPES, 'unknown']);
 
 /** An organisation type in the UI language; a type this build does not know is shown as the API names it. */
 function typeLabel(t: I18n['t'], type: string): string {
   return KNOWN_TYPES.has(type) ? t(`clusters.type.${type}` as MessageKey) : type;
-}
-
-function groupTitle(g: ClusterGroup, groupBy: ClustersResponse['groupBy'], fmt: I18n['fmt']): string {
-  return groupBy === 'country' ? fmt.country(g.key) : g.label;
-}
-
-function periodText(data: ClustersResponse, t: I18n['t'], fmt: I18n['fmt']): string {
-  const { from, to } = data.filters;
-  // The service echoes open ends as far-off dates; those mean "the whole period".
-  const open = (!from || from <= '1900-01-01') && (!to || to >= '2299-12-31');
-  return open ? t('overview.periodAll') : t('overview.period', { from: from && from > '1900-01-01' ? fmt.date(from) : '…', to: to && to < '2299-12-31' ? fmt.date(to) : '…' });
-}
-
-function selectionParts(filters: Filters, groupBy: string): (string | null)[] {
-  return [filters.programme, filters.country, filters.site, filters.from, filters.to, `by-${groupBy}`];
-}
-
-function parseCount(v: string | null): MemberCount {
-  return MEMBER_COUNTS.find((c) => c === v) ?? 'members';
 }
 
 interface PanelProps {
@@ -116,7 +84,7 @@ function IntensityPanel({ data, subtitle, compact }: PanelProps) {
       fmt.number,
       formatRate,
     );
-    const option = intensityOption(data, { labels, groupLabel, pointLabel, formatNumber: fmt.number, formatRate, ariaDescription: ariaLabel, fontFamily: CHART_FONT, compact });
+    const option = intensityOption(data, { labels, groupLabel, pointLabel, formatNumber: fmt.number, formatRate, ariaDescription: ariaLabel, compact });
     const table = intensityTable(rows, data.totals, {
       caption: t('clusters.intensityCaption'),
       group: t('clusters.col.group'),
@@ -150,7 +118,7 @@ function MembersPanel({ data, subtitle, compact }: PanelProps) {
   const { t, fmt } = useI18n();
   const [filters] = useFilters();
   const [params, setParams] = useViewParams();
-  const count = parseCount(params.get('count'));
+  const count = readParam(params, COUNT);
   const selectId = useId();
   const groupBy = t(`groupBy.${data.groupBy}` as const).toLowerCase();
   const model = useMemo(() => {
@@ -167,7 +135,7 @@ function MembersPanel({ data, subtitle, compact }: PanelProps) {
       labels,
       fmt.number,
     );
-    const option = membersOption(data, { count, labels, groupLabel, formatNumber: fmt.number, ariaDescription: ariaLabel, fontFamily: CHART_FONT, compact });
+    const option = membersOption(data, { count, labels, groupLabel, formatNumber: fmt.number, ariaDescription: ariaLabel, compact });
     const table = memberTable(rows, totals, types, { caption: t('clusters.membersCaption'), group: t('clusters.col.group'), total: t('clusters.col.total'), type: labels.type });
     return { option, ariaLabel, table, height: membersChartHeight(rows.length, types.length), anyHidden: rows.some((r) => r.hidden !== null) };
   }, [data, count, t, fmt, compact]);
@@ -185,7 +153,7 @@ function MembersPanel({ data, subtitle, compact }: PanelProps) {
     >
       <div className="clusters-count">
         <label htmlFor={selectId}>{t('clusters.count')}</label>
-        <select id={selectId} value={count} onChange={(e) => setParams({ count: e.target.value === 'members' ? null : e.target.value }, { replace: true })}>
+        <select id={selectId} value={count} onChange={(e) => setParams(paramPatch(COUNT, e.target.value), { replace: true })}>
           {MEMBER_COUNTS.map((c) => (
             <option key={c} value={c}>
               {t(`clusters.count.${c}` as const)}
@@ -207,7 +175,7 @@ function ContributionsPanel({ data, subtitle, compact }: PanelProps) {
     const labels: ContributionLabels = { type: (x) => typeLabel(t, x), kinds, suppressed: t('suppressed.label') };
     const rows = contributionRows(data, labels.type);
     const ariaLabel = describeContributions(rows, labels, { overall: (v) => t('clusters.ariaContributions', v), none: t('clusters.ariaContributionsNone') }, fmt.number);
-    const option = contributionsOption(data, { labels, formatNumber: fmt.number, ariaDescription: ariaLabel, fontFamily: CHART_FONT, compact });
+    const option = contributionsOption(data, { labels, formatNumber: fmt.number, ariaDescription: ariaLabel, compact });
     const table = contributionTable(data, groupLabel, {
       caption: t('clusters.contributionsCaption'),
       group: t('clusters.col.group'),
@@ -243,64 +211,31 @@ function anySuppressed(data: ClustersResponse): boolean {
 
 export default function ClustersPage() {
   const { t, fmt } = useI18n();
-  const [filters, setFilters] = useFilters();
-  const compact = useMediaQuery('(max-width: 640px)');
-  useDocumentTitle(t('clusters.title'));
-
-  const rangeValid = isRangeValid(filters);
-  const request = useAnalytics(rangeValid ? `clusters|${JSON.stringify(overviewQuery(filters))}` : null, (tok, signal) => fetchClusters(tok, filters, signal));
-
-  const loaded = request.status === 'success';
-
-  const sites = useSiteOptions(loaded);
-
-  const data = request.data;
-  const error = request.status === 'error' ? request.error : null;
-  const loading = request.status === 'loading';
-  const resetFilters = () => setFilters({ country: null, site: null, from: null, to: null, programme: null });
-
-  let body: ReactNode;
-  if (!rangeValid) {
-    body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
-  } else if (error && !(error instanceof ApiError && error.kind === 'unauthorized')) {
-    body = <ErrorState error={error} onRetry={request.retry} onReset={resetFilters} />;
-  } else if (!data) {
-    body = <LoadingState />;
-  } else if (data.groups.length === 0) {
-    body = <EmptyState onReset={resetFilters} />;
-  } else {
-    const subtitle = `${periodText(data, t, fmt)} · ${t('filters.groupBy')}: ${t(`groupBy.${data.groupBy}` as const)}`;
-    body = (
-      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
-        <p className="meta-line">
-          {periodText(data, t, fmt)}
-          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
-          {loading ? (
-            <span className="updating" role="status">
-              {' '}
-              · {t('state.updating')}
-            </span>
-          ) : null}
-        </p>
-        <DisclosureNote note={data.disclosure} />
-        <IntensityPanel data={data} subtitle={subtitle} compact={compact} />
-        <MembersPanel data={data} subtitle={subtitle} compact={compact} />
-        <ContributionsPanel data={data} subtitle={subtitle} compact={compact} />
-        <p className="footnote">{t('clusters.note')}</p>
-        <p className="footnote">{t('kpi.rateHelp')}.</p>
-        {anySuppressed(data) ? <SuppressionNote minCell={data.minCell} /> : null}
-      </div>
-    );
-  }
+  const [filters] = useFilters();
+  const compact = useCompact();
+  const request = useViewData(isRangeValid(filters) ? ['clusters', overviewQuery(filters)] : null, (tok, signal) => fetchClusters(tok, filters, signal));
 
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('clusters.title')}</h1>
-        <p className="lead">{t('clusters.lead')}</p>
-      </div>
-      <FilterBar filters={filters} onChange={(patch) => setFilters(patch)} available={AVAILABLE} sites={sites} />
-      {body}
-    </div>
+    <ViewShell
+      title={t('clusters.title')}
+      lead={t('clusters.lead')}
+      state={request}
+      isEmpty={(d) => d.groups.length === 0}
+      meta={(d) => ({ text: periodText(d.filters, t, fmt), answer: d })}
+    >
+      {(d) => {
+        const subtitle = groupedSubtitle(d, t, fmt);
+        return (
+          <>
+            <IntensityPanel data={d} subtitle={subtitle} compact={compact} />
+            <MembersPanel data={d} subtitle={subtitle} compact={compact} />
+            <ContributionsPanel data={d} subtitle={subtitle} compact={compact} />
+            <p className="footnote">{t('clusters.note')}</p>
+            <p className="footnote">{t('kpi.rateHelp')}.</p>
+            {anySuppressed(d) ? <SuppressionNote minCell={d.minCell} /> : null}
+          </>
+        );
+      }}
+    </ViewShell>
   );
 }

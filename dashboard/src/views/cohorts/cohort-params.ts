@@ -1,8 +1,8 @@
 // The two cohort definitions as view parameters (a.programme, b.site …): parsed from the
 // URL, with anything invalid dropped, and the default comparison when none is given. Pure.
-import { COHORT_ACTIVITIES, COHORT_FIELDS, EMPTY_COHORT, type CohortDefinition } from '../../api/cohorts';
-import type { SiteOption } from '../../api/analytics';
-import { isIsoDate } from '../../filters/filters';
+import { COHORT_ACTIVITIES, COHORT_FIELDS, EMPTY_COHORT, type CohortDefinition } from '@/api/cohorts';
+import type { SiteOption } from '@/api/analytics';
+import { isIsoDate } from '@/filters/filters';
 
 export type CohortName = 'a' | 'b';
 export const COHORT_NAMES: readonly CohortName[] = ['a', 'b'];

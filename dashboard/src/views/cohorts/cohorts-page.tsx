@@ -1,27 +1,20 @@
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { fetchSiteCatalogue, type SiteOption } from '../../api/analytics';
-import { COHORT_ACTIVITIES, EMPTY_COHORT, cohortsQuery, fetchCohorts, type CohortDefinition, type CohortField, type CohortsResponse } from '../../api/cohorts';
-import { useAuth } from '../../auth/auth';
-import {
-  cohortChartHeight,
-  cohortRateRows,
-  cohortTable,
-  describeCohortRates,
-  transformProps,
-  type CohortLabels,
-} from '../../charts/cohort-compare.transform';
-import { ChartPanel } from '../../components/chart-panel';
-import { DisclosureNote } from '../../components/disclosure-note';
-import { SuppressionNote } from '../../components/suppressed';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { useMediaQuery } from '../../hooks/use-media-query';
-import { useI18n, type I18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
-import { useViewParams } from '../../router/query';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import type { SiteOption } from '@/api/analytics';
+import { COHORT_ACTIVITIES, EMPTY_COHORT, cohortsQuery, fetchCohorts, type CohortDefinition, type CohortField, type CohortsResponse } from '@/api/cohorts';
+import { cohortChartHeight, cohortRateRows, cohortTable, describeCohortRates, transformProps, type CohortLabels } from '@/charts/cohort-compare.transform';
+import { ChartPanel } from '@/components/chart-panel';
+import { SuppressionNote } from '@/components/suppressed';
+import { EmptyState } from '@/components/view-states';
+import { useCompact } from '@/hooks/use-media-query';
+import { useSiteCatalogue } from '@/hooks/use-site-options';
+import { useI18n, type I18n } from '@/i18n/i18n';
+import type { MessageKey } from '@/i18n/messages';
+import { useViewParams } from '@/router/query';
+import { useViewData } from '@/shell/use-view-data';
+import { withModel } from '@/shell/view-data';
+import { ViewShell } from '@/shell/view-shell';
 import { COHORT_NAMES, cohortParamsPatch, defaultCohorts, isCohortRangeValid, parseCohortParams, type CohortName } from './cohort-params';
 import './cohorts.css';
-
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
 function activityLabel(t: I18n['t'], activity: string): string {
   return t(`cohorts.activity.${activity}` as MessageKey);
@@ -130,25 +123,12 @@ function CohortFieldset({ name, value, sites, onChange }: CohortFieldsetProps) {
 export default function CohortsPage() {
   const i18n = useI18n();
   const { t, fmt } = i18n;
-  const { token } = useAuth();
   const [params, setParams] = useViewParams();
-  const compact = useMediaQuery('(max-width: 640px)');
-  useDocumentTitle(t('cohorts.title'));
+  const compact = useCompact();
 
-  // The site catalogue gives the form its options and the default comparison its cohorts.
-  const [sites, setSites] = useState<SiteOption[] | null>(null);
-  useEffect(() => {
-    if (!token) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      // Without the catalogue the form still works (typed-in URL, default LIME vs AMIL).
-      () => live && setSites([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [token]);
+  // The site catalogue gives the form its options and the default comparison its cohorts
+  // (without it the form still works: typed-in URL, default LIME vs AMIL).
+  const sites = useSiteCatalogue();
 
   const fromUrl = useMemo(() => parseCohortParams(params), [params]);
   const applied = useMemo(() => (fromUrl.given || sites === null ? fromUrl : defaultCohorts(sites)), [fromUrl, sites]);
@@ -167,7 +147,7 @@ export default function CohortsPage() {
 
   const valid = isCohortRangeValid(applied.a) && isCohortRangeValid(applied.b);
   const waitingForDefault = !fromUrl.given && sites === null;
-  const request = useAnalytics(valid && !waitingForDefault ? appliedKey : null, (tk, signal) => fetchCohorts(tk, applied, signal));
+  const request = useViewData(valid && !waitingForDefault ? [cohortsQuery(applied.a, applied.b)] : null, (tk, signal) => fetchCohorts(tk, applied, signal));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -228,110 +208,84 @@ export default function CohortsPage() {
       labels,
       formatPercent,
     );
-    const option = transformProps(data, { labels, formatNumber: fmt.number, formatPercent, ariaDescription: ariaLabel, fontFamily: CHART_FONT, compact });
-    return { option, ariaLabel, table: cohortTable(data, labels), height: cohortChartHeight(rows.length) };
+    const option = transformProps(data, { labels, formatNumber: fmt.number, formatPercent, ariaDescription: ariaLabel, compact });
+    return { data, option, ariaLabel, table: cohortTable(data, labels), height: cohortChartHeight(rows.length) };
   }, [data, labels, fmt, t, compact]);
 
-  const error = request.status === 'error' ? request.error : null;
-  const loading = request.status === 'loading';
+  const form = (
+    <form className="cohort-form" onSubmit={submit} aria-labelledby="cohort-form-title" noValidate>
+      <h2 id="cohort-form-title" className="cohort-form__title">
+        {t('cohorts.formTitle')}
+      </h2>
+      <div className="cohort-form__pair">
+        {COHORT_NAMES.map((n) => (
+          <CohortFieldset key={n} name={n} value={draft[n]} sites={siteList} onChange={(field, value) => setDraft((d) => ({ ...d, [n]: { ...d[n], [field]: value } }))} />
+        ))}
+      </div>
+      {submitted && draftErrors.length ? (
+        <div className="cohort-form__errors" role="alert">
+          {draftErrors.map((n) => (
+            <p key={n} className="notice notice--warning">
+              {t('cohorts.rangeInvalid', { name: n.toUpperCase() })}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <div className="cohort-form__actions">
+        <button type="submit" className="button button--primary">
+          {t('cohorts.apply')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={resetDefault}>
+          {t('cohorts.resetDefault')}
+        </button>
+        {dirty ? (
+          <span className="muted" role="status">
+            {t('cohorts.pending')}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
 
-  let body: ReactNode;
-  if (!valid) {
-    body = <EmptyState onReset={resetDefault}>{<p>{t('cohorts.rangeInvalid', { name: !isCohortRangeValid(applied.a) ? 'A' : 'B' })}</p>}</EmptyState>;
-  } else if (error) {
-    body = <ErrorState error={error} onRetry={request.retry} onReset={resetDefault} />;
-  } else if (!data || !chart) {
-    body = <LoadingState />;
-  } else if (data.a.enrolled.value === 0 && data.b.enrolled.value === 0) {
-    body = (
-      <EmptyState onReset={resetDefault}>
-        <p>{t('cohorts.empty')}</p>
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
-        <p className="meta-line">
-          {t('cohorts.asOf', { date: fmt.date(data.asOf) })}
-          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
-          {loading ? (
-            <span className="updating" role="status">
-              {' '}
-              · {t('state.updating')}
-            </span>
-          ) : null}
-        </p>
-        <DisclosureNote note={data.disclosure} />
+  return (
+    <ViewShell
+      title={t('cohorts.title')}
+      lead={t('cohorts.subtitle')}
+      controls={form}
+      state={withModel(request, chart)}
+      invalid={
+        valid ? null : (
+          <EmptyState onReset={resetDefault}>
+            <p>{t('cohorts.rangeInvalid', { name: !isCohortRangeValid(applied.a) ? 'A' : 'B' })}</p>
+          </EmptyState>
+        )
+      }
+      onReset={resetDefault}
+      isEmpty={({ data: d }) => d.a.enrolled.value === 0 && d.b.enrolled.value === 0}
+      emptyText={t('cohorts.empty')}
+      meta={({ data: d }) => ({ text: t('cohorts.asOf', { date: fmt.date(d.asOf) }), answer: d })}
+    >
+      {({ data: d, ...c }) => (
         <ChartPanel
           title={t('cohorts.chartTitle')}
-          subtitle={`${labels.a} — ${labels.b} · ${t('cohorts.asOf', { date: fmt.date(data.asOf) })}`}
-          fileParts={['meic', 'cohorts', ...COHORT_NAMES.flatMap((n) => [n, data[n].definition.programme, data[n].definition.country, data[n].definition.site, data[n].definition.activity])]}
-          option={chart.option}
-          ariaLabel={chart.ariaLabel}
-          height={chart.height}
-          table={chart.table}
-          minCell={data.minCell}
+          subtitle={`${labels.a} — ${labels.b} · ${t('cohorts.asOf', { date: fmt.date(d.asOf) })}`}
+          fileParts={['meic', 'cohorts', ...COHORT_NAMES.flatMap((n) => [n, d[n].definition.programme, d[n].definition.country, d[n].definition.site, d[n].definition.activity])]}
+          option={c.option}
+          ariaLabel={c.ariaLabel}
+          height={c.height}
+          table={c.table}
+          minCell={d.minCell}
           tableOpen
           footer={
             <>
               <p className="footnote">{t('kpi.rateHelp')}.</p>
               <p className="footnote">{t('cohorts.windowNote')}</p>
               <p className="footnote">{t('cohorts.medianNote')}</p>
-              {anySuppressed(data) ? <SuppressionNote minCell={data.minCell} /> : null}
+              {anySuppressed(d) ? <SuppressionNote minCell={d.minCell} /> : null}
             </>
           }
         />
-      </div>
-    );
-  }
-
-  return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('cohorts.title')}</h1>
-        <p className="lead">{t('cohorts.subtitle')}</p>
-      </div>
-
-      <form className="cohort-form" onSubmit={submit} aria-labelledby="cohort-form-title" noValidate>
-        <h2 id="cohort-form-title" className="cohort-form__title">
-          {t('cohorts.formTitle')}
-        </h2>
-        <div className="cohort-form__pair">
-          {COHORT_NAMES.map((n) => (
-            <CohortFieldset
-              key={n}
-              name={n}
-              value={draft[n]}
-              sites={siteList}
-              onChange={(field, value) => setDraft((d) => ({ ...d, [n]: { ...d[n], [field]: value } }))}
-            />
-          ))}
-        </div>
-        {submitted && draftErrors.length ? (
-          <div className="cohort-form__errors" role="alert">
-            {draftErrors.map((n) => (
-              <p key={n} className="notice notice--warning">
-                {t('cohorts.rangeInvalid', { name: n.toUpperCase() })}
-              </p>
-            ))}
-          </div>
-        ) : null}
-        <div className="cohort-form__actions">
-          <button type="submit" className="button button--primary">
-            {t('cohorts.apply')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={resetDefault}>
-            {t('cohorts.resetDefault')}
-          </button>
-          {dirty ? (
-            <span className="muted" role="status">
-              {t('cohorts.pending')}
-            </span>
-          ) : null}
-        </div>
-      </form>
-
-      {body}
-    </div>
+      )}
+    </ViewShell>
   );
 }

@@ -1,7 +1,6 @@
-import { useMemo, type ReactNode } from 'react';
-import { overviewQuery } from '../../api/analytics';
-import { ApiError } from '../../api/http';
-import { fetchFunnel, type FunnelGroup, type FunnelResponse, type FunnelStepName } from '../../api/funnel';
+import { useMemo } from 'react';
+import { overviewQuery } from '@/api/analytics';
+import { fetchFunnel, type FunnelResponse, type FunnelStepName } from '@/api/funnel';
 import {
   anySuppressed,
   biggestLeak,
@@ -15,43 +14,22 @@ import {
   type FunnelLabels,
   type FunnelMeasure,
   type FunnelRow,
-} from '../../charts/funnel.transform';
-import { ChartPanel } from '../../components/chart-panel';
-import { DisclosureNote } from '../../components/disclosure-note';
-import { StatePanel } from '../../components/state-panel';
-import { SuppressionNote } from '../../components/suppressed';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { FilterBar } from '../../filters/filter-bar';
-import { isRangeValid, type Filters } from '../../filters/filters';
-import { useMediaQuery } from '../../hooks/use-media-query';
-import { useI18n, type I18n } from '../../i18n/i18n';
-import { useFilters } from '../../router/query';
-import { findRoute } from '../../routes';
-import { useSiteOptions } from '../../hooks/use-site-options';
+} from '@/charts/funnel.transform';
+import { ChartPanel } from '@/components/chart-panel';
+import { SuppressionNote } from '@/components/suppressed';
+import { isRangeValid } from '@/filters/filters';
+import { useCompact } from '@/hooks/use-media-query';
+import { useI18n } from '@/i18n/i18n';
+import { useFilters } from '@/router/query';
+import { useViewData } from '@/shell/use-view-data';
+import { ViewShell } from '@/shell/view-shell';
+import { groupedSubtitle, groupTitle, periodText, selectionParts } from '@/shell/view-text';
 import './funnel.css';
-
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
-const AVAILABLE = findRoute('/funnel')?.filters ?? [];
-
-function groupTitle(g: FunnelGroup, groupBy: FunnelResponse['groupBy'], fmt: I18n['fmt']): string {
-  return groupBy === 'country' ? fmt.country(g.key) : g.label;
-}
-
-function periodText(data: FunnelResponse, t: I18n['t'], fmt: I18n['fmt']): string {
-  const { from, to } = data.filters;
-  // The service echoes open ends as far-off dates; those mean "the whole period".
-  const open = (!from || from <= '1900-01-01') && (!to || to >= '2299-12-31');
-  return open ? t('overview.periodAll') : t('overview.period', { from: from && from > '1900-01-01' ? fmt.date(from) : '…', to: to && to < '2299-12-31' ? fmt.date(to) : '…' });
-}
-
-function selectionParts(filters: Filters, groupBy: string): (string | null)[] {
-  return [filters.programme, filters.country, filters.site, filters.from, filters.to, `by-${groupBy}`];
-}
 
 function FunnelChart({ data, rows, measure, subtitle }: { data: FunnelResponse; rows: FunnelRow[]; measure: FunnelMeasure; subtitle: string }) {
   const { t, fmt } = useI18n();
   const [filters] = useFilters();
-  const compact = useMediaQuery('(max-width: 640px)');
+  const compact = useCompact();
 
   const stepLabels = useMemo(
     (): Record<FunnelStepName, string> => ({
@@ -95,7 +73,6 @@ function FunnelChart({ data, rows, measure, subtitle }: { data: FunnelResponse; 
       formatPercent: (v) => fmt.percent(v),
       formatRate,
       ariaDescription: ariaLabel,
-      fontFamily: CHART_FONT,
       compact,
     });
     return { option, ariaLabel, height: funnelChartHeight(rows.length, drawnSteps(data.steps).length) };
@@ -164,64 +141,32 @@ function LeakSummary({ data, rows }: { data: FunnelResponse; rows: FunnelRow[] }
 
 export default function FunnelPage() {
   const { t, fmt } = useI18n();
-  const [filters, setFilters] = useFilters();
-  useDocumentTitle(t('funnel.title'));
-
-  const rangeValid = isRangeValid(filters);
-  const request = useAnalytics(rangeValid ? `funnel|${JSON.stringify(overviewQuery(filters))}` : null, (tok, signal) => fetchFunnel(tok, filters, signal));
-
-  const loaded = request.status === 'success';
-
-  const sites = useSiteOptions(loaded);
-
+  const [filters] = useFilters();
+  const request = useViewData(isRangeValid(filters) ? ['funnel', overviewQuery(filters)] : null, (tok, signal) => fetchFunnel(tok, filters, signal));
   const data = request.data;
-  const error = request.status === 'error' ? request.error : null;
-  const loading = request.status === 'loading';
   const rows = useMemo(() => (data ? funnelRows(data, (g) => groupTitle(g, data.groupBy, fmt), t('funnel.totals')) : []), [data, fmt, t]);
-  const resetFilters = () => setFilters({ country: null, site: null, from: null, to: null, programme: null });
-
-  let body: ReactNode;
-  if (!rangeValid) {
-    body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
-  } else if (error && !(error instanceof ApiError && error.kind === 'unauthorized')) {
-    body = <ErrorState error={error} onRetry={request.retry} onReset={resetFilters} />;
-  } else if (!data) {
-    body = <LoadingState />;
-  } else if (isEmptyFunnel(data)) {
-    body = <EmptyState onReset={resetFilters} />;
-  } else {
-    const subtitle = `${periodText(data, t, fmt)} · ${t('filters.groupBy')}: ${t(`groupBy.${data.groupBy}` as const)}`;
-    body = (
-      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
-        <p className="meta-line">
-          {periodText(data, t, fmt)}
-          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
-          {loading ? (
-            <span className="updating" role="status">
-              {' '}
-              · {t('state.updating')}
-            </span>
-          ) : null}
-        </p>
-        <DisclosureNote note={data.disclosure} />
-        <LeakSummary data={data} rows={rows} />
-        <FunnelChart data={data} rows={rows} measure="conversion" subtitle={subtitle} />
-        <FunnelChart data={data} rows={rows} measure="share" subtitle={subtitle} />
-        <p className="footnote">{t('funnel.note')}</p>
-        <p className="footnote">{t('kpi.rateHelp')}.</p>
-        {anySuppressed(rows) ? <SuppressionNote minCell={data.minCell} /> : null}
-      </div>
-    );
-  }
 
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('funnel.title')}</h1>
-        <p className="lead">{t('funnel.lead')}</p>
-      </div>
-      <FilterBar filters={filters} onChange={(patch) => setFilters(patch)} available={AVAILABLE} sites={sites} />
-      {body}
-    </div>
+    <ViewShell
+      title={t('funnel.title')}
+      lead={t('funnel.lead')}
+      state={request}
+      isEmpty={isEmptyFunnel}
+      meta={(d) => ({ text: periodText(d.filters, t, fmt), answer: d })}
+    >
+      {(d) => {
+        const subtitle = groupedSubtitle(d, t, fmt);
+        return (
+          <>
+            <LeakSummary data={d} rows={rows} />
+            <FunnelChart data={d} rows={rows} measure="conversion" subtitle={subtitle} />
+            <FunnelChart data={d} rows={rows} measure="share" subtitle={subtitle} />
+            <p className="footnote">{t('funnel.note')}</p>
+            <p className="footnote">{t('kpi.rateHelp')}.</p>
+            {anySuppressed(rows) ? <SuppressionNote minCell={d.minCell} /> : null}
+          </>
+        );
+      }}
+    </ViewShell>
   );
 }

@@ -1,7 +1,7 @@
-import { formalDefinition, indicatorsPeriod, type IndicatorsResponse } from '../../api/indicators';
-import { DISCLOSURE } from '../../api/overview.fixture';
-import { withholdSuppressed } from '../../api/suppression';
-import { toCsv } from '../../charts/data-table';
+import { formalDefinition, indicatorsPeriod, type IndicatorsResponse } from '@/api/indicators';
+import { DISCLOSURE } from '@/api/overview.fixture';
+import { withholdSuppressed } from '@/api/suppression';
+import { toCsv } from '@/charts/data-table';
 import { anySuppressed, indicatorTable, type IndicatorTableLabels } from './indicator-rows';
 
 // Cut down from a real /v1/indicators answer: one indicator of each kind.

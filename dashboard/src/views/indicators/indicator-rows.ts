@@ -1,8 +1,8 @@
 // The evaluated indicator catalogue as one flat table: a row per figure (a count, a sub-count,
 // a rate, a median, a count per organisation type), so the page and the CSV hold the same
 // numbers. Pure: strings come in through `labels`.
-import type { EvaluatedIndicator, IndicatorsResponse } from '../../api/indicators';
-import type { CellValue, DataTableModel, TableRow } from '../../charts/data-table';
+import type { EvaluatedIndicator, IndicatorsResponse } from '@/api/indicators';
+import type { CellValue, DataTableModel, TableRow } from '@/charts/data-table';
 
 export interface IndicatorTableLabels {
   caption: string;

@@ -1,42 +1,28 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { fetchSiteCatalogue, type SiteOption } from '../../api/analytics';
-import { fetchIndicatorCatalogue, fetchIndicators, formalDefinition, indicatorsQuery, type IndicatorDefinition } from '../../api/indicators';
-import { useAuth } from '../../auth/auth';
-import { exportFileName, isCount, isRate, toCsv, type CellValue, type TableColumn } from '../../charts/data-table';
-import { downloadCsv } from '../../components/download';
-import { DisclosureNote } from '../../components/disclosure-note';
-import { CountValue, RateValue } from '../../components/figures';
-import { StatePanel } from '../../components/state-panel';
-import { SuppressionNote } from '../../components/suppressed';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { FilterBar } from '../../filters/filter-bar';
-import { isRangeValid } from '../../filters/filters';
-import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
-import { useFilters } from '../../router/query';
-import { findRoute } from '../../routes';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { fetchIndicatorCatalogue, fetchIndicators, formalDefinition, indicatorsQuery, type IndicatorDefinition } from '@/api/indicators';
+import { ORGANISATION_TYPES } from '@/api/organisation-types';
+import { exportFileName, isCount, isRate, toCsv, type CellValue, type TableColumn } from '@/charts/data-table';
+import { downloadCsv } from '@/components/download';
+import { CountValue, RateValue } from '@/components/figures';
+import { SuppressionNote } from '@/components/suppressed';
+import { ErrorState } from '@/components/view-states';
+import { isRangeValid } from '@/filters/filters';
+import { useI18n } from '@/i18n/i18n';
+import type { MessageKey } from '@/i18n/messages';
+import { useFilters } from '@/router/query';
+import { useViewData } from '@/shell/use-view-data';
+import { withModel } from '@/shell/view-data';
+import { ViewShell } from '@/shell/view-shell';
 import { anySuppressed, indicatorTable, type IndicatorRow, type IndicatorTableLabels } from './indicator-rows';
 import './indicators.css';
 
-const AVAILABLE = findRoute('/indicators')?.filters ?? [];
 const NUMERIC = new Set(['count', 'rate', 'number', 'percent']);
 // The service writes an open period as these far bounds.
 const OPEN_FROM = '1900-01-01';
 const OPEN_TO = '2299-12-31';
 
 // Organisation types and counts this dashboard has words for; others show as the API names them.
-const ORG_TYPES = new Set([
-  'employer_association',
-  'vet_provider',
-  'public_employment_service',
-  'local_authority',
-  'enterprise',
-  'chamber_of_commerce',
-  'trade_union',
-  'civil_society_org',
-  'migrant_association',
-  'university',
-]);
+const ORG_TYPES = new Set<string>(ORGANISATION_TYPES);
 const COUNT_NAMES = new Set(['members', 'active', 'providedCourse', 'hostedInternship', 'hired', 'internships', 'placements', 'courses']);
 const UNITS = new Set(['participants', 'percent', 'days', 'organisations', 'contributions']);
 const KINDS = new Set(['count', 'rate', 'median_days', 'organisations', 'contributions']);
@@ -149,30 +135,14 @@ function Definitions({ list }: { list: IndicatorDefinition[] }) {
 
 export default function IndicatorsPage() {
   const { t, fmt, lang } = useI18n();
-  const { token } = useAuth();
-  const [filters, setFilters] = useFilters();
-  const [sites, setSites] = useState<SiteOption[]>([]);
+  const [filters] = useFilters();
   const [showDefs, setShowDefs] = useState(false);
   const headingId = useId();
   const defsId = useId();
-  useDocumentTitle(t('indicators.title'));
 
-  useEffect(() => {
-    if (!token) return;
-    let live = true;
-    fetchSiteCatalogue(token).then(
-      (list) => live && setSites(list),
-      () => undefined, // the indicators request reports the problem
-    );
-    return () => {
-      live = false;
-    };
-  }, [token]);
-
-  const rangeValid = isRangeValid(filters);
   // Titles come translated from the API: the UI language is part of the query.
-  const request = useAnalytics(rangeValid ? JSON.stringify(indicatorsQuery(filters, lang)) : null, (tk, signal) => fetchIndicators(tk, { filters, lang }, signal));
-  const catalogue = useAnalytics(showDefs ? 'catalogue' : null, (tk, signal) => fetchIndicatorCatalogue(tk, signal));
+  const request = useViewData(isRangeValid(filters) ? [indicatorsQuery(filters, lang)] : null, (tk, signal) => fetchIndicators(tk, { filters, lang }, signal));
+  const catalogue = useViewData(showDefs ? ['catalogue'] : null, (tk, signal) => fetchIndicatorCatalogue(tk, signal));
 
   const labels: IndicatorTableLabels = useMemo(
     () => ({
@@ -196,50 +166,48 @@ export default function IndicatorsPage() {
   );
 
   const data = request.data;
-  const table = useMemo(() => (data ? indicatorTable(data, labels) : null), [data, labels]);
-  const error = request.status === 'error' ? request.error : null;
-  const loading = request.status === 'loading';
-  const resetFilters = () => setFilters({ country: null, site: null, from: null, to: null, programme: null });
+  const model = useMemo(() => (data ? { data, table: indicatorTable(data, labels) } : null), [data, labels]);
 
   const csvLabels = { suppressed: t('csv.suppressed'), ciLow: (label: string) => t('csv.ciLow', { label }), ciHigh: (label: string) => t('csv.ciHigh', { label }) };
-  const periodText = data
-    ? data.period.from === OPEN_FROM && data.period.to === OPEN_TO
-      ? t('indicators.periodAll')
-      : t('indicators.period', { from: fmt.date(data.period.from), to: fmt.date(data.period.to) })
-    : '';
   const exportCsv = () => {
-    if (!table || !data) return;
-    const period = data.period.from === OPEN_FROM ? null : `${data.period.from}..${data.period.to}`;
-    downloadCsv(toCsv(table, csvLabels), exportFileName(['meic', 'indicators', data.filters.programme, data.filters.country, data.filters.site, period, lang], 'csv'));
+    if (!model) return;
+    const { period, filters: f } = model.data;
+    const range = period.from === OPEN_FROM ? null : `${period.from}..${period.to}`;
+    downloadCsv(toCsv(model.table, csvLabels), exportFileName(['meic', 'indicators', f.programme, f.country, f.site, range, lang], 'csv'));
   };
 
-  let body: ReactNode;
-  if (!rangeValid) {
-    body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
-  } else if (error) {
-    body = <ErrorState error={error} onRetry={request.retry} onReset={resetFilters} />;
-  } else if (!data || !table) {
-    body = <LoadingState />;
-  } else if (table.rows.length === 0) {
-    body = (
-      <EmptyState onReset={resetFilters}>
-        <p>{t('indicators.empty')}</p>
-      </EmptyState>
+  let defs: ReactNode = null;
+  if (showDefs) {
+    defs = (
+      <section className="panel" id={defsId} aria-labelledby={`${defsId}-h`}>
+        <h2 id={`${defsId}-h`}>{t('indicators.definitionsTitle')}</h2>
+        <p className="muted">{t('indicators.definitionsIntro')}</p>
+        {catalogue.status === 'error' ? (
+          <ErrorState error={catalogue.error} onRetry={catalogue.retry} />
+        ) : catalogue.data ? (
+          <Definitions list={catalogue.data} />
+        ) : (
+          <p role="status">{t('indicators.definitionsLoading')}</p>
+        )}
+      </section>
     );
-  } else {
-    body = (
-      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
-        <p className="meta-line">
-          {periodText} · {t('indicators.asOf', { date: fmt.date(data.asOf) })}
-          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
-          {loading ? (
-            <span className="updating" role="status">
-              {' '}
-              · {t('state.updating')}
-            </span>
-          ) : null}
-        </p>
-        <DisclosureNote note={data.disclosure} />
+  }
+
+  return (
+    <ViewShell
+      title={t('indicators.title')}
+      lead={t('indicators.subtitle')}
+      controls={(filters.from === null) !== (filters.to === null) ? <p className="notice notice--info">{t('indicators.periodNeedsBoth')}</p> : null}
+      state={withModel(request, model)}
+      isEmpty={({ table }) => table.rows.length === 0}
+      emptyText={t('indicators.empty')}
+      meta={({ data: d }) => ({
+        text: `${d.period.from === OPEN_FROM && d.period.to === OPEN_TO ? t('indicators.periodAll') : t('indicators.period', { from: fmt.date(d.period.from), to: fmt.date(d.period.to) })} · ${t('indicators.asOf', { date: fmt.date(d.asOf) })}`,
+        answer: d,
+      })}
+      footer={defs}
+    >
+      {({ data: d, table }) => (
         <section className="panel chart-panel" aria-labelledby={headingId}>
           <div className="chart-panel__head">
             <h2 id={headingId}>{t('indicators.tableTitle')}</h2>
@@ -252,45 +220,11 @@ export default function IndicatorsPage() {
               </button>
             </div>
           </div>
-          <IndicatorTable columns={table.columns} rows={table.rows} caption={table.caption} minCell={data.minCell} />
+          <IndicatorTable columns={table.columns} rows={table.rows} caption={table.caption} minCell={d.minCell} />
           <p className="footnote">{t('kpi.rateHelp')}.</p>
-          {anySuppressed(table.rows) ? <SuppressionNote minCell={data.minCell} /> : null}
+          {anySuppressed(table.rows) ? <SuppressionNote minCell={d.minCell} /> : null}
         </section>
-      </div>
-    );
-  }
-
-  let defs: ReactNode = null;
-  if (showDefs) {
-    const defsError = catalogue.status === 'error' ? catalogue.error : null;
-    defs = (
-      <section className="panel" id={defsId} aria-labelledby={`${defsId}-h`}>
-        <h2 id={`${defsId}-h`}>{t('indicators.definitionsTitle')}</h2>
-        <p className="muted">{t('indicators.definitionsIntro')}</p>
-        {defsError ? (
-          <ErrorState error={defsError} onRetry={catalogue.retry} />
-        ) : catalogue.data ? (
-          <Definitions list={catalogue.data} />
-        ) : (
-          <p role="status">{t('indicators.definitionsLoading')}</p>
-        )}
-      </section>
-    );
-  }
-
-  return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('indicators.title')}</h1>
-        <p className="lead">{t('indicators.subtitle')}</p>
-      </div>
-
-      <FilterBar filters={filters} onChange={(patch) => setFilters(patch)} available={AVAILABLE} sites={sites} />
-
-      {(filters.from === null) !== (filters.to === null) ? <p className="notice notice--info">{t('indicators.periodNeedsBoth')}</p> : null}
-
-      {body}
-      {defs}
-    </div>
+      )}
+    </ViewShell>
   );
 }

@@ -1,17 +1,18 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { eventTimeIso, fetchIngestStatus, type IngestStatusResponse } from '../../api/ingest';
-import { describeIngest, ingestChartHeight, ingestPartitionRows, ingestTable, transformProps, type IngestLabels } from '../../charts/ingest-partitions.transform';
-import { ApiError } from '../../api/http';
-import { useAuth } from '../../auth/auth';
-import { useRoleLabel } from '../../components/app-header';
-import { ChartPanel } from '../../components/chart-panel';
-import { StatePanel } from '../../components/state-panel';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { useMediaQuery } from '../../hooks/use-media-query';
-import { useI18n } from '../../i18n/i18n';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { errorKindOf } from '@/api/http';
+import { eventTimeIso, fetchIngestStatus, type IngestStatusResponse } from '@/api/ingest';
+import { useAuth } from '@/auth/auth';
+import { useRoleLabel } from '@/auth/role-label';
+import { describeIngest, ingestChartHeight, ingestPartitionRows, ingestTable, transformProps, type IngestLabels } from '@/charts/ingest-partitions.transform';
+import { ChartPanel } from '@/components/chart-panel';
+import { StatePanel } from '@/components/state-panel';
+import { useCompact } from '@/hooks/use-media-query';
+import { useI18n } from '@/i18n/i18n';
+import { useViewData } from '@/shell/use-view-data';
+import { withModel } from '@/shell/view-data';
+import { ViewShell } from '@/shell/view-shell';
 import './ingest.css';
 
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 const REFRESH_MS = 10_000;
 
 function Stat({ label, value, alert, time }: { label: string; value: string; alert?: boolean; time?: boolean }) {
@@ -73,23 +74,24 @@ function TopicTable({ data }: { data: IngestStatusResponse }) {
 
 export default function IngestPage() {
   const { t, fmt } = useI18n();
-  const compact = useMediaQuery('(max-width: 640px)');
+  const compact = useCompact();
   const { claims } = useAuth();
   const roleLabel = useRoleLabel();
-  useDocumentTitle(t('ingest.title'));
 
   // Each refresh is a new key; the next one is scheduled only once the previous answered,
-  // so requests never overlap however slow the service is.
+  // so requests never overlap however slow the service is. A failed refresh keeps the figures.
   const [tick, setTick] = useState(0);
   const [paused, setPaused] = useState(false);
-  const request = useAnalytics(`ingest-status|${tick}`, (tk, signal) => fetchIngestStatus(tk, signal));
+  const request = useViewData(['ingest-status', tick], (tk, signal) => fetchIngestStatus(tk, signal), { keepDataOnError: true });
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
 
-  const settled = request.status !== 'loading';
-  const forbidden = request.status === 'error' && request.error instanceof ApiError && request.error.kind === 'forbidden';
+  const settled = request.status === 'error' || (request.status === 'ready' && !request.updating);
+  const failure = request.status === 'error' || request.status === 'ready' ? request.error : null;
+  const forbidden = failure !== null && errorKindOf(failure) === 'forbidden';
+  const fresh = request.status === 'ready' && !request.updating && request.error === null;
   useEffect(() => {
-    if (request.status === 'success') setUpdatedAt(new Date());
-  }, [request.status, request.data]);
+    if (fresh) setUpdatedAt(new Date());
+  }, [fresh, request.data]);
   useEffect(() => {
     // A refusal will not change by asking again; any other failure is retried on the same beat.
     if (paused || !settled || forbidden) return;
@@ -118,11 +120,10 @@ export default function IngestPage() {
     if (!data) return null;
     const rows = ingestPartitionRows(data, labels);
     const ariaLabel = describeIngest(rows, { overall: (v) => t('ingest.aria', v), row: (v) => t('ingest.ariaRow', v) }, fmt.number);
-    const option = transformProps(data, { labels, formatNumber: fmt.number, ariaDescription: ariaLabel, fontFamily: CHART_FONT, compact });
-    return { option, ariaLabel, table: ingestTable(rows, labels), height: ingestChartHeight(rows.length) };
+    const option = transformProps(data, { labels, formatNumber: fmt.number, ariaDescription: ariaLabel, compact });
+    return { data, option, ariaLabel, table: ingestTable(rows, labels), height: ingestChartHeight(rows.length) };
   }, [data, labels, fmt, t, compact]);
 
-  const error = request.status === 'error' ? request.error : null;
   const retry = () => {
     if (settled) setTick((n) => n + 1);
   };
@@ -144,68 +145,58 @@ export default function IngestPage() {
     </div>
   );
 
-  let body: ReactNode;
-  if (!data && forbidden) {
-    // Not a passing failure: say whose page this is instead of offering to retry.
-    body = (
-      <StatePanel tone="warning" title={t('ingest.forbiddenTitle')}>
-        <p>{t('ingest.forbiddenBody', { role: claims ? roleLabel(claims.role) : '' })}</p>
-      </StatePanel>
-    );
-  } else if (!data && error) {
-    body = <ErrorState error={error} onRetry={retry} />;
-  } else if (!data || !chart) {
-    body = <LoadingState />;
-  } else if (data.topics.length === 0) {
-    body = (
-      <EmptyState>
-        <p>{t('ingest.empty')}</p>
-      </EmptyState>
-    );
-  } else {
-    const last = eventTimeIso(data.lastEventTime);
-    body = (
-      <>
-        {error && updatedAt ? (
-          <p className="notice notice--warning" role="alert">
-            {t('ingest.staleWarning', { time: fmt.time(updatedAt) })}
-          </p>
-        ) : null}
-        <div aria-live="polite">
-          {data.lag > 0 ? <p className="notice notice--warning">⚠ {t('ingest.lagWarning', { lag: fmt.number(data.lag) })}</p> : null}
-          {data.deadLettered > 0 ? <p className="notice notice--warning">⚠ {t('ingest.deadWarning', { dead: fmt.number(data.deadLettered) })}</p> : null}
-          {data.lag === 0 && data.deadLettered === 0 ? <p className="notice notice--info">✓ {t('ingest.healthy')}</p> : null}
-        </div>
-        <dl className="ingest-stats">
-          <Stat label={t('ingest.totalLag')} value={fmt.number(data.lag)} alert={data.lag > 0} />
-          <Stat label={t('ingest.eventsStored')} value={fmt.number(data.eventsStored)} />
-          <Stat label={t('ingest.deadLettered')} value={fmt.number(data.deadLettered)} alert={data.deadLettered > 0} />
-          <Stat label={t('ingest.lastEvent')} value={last ? fmt.dateTime(last) : t('ingest.never')} time />
-        </dl>
-        <p className="meta-line">{t('ingest.group', { group: data.group, batchSize: fmt.number(data.batchSize), flushMs: fmt.number(data.flushMs) })}</p>
-        <TopicTable data={data} />
-        <ChartPanel
-          title={t('ingest.chartTitle')}
-          subtitle={updatedAt ? t('ingest.lastUpdated', { time: fmt.dateTime(updatedAt.toISOString()) }) : ''}
-          fileParts={['meic', 'ingest-status', updatedAt?.toISOString().slice(0, 19)]}
-          option={chart.option}
-          ariaLabel={chart.ariaLabel}
-          height={chart.height}
-          table={chart.table}
-          minCell={0}
-        />
-      </>
-    );
-  }
-
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('ingest.title')}</h1>
-        <p className="lead">{t('ingest.subtitle')}</p>
-      </div>
-      {controls}
-      {body}
-    </div>
+    <ViewShell
+      title={t('ingest.title')}
+      lead={t('ingest.subtitle')}
+      controls={controls}
+      state={{ ...withModel(request, chart), retry }}
+      errors={{
+        // Not a passing failure: say whose page this is instead of offering to retry.
+        forbidden: (
+          <StatePanel tone="warning" title={t('ingest.forbiddenTitle')}>
+            <p>{t('ingest.forbiddenBody', { role: claims ? roleLabel(claims.role) : '' })}</p>
+          </StatePanel>
+        ),
+      }}
+      isEmpty={({ data: d }) => d.topics.length === 0}
+      emptyText={t('ingest.empty')}
+    >
+      {({ data: d, ...c }) => {
+        const last = eventTimeIso(d.lastEventTime);
+        return (
+          <>
+            {failure !== null && updatedAt ? (
+              <p className="notice notice--warning" role="alert">
+                {t('ingest.staleWarning', { time: fmt.time(updatedAt) })}
+              </p>
+            ) : null}
+            <div aria-live="polite">
+              {d.lag > 0 ? <p className="notice notice--warning">⚠ {t('ingest.lagWarning', { lag: fmt.number(d.lag) })}</p> : null}
+              {d.deadLettered > 0 ? <p className="notice notice--warning">⚠ {t('ingest.deadWarning', { dead: fmt.number(d.deadLettered) })}</p> : null}
+              {d.lag === 0 && d.deadLettered === 0 ? <p className="notice notice--info">✓ {t('ingest.healthy')}</p> : null}
+            </div>
+            <dl className="ingest-stats">
+              <Stat label={t('ingest.totalLag')} value={fmt.number(d.lag)} alert={d.lag > 0} />
+              <Stat label={t('ingest.eventsStored')} value={fmt.number(d.eventsStored)} />
+              <Stat label={t('ingest.deadLettered')} value={fmt.number(d.deadLettered)} alert={d.deadLettered > 0} />
+              <Stat label={t('ingest.lastEvent')} value={last ? fmt.dateTime(last) : t('ingest.never')} time />
+            </dl>
+            <p className="meta-line">{t('ingest.group', { group: d.group, batchSize: fmt.number(d.batchSize), flushMs: fmt.number(d.flushMs) })}</p>
+            <TopicTable data={d} />
+            <ChartPanel
+              title={t('ingest.chartTitle')}
+              subtitle={updatedAt ? t('ingest.lastUpdated', { time: fmt.dateTime(updatedAt.toISOString()) }) : ''}
+              fileParts={['meic', 'ingest-status', updatedAt?.toISOString().slice(0, 19)]}
+              option={c.option}
+              ariaLabel={c.ariaLabel}
+              height={c.height}
+              table={c.table}
+              minCell={0}
+            />
+          </>
+        );
+      }}
+    </ViewShell>
   );
 }

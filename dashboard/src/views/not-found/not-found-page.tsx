@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../../i18n/i18n';
-import { withCurrentQuery } from '../../router/query';
-import { Link, useLocation } from '../../router/router';
-import { HOME_PATH } from '../../routes';
+import { useI18n } from '@/i18n/i18n';
+import { withCurrentQuery } from '@/router/query';
+import { Link, useLocation } from '@/router/router';
+import { HOME_PATH } from '@/router/view-route';
 
 export function NotFoundPage() {
   const { t } = useI18n();

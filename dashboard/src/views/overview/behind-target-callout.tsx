@@ -1,11 +1,11 @@
 // The answer to a lead's first question, above the overview's figures: the site furthest behind
 // its placement target, and whether women there are placed less often than men.
-import { fetchBreakdown } from '../../api/breakdown';
-import type { OverviewGroup, Rate } from '../../api/types';
-import { useAnalytics } from '../../components/view-states';
-import { EMPTY_FILTERS, serializeQuery, type Filters } from '../../filters/filters';
-import { useI18n } from '../../i18n/i18n';
-import { Link } from '../../router/router';
+import { fetchBreakdown } from '@/api/breakdown';
+import type { OverviewGroup, Rate } from '@/api/types';
+import { EMPTY_FILTERS, serializeQuery, type Filters } from '@/filters/filters';
+import { useI18n } from '@/i18n/i18n';
+import { Link } from '@/router/router';
+import { useViewData } from '@/shell/use-view-data';
 import { furthestBehind } from './behind-target';
 
 function shown(rate: Rate | null | undefined): rate is Rate & { value: number } {
@@ -16,7 +16,7 @@ export function BehindTargetCallout({ groups, filters, asOf }: { groups: readonl
   const { t, fmt, lang } = useI18n();
   const behind = furthestBehind(groups, asOf);
   const siteFilters: Filters = { ...EMPTY_FILTERS, site: behind?.key ?? null, from: filters.from, to: filters.to };
-  const bySex = useAnalytics(behind ? `behind|${behind.key}|${filters.from}|${filters.to}` : null, (token, signal) =>
+  const bySex = useViewData(behind ? ['behind', behind.key, filters.from, filters.to] : null, (token, signal) =>
     fetchBreakdown(token, siteFilters, { metric: 'placementRate', by: 'sex' }, signal),
   );
   if (!behind || behind.compared < 2) return null;
@@ -30,7 +30,7 @@ export function BehindTargetCallout({ groups, filters, asOf }: { groups: readonl
   ])}`;
 
   let sexLine: string;
-  if (bySex.status === 'loading' && !bySex.data) sexLine = t('behind.sexLoading');
+  if (bySex.status === 'loading') sexLine = t('behind.sexLoading');
   else if (shown(women) && shown(men)) {
     const gap = men.value - women.value;
     const overlap = women.low !== null && women.high !== null && men.low !== null && men.high !== null && women.high >= men.low && men.high >= women.low;

@@ -1,4 +1,4 @@
-import type { OverviewGroup } from '../../api/types';
+import type { OverviewGroup } from '@/api/types';
 import { furthestBehind } from './behind-target';
 
 const count = (value: number | null, suppressed = false) => ({ value, suppressed });

@@ -1,6 +1,6 @@
 // Which site is furthest behind its placement target: the question a consortium lead opens the
 // dashboard with. Pure, so that the answer the page gives is the one its test computes.
-import type { OverviewGroup } from '../../api/types';
+import type { OverviewGroup } from '@/api/types';
 
 export interface BehindTarget {
   key: string;

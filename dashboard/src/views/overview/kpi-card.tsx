@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import type { OverviewFigures } from '../../api/types';
-import { ProgressBar } from '../../components/progress-bar';
-import { Suppressed } from '../../components/suppressed';
-import { useI18n } from '../../i18n/i18n';
-import { CountValue, RateValue, progressPct, womenSharePct } from '../../components/figures';
+import type { OverviewFigures } from '@/api/types';
+import { ProgressBar } from '@/components/progress-bar';
+import { Suppressed } from '@/components/suppressed';
+import { useI18n } from '@/i18n/i18n';
+import { CountValue, RateValue, progressPct, womenSharePct } from '@/components/figures';
 
 interface KpiCardProps {
   title: string;

@@ -1,8 +1,8 @@
-import type { OverviewFigures } from '../../api/types';
-import type { OverviewBarRow } from '../../charts/overview-bars.transform';
-import { Suppressed } from '../../components/suppressed';
-import { useI18n } from '../../i18n/i18n';
-import { CountValue, RateValue } from '../../components/figures';
+import type { OverviewFigures } from '@/api/types';
+import type { OverviewBarRow } from '@/charts/overview-bars.transform';
+import { Suppressed } from '@/components/suppressed';
+import { useI18n } from '@/i18n/i18n';
+import { CountValue, RateValue } from '@/components/figures';
 
 interface OverviewTableProps {
   rows: OverviewBarRow[];

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useAuth, type SignInError } from '../../auth/auth';
-import { parseDevTokens, type DevToken } from '../../auth/token';
-import { useRoleLabel } from '../../components/app-header';
-import { useI18n } from '../../i18n/i18n';
+import { useAuth, type SignInError } from '@/auth/auth';
+import { parseDevTokens, type DevToken } from '@/auth/token';
+import { useRoleLabel } from '@/auth/role-label';
+import { useI18n } from '@/i18n/i18n';
 
 type DevState = { status: 'loading' } | { status: 'none' } | { status: 'ready'; tokens: DevToken[] };
 

@@ -1,50 +1,24 @@
-import { useId, useMemo, type ReactNode } from 'react';
-import { overviewQuery } from '../../api/analytics';
-import { ApiError } from '../../api/http';
-import { fetchTimeToPlacement, type KmGroup, type TimeToPlacementResponse } from '../../api/time-to-placement';
-import {
-  describeKm,
-  isDrawable,
-  isEmptyKm,
-  kmRows,
-  kmTable,
-  medianTable,
-  riskTable,
-  selectRows,
-  transformProps,
-  type KmRow,
-} from '../../charts/km-curve.transform';
-import { ChartPanel } from '../../components/chart-panel';
-import { DisclosureNote } from '../../components/disclosure-note';
-import { DataTableView } from '../../components/data-table-view';
-import { StatePanel } from '../../components/state-panel';
-import { Suppressed, SuppressionNote } from '../../components/suppressed';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { FilterBar } from '../../filters/filter-bar';
-import { isRangeValid } from '../../filters/filters';
-import { useMediaQuery } from '../../hooks/use-media-query';
-import { useI18n, type I18n } from '../../i18n/i18n';
-import { useFilters, useViewParams } from '../../router/query';
-import { findRoute } from '../../routes';
-import { useSiteOptions } from '../../hooks/use-site-options';
+import { useId, useMemo } from 'react';
+import { overviewQuery } from '@/api/analytics';
+import { fetchTimeToPlacement, type TimeToPlacementResponse } from '@/api/time-to-placement';
+import { describeKm, isDrawable, isEmptyKm, kmRows, kmTable, medianTable, riskTable, selectRows, transformProps, type KmRow } from '@/charts/km-curve.transform';
+import { ChartPanel } from '@/components/chart-panel';
+import { DataTableView } from '@/components/data-table-view';
+import { Suppressed, SuppressionNote } from '@/components/suppressed';
+import { isRangeValid } from '@/filters/filters';
+import { useCompact } from '@/hooks/use-media-query';
+import { useI18n } from '@/i18n/i18n';
+import { useFilters, useViewParams } from '@/router/query';
+import { useViewData } from '@/shell/use-view-data';
+import { ViewShell } from '@/shell/view-shell';
+import { groupedSubtitle, groupTitle, periodText, selectionParts } from '@/shell/view-text';
 import './time-to-placement.css';
 
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
-const AVAILABLE = findRoute('/time-to-placement')?.filters ?? [];
 /** View parameter: the curves shown, comma-separated keys ("total" for all selected groups). */
 const SHOW_PARAM = 'show';
 
-function groupTitle(g: KmGroup, groupBy: TimeToPlacementResponse['groupBy'], fmt: I18n['fmt']): string {
-  return groupBy === 'country' ? fmt.country(g.key) : g.label;
-}
-
-function periodText(data: TimeToPlacementResponse, t: I18n['t'], fmt: I18n['fmt']): string {
-  const { from, to } = data.filters;
-  // The service echoes open ends as far-off dates; those mean "the whole period".
-  const openFrom = !from || from <= '1900-01-01';
-  const openTo = !to || to >= '2299-12-31';
-  if (openFrom && openTo) return t('overview.periodAll');
-  return t('overview.period', { from: openFrom ? '…' : fmt.date(from), to: openTo ? '…' : fmt.date(to) });
+function anySuppressed(rows: readonly KmRow[]): boolean {
+  return rows.some((r) => r.data.suppressed || r.data.cohort.suppressed || r.data.events.suppressed || r.data.atRisk.some((a) => a.count.suppressed));
 }
 
 function CurvePicker({ rows, selected, onChange, minCell }: { rows: KmRow[]; selected: readonly string[]; onChange(keys: string[] | null): void; minCell: number }) {
@@ -94,7 +68,7 @@ function KmPanel({ data, rows }: { data: TimeToPlacementResponse; rows: KmRow[] 
   const { t, fmt } = useI18n();
   const [filters] = useFilters();
   const [params, setParams] = useViewParams();
-  const compact = useMediaQuery('(max-width: 640px)');
+  const compact = useCompact();
 
   const asked = params.get(SHOW_PARAM);
   const selected = useMemo(() => selectRows(rows, asked === null ? null : asked.split(',')), [rows, asked]);
@@ -131,7 +105,6 @@ function KmPanel({ data, rows }: { data: TimeToPlacementResponse; rows: KmRow[] 
       formatPercent: (v) => fmt.percent(v),
       formatRate: (v, lo, hi) => fmt.percentWithInterval(v, lo, hi),
       ariaDescription: ariaLabel,
-      fontFamily: CHART_FONT,
       compact,
     });
     return { option, ariaLabel };
@@ -164,7 +137,7 @@ function KmPanel({ data, rows }: { data: TimeToPlacementResponse; rows: KmRow[] 
     fmt.number,
   );
 
-  const subtitle = `${periodText(data, t, fmt)} · ${t('filters.groupBy')}: ${t(`groupBy.${data.groupBy}` as const)}`;
+  const subtitle = groupedSubtitle(data, t, fmt);
   const suppressedRows = rows.filter((r) => !isDrawable(r));
 
   return (
@@ -172,7 +145,7 @@ function KmPanel({ data, rows }: { data: TimeToPlacementResponse; rows: KmRow[] 
       <ChartPanel
         title={t('timeToPlacement.chartTitle')}
         subtitle={subtitle}
-        fileParts={['meic', 'time-to-placement', filters.programme, filters.country, filters.site, filters.from, filters.to, `by-${data.groupBy}`]}
+        fileParts={['meic', 'time-to-placement', ...selectionParts(filters, data.groupBy)]}
         option={chart.option}
         ariaLabel={chart.ariaLabel}
         height={compact ? 360 : 440}
@@ -207,62 +180,27 @@ function KmPanel({ data, rows }: { data: TimeToPlacementResponse; rows: KmRow[] 
 
 export default function TimeToPlacementPage() {
   const { t, fmt } = useI18n();
-  const [filters, setFilters] = useFilters();
-  useDocumentTitle(t('timeToPlacement.title'));
-
-  const rangeValid = isRangeValid(filters);
-  const request = useAnalytics(rangeValid ? `ttp|${JSON.stringify(overviewQuery(filters))}` : null, (tok, signal) => fetchTimeToPlacement(tok, filters, signal));
-
-  const loaded = request.status === 'success';
-
-  const sites = useSiteOptions(loaded);
-
+  const [filters] = useFilters();
+  const request = useViewData(isRangeValid(filters) ? ['ttp', overviewQuery(filters)] : null, (tok, signal) => fetchTimeToPlacement(tok, filters, signal));
   const data = request.data;
-  const error = request.status === 'error' ? request.error : null;
-  const loading = request.status === 'loading';
   const rows = useMemo(() => (data ? kmRows(data, (g) => groupTitle(g, data.groupBy, fmt), t('timeToPlacement.totals')) : []), [data, fmt, t]);
-  const resetFilters = () => setFilters({ country: null, site: null, from: null, to: null, programme: null });
-
-  let body: ReactNode;
-  if (!rangeValid) {
-    body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
-  } else if (error && !(error instanceof ApiError && error.kind === 'unauthorized')) {
-    body = <ErrorState error={error} onRetry={request.retry} onReset={resetFilters} />;
-  } else if (!data) {
-    body = <LoadingState />;
-  } else if (isEmptyKm(data)) {
-    body = <EmptyState onReset={resetFilters} />;
-  } else {
-    const anySuppressed = rows.some((r) => r.data.suppressed || r.data.cohort.suppressed || r.data.events.suppressed || r.data.atRisk.some((a) => a.count.suppressed));
-    body = (
-      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
-        <p className="meta-line">
-          {periodText(data, t, fmt)}
-          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
-          {loading ? (
-            <span className="updating" role="status">
-              {' '}
-              · {t('state.updating')}
-            </span>
-          ) : null}
-        </p>
-        <DisclosureNote note={data.disclosure} />
-        <KmPanel data={data} rows={rows} />
-        <p className="footnote">{t('timeToPlacement.truncNote', { minAtRisk: data.disclosure?.minAtRisk ?? data.minCell })}</p>
-        <p className="footnote">{t('kpi.rateHelp')}.</p>
-        {anySuppressed ? <SuppressionNote minCell={data.minCell} /> : null}
-      </div>
-    );
-  }
 
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('timeToPlacement.title')}</h1>
-        <p className="lead">{t('timeToPlacement.lead')}</p>
-      </div>
-      <FilterBar filters={filters} onChange={(patch) => setFilters(patch)} available={AVAILABLE} sites={sites} />
-      {body}
-    </div>
+    <ViewShell
+      title={t('timeToPlacement.title')}
+      lead={t('timeToPlacement.lead')}
+      state={request}
+      isEmpty={isEmptyKm}
+      meta={(d) => ({ text: periodText(d.filters, t, fmt), answer: d })}
+    >
+      {(d) => (
+        <>
+          <KmPanel data={d} rows={rows} />
+          <p className="footnote">{t('timeToPlacement.truncNote', { minAtRisk: d.disclosure?.minAtRisk ?? d.minCell })}</p>
+          <p className="footnote">{t('kpi.rateHelp')}.</p>
+          {anySuppressed(rows) ? <SuppressionNote minCell={d.minCell} /> : null}
+        </>
+      )}
+    </ViewShell>
   );
 }

@@ -1,5 +1,5 @@
-import { useId, useMemo, type ReactNode } from 'react';
-import { fetchTrends, trendsQuery, TREND_INTERVALS, TREND_METRICS, type TrendGroup, type TrendInterval, type TrendMetric, type TrendsResponse } from '../../api/trends';
+import { useMemo } from 'react';
+import { fetchTrends, trendsQuery, TREND_INTERVALS, TREND_METRICS, type TrendGroup, type TrendInterval, type TrendMetric } from '@/api/trends';
 import {
   allSuppressed,
   describeTrendLines,
@@ -10,31 +10,25 @@ import {
   trendRows,
   trendTable,
   type TrendLinesLabels,
-} from '../../charts/trend-lines.transform';
-import { ChartPanel } from '../../components/chart-panel';
-import { DisclosureNote } from '../../components/disclosure-note';
-import { StatePanel } from '../../components/state-panel';
-import { SuppressionNote } from '../../components/suppressed';
-import { EmptyState, ErrorState, LoadingState, useAnalytics, useDocumentTitle } from '../../components/view-states';
-import { FilterBar } from '../../filters/filter-bar';
-import { isRangeValid } from '../../filters/filters';
-import { useMediaQuery } from '../../hooks/use-media-query';
-import { useI18n, type I18n } from '../../i18n/i18n';
-import { useFilters, useViewParams } from '../../router/query';
-import { findRoute } from '../../routes';
-import { useSiteOptions } from '../../hooks/use-site-options';
+} from '@/charts/trend-lines.transform';
+import { ChartPanel } from '@/components/chart-panel';
+import { StatePanel } from '@/components/state-panel';
+import { SuppressionNote } from '@/components/suppressed';
+import { isRangeValid } from '@/filters/filters';
+import { useCompact } from '@/hooks/use-media-query';
+import { useI18n } from '@/i18n/i18n';
+import { useFilters, useViewParams } from '@/router/query';
+import { useViewData } from '@/shell/use-view-data';
+import { withModel } from '@/shell/view-data';
+import { paramSelect, readParam, type ViewParam } from '@/shell/view-params';
+import { ViewShell } from '@/shell/view-shell';
+import { groupTitle } from '@/shell/view-text';
 import './trends.css';
 
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
-const AVAILABLE = findRoute('/trends')?.filters ?? [];
-const DEFAULT_METRIC: TrendMetric = 'enrolled';
+const METRIC: ViewParam<TrendMetric> = { name: 'metric', values: TREND_METRICS, fallback: 'enrolled' };
 // Quarters by default: monthly counts per site are mostly below the disclosure threshold
 // on a programme this size, and take the service much longer to compute.
-const DEFAULT_INTERVAL: TrendInterval = 'quarter';
-
-function pick<T extends string>(values: readonly T[], raw: string | null, fallback: T): T {
-  return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : fallback;
-}
+const INTERVAL: ViewParam<TrendInterval> = { name: 'interval', values: TREND_INTERVALS, fallback: 'quarter' };
 
 function usePeriodLabel(interval: TrendInterval): (iso: string) => string {
   const { t, fmt } = useI18n();
@@ -55,30 +49,18 @@ function usePeriodLabel(interval: TrendInterval): (iso: string) => string {
   }, [interval, fmt, t]);
 }
 
-function groupTitle(g: TrendGroup, groupBy: TrendsResponse['groupBy'], fmt: I18n['fmt']): string {
-  return groupBy === 'country' ? fmt.country(g.key) : g.label;
-}
-
 export default function TrendsPage() {
   const { t, fmt } = useI18n();
   const [filters, setFilters] = useFilters();
   const [params, setParams] = useViewParams();
-  const metricId = useId();
-  const intervalId = useId();
-  const compact = useMediaQuery('(max-width: 640px)');
-  useDocumentTitle(t('trends.title'));
+  const compact = useCompact();
 
-  const metric = pick(TREND_METRICS, params.get('metric'), DEFAULT_METRIC);
-  const interval = pick(TREND_INTERVALS, params.get('interval'), DEFAULT_INTERVAL);
-  const rangeValid = isRangeValid(filters);
+  const metric = readParam(params, METRIC);
+  const interval = readParam(params, INTERVAL);
   const query = { metric, interval };
-  const request = useAnalytics(rangeValid ? JSON.stringify(trendsQuery(filters, query)) : null, (tk, signal) => fetchTrends(tk, filters, query, signal));
-  const loaded = request.status === 'success';
-  const sites = useSiteOptions(loaded);
+  const request = useViewData(isRangeValid(filters) ? [trendsQuery(filters, query)] : null, (tk, signal) => fetchTrends(tk, filters, query, signal));
 
   const data = request.data;
-  const loading = request.status === 'loading';
-  const error = request.status === 'error' ? request.error : null;
   const periodLabel = usePeriodLabel(data?.interval ?? interval);
   const metricName = t(`trends.metric.${data?.metric ?? metric}` as const);
 
@@ -93,11 +75,21 @@ export default function TrendsPage() {
       row: (v: { group: string; total: string; peak: string; peakPeriod: string; suppressed: number }) => t('trends.ariaRow', v),
       rowNoPeak: (v: { group: string; total: string; suppressed: number }) => t('trends.ariaRowNoPeak', v),
     };
-    const base = { labels, periodLabel, groupLabel, totalLabel, formatNumber: fmt.number, fontFamily: CHART_FONT, compact };
+    const base = { labels, periodLabel, groupLabel, totalLabel, formatNumber: fmt.number, compact };
     const totalsAria = describeTrendLines([rows.totals], rows.periods, periodLabel, texts, labels, fmt.number);
     const groupsAria = describeTrendLines(rows.groups, rows.periods, periodLabel, texts, labels, fmt.number);
+    const subtitle = [
+      t('trends.period', { from: fmt.date(data.filters.from ?? rows.periods[0] ?? ''), to: fmt.date(data.filters.to ?? '') }),
+      data.filters.country ? fmt.country(data.filters.country) : null,
+      data.filters.site,
+      data.filters.programme,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return {
+      data,
       rows,
+      subtitle,
       totalsAria,
       groupsAria,
       totalsOption: transformProps(data, { ...base, part: 'totals', ariaDescription: totalsAria }),
@@ -107,7 +99,6 @@ export default function TrendsPage() {
     };
   }, [data, fmt, t, periodLabel, compact]);
 
-  const resetFilters = () => setFilters({ country: null, site: null, from: null, to: null, programme: null });
   const unit = t(`trends.unit.${data?.interval ?? interval}` as const);
   const groupByWord = t(`groupBy.${data?.groupBy ?? filters.groupBy}` as const).toLowerCase();
 
@@ -131,136 +122,85 @@ export default function TrendsPage() {
     </>
   );
 
-  let body: ReactNode;
-  if (!rangeValid) {
-    body = <StatePanel tone="warning" title={t('filters.rangeInvalid')} />;
-  } else if (error) {
-    body = <ErrorState error={error} onRetry={request.retry} onReset={resetFilters} />;
-  } else if (!data || !view) {
-    body = (
-      <>
-        <LoadingState />
-        {interval === 'month' ? <p className="footnote">{t('trends.slow')}</p> : null}
-      </>
-    );
-  } else if (data.groups.length === 0 && !hasShownFigures([view.rows.totals])) {
-    body = <EmptyState onReset={resetFilters} />;
-  } else if (allSuppressed([view.rows.totals, ...view.rows.groups])) {
-    body = (
-      <StatePanel tone="info" title={t('trends.allSuppressedTitle')} actions={coarser}>
-        <p>{t('trends.allSuppressedBody', { interval: unit })}</p>
-        <SuppressionNote minCell={data.minCell} />
-      </StatePanel>
-    );
-  } else {
-    const subtitle = [t('trends.period', { from: fmt.date(data.filters.from ?? view.rows.periods[0] ?? ''), to: fmt.date(data.filters.to ?? '') }), data.filters.country ? fmt.country(data.filters.country) : null, data.filters.site, data.filters.programme]
-      .filter(Boolean)
-      .join(' · ');
-    const fileBase = ['meic', 'trends', data.metric, data.interval, data.filters.programme, data.filters.country, data.filters.site, filters.from, filters.to];
-    const groupsShown = hasShownFigures(view.rows.groups);
-    body = (
-      <div className={loading ? 'is-updating' : undefined} aria-busy={loading}>
-        <p className="meta-line">
-          {subtitle}
-          {data.generatedAt ? <> · {t('overview.generatedAt', { date: fmt.dateTime(data.generatedAt) })}</> : null}
-          {loading ? (
-            <span className="updating" role="status">
-              {' '}
-              · {t('state.updating')}
-              {interval === 'month' ? ` ${t('trends.slow')}` : ''}
-            </span>
-          ) : null}
-        </p>
-        <DisclosureNote note={data.disclosure} />
-
-        {hasShownFigures([view.rows.totals]) ? (
-          <ChartPanel
-            title={t('trends.totalsHeading', { metric: metricName })}
-            subtitle={subtitle}
-            fileParts={[...fileBase, 'total']}
-            option={view.totalsOption}
-            ariaLabel={view.totalsAria}
-            height={trendLinesHeight(1, compact)}
-            table={view.table}
-            minCell={data.minCell}
-          />
-        ) : (
-          // Groups shown, the whole selection not: it holds a group left out by disclosure control.
-          <StatePanel tone="info" title={t('trends.totalsSuppressedTitle', { metric: metricName })} actions={coarser}>
-            <p>{t('trends.totalsSuppressedBody', { interval: unit })}</p>
-          </StatePanel>
-        )}
-
-        {data.groups.length > 0 ? (
-          groupsShown ? (
-            <ChartPanel
-              title={t('trends.groupsHeading', { metric: metricName, groupBy: groupByWord })}
-              subtitle={subtitle}
-              fileParts={[...fileBase, 'by', data.groupBy]}
-              option={view.groupsOption}
-              ariaLabel={view.groupsAria}
-              height={trendLinesHeight(view.rows.groups.length, compact)}
-              table={view.table}
-              minCell={data.minCell}
-            />
-          ) : (
-            <StatePanel tone="info" title={t('trends.allSuppressedTitle')} actions={coarser}>
-              <p>{t('trends.groupsSuppressed', { interval: unit, groupBy: groupByWord })}</p>
-            </StatePanel>
-          )
-        ) : null}
-
-        <p className="footnote">{t('trends.readingNote')}</p>
-        {view.suppressed.length > 0 ? (
-          <>
-            <details className="trends-suppressed">
-              <summary>{t('trends.suppressedHeading')}</summary>
-              <ul>
-                {view.suppressed.map((s) => (
-                  <li key={s.key}>{t('trends.suppressedItem', { group: s.label, periods: s.periods.join(', ') })}</li>
-                ))}
-              </ul>
-            </details>
-            <SuppressionNote minCell={data.minCell} />
-          </>
-        ) : null}
-      </div>
-    );
-  }
-
   return (
-    <div className="page">
-      <div className="page-head">
-        <h1>{t('trends.title')}</h1>
-        <p className="lead">{t('trends.subtitle')}</p>
-      </div>
+    <ViewShell
+      title={t('trends.title')}
+      lead={t('trends.subtitle')}
+      params={[
+        paramSelect(METRIC, t('trends.metricLabel'), (m) => t(`trends.metric.${m}` as const)),
+        paramSelect(INTERVAL, t('trends.intervalLabel'), (i) => t(`trends.interval.${i}` as const)),
+      ]}
+      state={withModel(request, view)}
+      slowNote={interval === 'month' ? t('trends.slow') : null}
+      isEmpty={(v) => v.data.groups.length === 0 && !hasShownFigures([v.rows.totals])}
+      instead={(v) =>
+        allSuppressed([v.rows.totals, ...v.rows.groups]) ? (
+          <StatePanel tone="info" title={t('trends.allSuppressedTitle')} actions={coarser}>
+            <p>{t('trends.allSuppressedBody', { interval: unit })}</p>
+            <SuppressionNote minCell={v.data.minCell} />
+          </StatePanel>
+        ) : null
+      }
+      meta={(v) => ({ text: v.subtitle, answer: v.data })}
+    >
+      {({ data: d, rows, subtitle, ...v }) => {
+        const fileBase = ['meic', 'trends', d.metric, d.interval, d.filters.programme, d.filters.country, d.filters.site, filters.from, filters.to];
+        return (
+          <>
+            {hasShownFigures([rows.totals]) ? (
+              <ChartPanel
+                title={t('trends.totalsHeading', { metric: metricName })}
+                subtitle={subtitle}
+                fileParts={[...fileBase, 'total']}
+                option={v.totalsOption}
+                ariaLabel={v.totalsAria}
+                height={trendLinesHeight(1, compact)}
+                table={v.table}
+                minCell={d.minCell}
+              />
+            ) : (
+              // Groups shown, the whole selection not: it holds a group left out by disclosure control.
+              <StatePanel tone="info" title={t('trends.totalsSuppressedTitle', { metric: metricName })} actions={coarser}>
+                <p>{t('trends.totalsSuppressedBody', { interval: unit })}</p>
+              </StatePanel>
+            )}
 
-      <FilterBar filters={filters} onChange={(patch) => setFilters(patch)} available={AVAILABLE} sites={sites} />
+            {d.groups.length > 0 ? (
+              hasShownFigures(rows.groups) ? (
+                <ChartPanel
+                  title={t('trends.groupsHeading', { metric: metricName, groupBy: groupByWord })}
+                  subtitle={subtitle}
+                  fileParts={[...fileBase, 'by', d.groupBy]}
+                  option={v.groupsOption}
+                  ariaLabel={v.groupsAria}
+                  height={trendLinesHeight(rows.groups.length, compact)}
+                  table={v.table}
+                  minCell={d.minCell}
+                />
+              ) : (
+                <StatePanel tone="info" title={t('trends.allSuppressedTitle')} actions={coarser}>
+                  <p>{t('trends.groupsSuppressed', { interval: unit, groupBy: groupByWord })}</p>
+                </StatePanel>
+              )
+            ) : null}
 
-      <div className="view-controls">
-        <label htmlFor={metricId}>
-          {t('trends.metricLabel')}
-          <select id={metricId} value={metric} onChange={(e) => setParams({ metric: e.target.value === DEFAULT_METRIC ? null : e.target.value })}>
-            {TREND_METRICS.map((m) => (
-              <option key={m} value={m}>
-                {t(`trends.metric.${m}` as const)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor={intervalId}>
-          {t('trends.intervalLabel')}
-          <select id={intervalId} value={interval} onChange={(e) => setParams({ interval: e.target.value === DEFAULT_INTERVAL ? null : e.target.value })}>
-            {TREND_INTERVALS.map((i) => (
-              <option key={i} value={i}>
-                {t(`trends.interval.${i}` as const)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-
-      {body}
-    </div>
+            <p className="footnote">{t('trends.readingNote')}</p>
+            {v.suppressed.length > 0 ? (
+              <>
+                <details className="trends-suppressed">
+                  <summary>{t('trends.suppressedHeading')}</summary>
+                  <ul>
+                    {v.suppressed.map((s) => (
+                      <li key={s.key}>{t('trends.suppressedItem', { group: s.label, periods: s.periods.join(', ') })}</li>
+                    ))}
+                  </ul>
+                </details>
+                <SuppressionNote minCell={d.minCell} />
+              </>
+            ) : null}
+          </>
+        );
+      }}
+    </ViewShell>
   );
 }
