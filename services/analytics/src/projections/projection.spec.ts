@@ -33,6 +33,17 @@ describe('projections: events to ClickHouse tables, typed by the event catalogue
     expect(sql.backfill.startsWith('INSERT INTO {db}.placed\nSELECT\n')).toBe(true);
   });
 
+  it('never names an output column after a column its own aggregates read (ClickHouse resolves the alias first)', () => {
+    for (const p of PROJECTIONS) {
+      for (const name of Object.keys(p.columns)) {
+        for (const [other, c] of Object.entries(p.columns)) {
+          if (other === name) continue;
+          expect({ projection: p.name, column: other, reads: new RegExp(`(^|[^\\w.])${name} (=|IN|!=)`).test(c.expr) }).toEqual({ projection: p.name, column: other, reads: false });
+        }
+      }
+    }
+  });
+
   it('defines every table the KPI queries read, none reading a retired version', () => {
     expect(PROJECTIONS.map((p) => p.name)).toEqual(['participants', 'consents', 'sites', 'organisations', 'contributions']);
     for (const p of PROJECTIONS) {

@@ -59,11 +59,19 @@ type FieldOf<T extends EventType> = keyof EventDataOf<T> & string;
 
 /** SQL over the events of one type: the condition that selects them and their typed fields. */
 export class EventsOf<T extends EventType> {
-  constructor(readonly type: T) {}
+  constructor(
+    readonly type: T,
+    private readonly typeColumn = 'type',
+  ) {}
+
+  /** The same events where a subquery names their type column otherwise (its output has a column `type` of its own). */
+  typedBy(column: string): EventsOf<T> {
+    return new EventsOf(this.type, column);
+  }
 
   /** `type = '<type>'`, with any further conditions. */
   is(...and: string[]): string {
-    return [`type = ${literal(this.type)}`, ...and].join(' AND ');
+    return [`${this.typeColumn} = ${literal(this.type)}`, ...and].join(' AND ');
   }
 
   /** A scalar field of the data, as the catalogue's schema types it. */

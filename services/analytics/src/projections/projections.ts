@@ -125,15 +125,16 @@ export const organisations: Projection = {
   orderBy: 'organisation_id',
   columns: {
     organisation_id: value('String', 'organisation_id'),
-    site_code: attribute(orgJoined, 'site_code'),
-    type: attribute(orgJoined, orgJoined.field('type')),
-    joined_on: firstOn(orgJoined),
-    left_on: firstOn(orgLeft),
-    first_course_on: firstOn(courseCreated),
-    first_hosted_on: firstOn(internshipStarted),
-    first_hired_on: firstOn(placed),
+    site_code: attribute(orgJoined.typedBy('event_type'), 'site_code'),
+    type: attribute(orgJoined.typedBy('event_type'), orgJoined.field('type')),
+    joined_on: firstOn(orgJoined.typedBy('event_type')),
+    left_on: firstOn(orgLeft.typedBy('event_type')),
+    first_course_on: firstOn(courseCreated.typedBy('event_type')),
+    first_hosted_on: firstOn(internshipStarted.typedBy('event_type')),
+    first_hired_on: firstOn(placed.typedBy('event_type')),
   },
-  // Each event names the organisation under its own field.
+  // Each event names the organisation under its own field. The table has a column `type` (the
+  // organisation's), so the events' type is `event_type` here.
   from: `FROM
 (
     SELECT
@@ -143,7 +144,7 @@ export const organisations: Projection = {
             ${internshipStarted.is()}, ${internshipStarted.field('hostOrgId')},
             ${placed.is()}, ${placed.field('employerOrgId')},
             '') AS organisation_id,
-        type, site_code, occurred_on, data
+        type AS event_type, site_code, occurred_on, data
     FROM {db}.events
     WHERE ${anyOf(orgJoined, orgLeft, courseCreated, internshipStarted, placed)}
 )
