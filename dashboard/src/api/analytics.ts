@@ -3,7 +3,7 @@ import type { Filters } from '@/filters/filters';
 import { getAnalytics, type QueryInput } from './http';
 import type { OverviewResponse } from './types';
 
-/** The query the overview endpoint accepts; it rejects unknown parameters, so `lang` stays out. */
+/** The query the overview endpoint accepts, and the grouped views with it; it rejects unknown parameters, so `lang` stays out. */
 export function overviewQuery(filters: Filters) {
   return {
     groupBy: filters.groupBy,

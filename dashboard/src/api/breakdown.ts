@@ -2,6 +2,7 @@
 // of one attribute (sex, age band, …), per group and in total.
 import type { AnalyticsPaths, QueryOf, ResponseOf } from '@meic/api-clients';
 import type { Filters } from '@/filters/filters';
+import { overviewQuery } from './analytics';
 import { getAnalytics, type QueryInput } from './http';
 import { allOf } from './types';
 
@@ -27,16 +28,7 @@ export interface BreakdownQuery {
 
 /** The query the endpoint accepts; it rejects unknown parameters, so `lang` stays out. */
 export function breakdownQuery(filters: Filters, q: BreakdownQuery) {
-  return {
-    metric: q.metric,
-    by: q.by,
-    groupBy: filters.groupBy,
-    programme: filters.programme,
-    from: filters.from,
-    to: filters.to,
-    country: filters.country,
-    site: filters.site,
-  } satisfies QueryInput<'/v1/kpis/breakdown'>;
+  return { metric: q.metric, by: q.by, ...overviewQuery(filters) } satisfies QueryInput<'/v1/kpis/breakdown'>;
 }
 
 export function fetchBreakdown(token: string, filters: Filters, q: BreakdownQuery, signal?: AbortSignal): Promise<BreakdownResponse> {

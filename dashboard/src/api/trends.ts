@@ -1,6 +1,7 @@
 // The trends endpoint (GET /v1/kpis/trends): one count per period bucket, per group and in total.
 import type { AnalyticsPaths, QueryOf, ResponseOf } from '@meic/api-clients';
 import type { Filters } from '@/filters/filters';
+import { overviewQuery } from './analytics';
 import { getAnalytics, type QueryInput } from './http';
 import { allOf } from './types';
 
@@ -23,16 +24,7 @@ export interface TrendsQuery {
 
 /** The query the endpoint accepts; it rejects unknown parameters, so `lang` stays out. */
 export function trendsQuery(filters: Filters, q: TrendsQuery) {
-  return {
-    metric: q.metric,
-    interval: q.interval,
-    groupBy: filters.groupBy,
-    programme: filters.programme,
-    from: filters.from,
-    to: filters.to,
-    country: filters.country,
-    site: filters.site,
-  } satisfies QueryInput<'/v1/kpis/trends'>;
+  return { metric: q.metric, interval: q.interval, ...overviewQuery(filters) } satisfies QueryInput<'/v1/kpis/trends'>;
 }
 
 export function fetchTrends(token: string, filters: Filters, q: TrendsQuery, signal?: AbortSignal): Promise<TrendsResponse> {

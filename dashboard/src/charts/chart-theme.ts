@@ -82,3 +82,11 @@ export const AXIS_LINE = { lineStyle: { color: INK.axis } };
 
 /** Tick labels of a value axis. */
 export const valueAxisLabel = (formatter: (v: number) => string) => ({ color: INK.muted, formatter });
+
+/**
+ * The category axis of a horizontal bar chart: the first row at the top, labels wrapped or cut
+ * at `width` pixels.
+ */
+export function rowsAxis(labels: string[], label: { fontSize: number; width: number; overflow: 'break' | 'truncate'; lineHeight?: number; fontWeight?: 'normal' }) {
+  return { type: 'category' as const, inverse: true, data: labels, axisTick: { show: false }, axisLine: AXIS_LINE, axisLabel: { color: INK.text, ...label } };
+}

@@ -5,7 +5,7 @@ import type { CohortFigures, CohortsResponse } from '@/api/cohorts';
 import type { Rate } from '@/api/types';
 import type { CellValue, DataTableModel, TableRow } from './data-table';
 import { barTooltip, escapeHtml, swatch } from './html';
-import { AXIS_LINE, chartBase, GRID_LINES, INK, legendText, OKABE_ITO, textSize, tint, valueAxisLabel } from './chart-theme';
+import { chartBase, GRID_LINES, INK, legendText, OKABE_ITO, textSize, tint, valueAxisLabel, rowsAxis } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export const COHORT_RATE_KEYS = ['placementWithin6Months', 'placementWithin12Months', 'dropoutRate', 'employedAt6Months'] as const;
@@ -229,14 +229,10 @@ export function transformProps(response: CohortsResponse, options: CohortChartOp
       axisLabel: valueAxisLabel(formatPercent),
       splitLine: GRID_LINES,
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((r) => r.label),
-      axisTick: { show: false },
-      axisLine: AXIS_LINE,
-      axisLabel: { color: INK.text, fontSize: textSize(compact), width: compact ? 96 : 180, overflow: 'break', lineHeight: 15 },
-    },
+    yAxis: rowsAxis(
+      rows.map((r) => r.label),
+      { fontSize: textSize(compact), width: compact ? 96 : 180, overflow: 'break', lineHeight: 15 },
+    ),
     series: [...bars, ...whiskers] as EChartsOption['series'],
   };
 }

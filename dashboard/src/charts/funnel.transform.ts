@@ -6,7 +6,7 @@ import type { FunnelResponse, FunnelStep, FunnelStepName } from '@/api/funnel';
 import type { Count, Rate } from '@/api/types';
 import type { DataTableModel, TableRow } from './data-table';
 import { escapeHtml } from './html';
-import { AXIS_LINE, CATEGORICAL, chartBase, GRID_LINES, INK, legendText, textSize, valueAxisLabel } from './chart-theme';
+import { CATEGORICAL, chartBase, GRID_LINES, INK, legendText, textSize, valueAxisLabel, rowsAxis } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface FunnelCell {
@@ -250,14 +250,10 @@ export function transformProps(response: FunnelResponse, options: FunnelOptions 
       axisLabel: valueAxisLabel(formatPercent),
       splitLine: GRID_LINES,
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((r) => r.label),
-      axisTick: { show: false },
-      axisLine: AXIS_LINE,
-      axisLabel: { color: INK.text, fontSize: textSize(compact), fontWeight: 'normal', width: compact ? 90 : 170, overflow: 'break', lineHeight: 15 },
-    },
+    yAxis: rowsAxis(
+      rows.map((r) => r.label),
+      { fontSize: textSize(compact), fontWeight: 'normal', width: compact ? 90 : 170, overflow: 'break', lineHeight: 15 },
+    ),
     series,
   } as EChartsOption;
 }

@@ -4,7 +4,7 @@ import type { IngestStatusResponse } from '@/api/ingest';
 import { eventTimeIso } from '@/api/ingest';
 import type { DataTableModel } from './data-table';
 import { barTooltip, escapeHtml } from './html';
-import { AXIS_LINE, chartBase, GRID_LINES, INK, legendText, OKABE_ITO } from './chart-theme';
+import { chartBase, GRID_LINES, INK, legendText, OKABE_ITO, rowsAxis } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface IngestPartitionRow {
@@ -111,14 +111,10 @@ export function transformProps(response: IngestStatusResponse, options: IngestCh
       axisLabel: { color: INK.muted, hideOverlap: true, formatter: (v: number) => formatNumber(v) },
       splitLine: GRID_LINES,
     },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: rows.map((r) => r.label),
-      axisTick: { show: false },
-      axisLine: AXIS_LINE,
-      axisLabel: { color: INK.text, fontSize: 11, width: compact ? 120 : 220, overflow: 'truncate' },
-    },
+    yAxis: rowsAxis(
+      rows.map((r) => r.label),
+      { fontSize: 11, width: compact ? 120 : 220, overflow: 'truncate' },
+    ),
     series: [
       {
         id: 'eventsStored',

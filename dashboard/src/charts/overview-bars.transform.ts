@@ -3,7 +3,7 @@
 // under the chart, so the table holds exactly the numbers the chart draws.
 import type { OverviewGroup, OverviewResponse, Rate } from '@/api/types';
 import { barTooltip, escapeHtml, swatch } from './html';
-import { AXIS_LINE, chartBase, GRID_LINES, INK, legendText, OKABE_ITO, textSize, tint } from './chart-theme';
+import { chartBase, GRID_LINES, INK, legendText, OKABE_ITO, textSize, tint, rowsAxis } from './chart-theme';
 import type { EChartsOption } from './types';
 
 export interface OverviewBarRow {
@@ -192,15 +192,11 @@ export function transformProps(response: OverviewResponse, options: OverviewBars
       axisLabel: { color: INK.muted, hideOverlap: true, formatter: (v: number) => formatNumber(v) },
       splitLine: GRID_LINES,
     },
-    yAxis: {
-      type: 'category',
-      // First group at the top, as in the table below the chart.
-      inverse: true,
-      data: rows.map((r) => (r.enrolledSuppressed || r.placedSuppressed ? `${r.label}${mark}` : r.label)),
-      axisTick: { show: false },
-      axisLine: AXIS_LINE,
-      axisLabel: { color: INK.text, fontSize: textSize(compact), width: compact ? 92 : 170, overflow: 'break', lineHeight: compact ? 14 : 16 },
-    },
+    // First group at the top, as in the table below the chart.
+    yAxis: rowsAxis(
+      rows.map((r) => (r.enrolledSuppressed || r.placedSuppressed ? `${r.label}${mark}` : r.label)),
+      { fontSize: textSize(compact), width: compact ? 92 : 170, overflow: 'break', lineHeight: compact ? 14 : 16 },
+    ),
     series,
   };
 }
