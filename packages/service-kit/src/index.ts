@@ -21,6 +21,7 @@ export * from './migrations/migrator';
 export * from './outbox/outbox';
 export * from './outbox/outbox.relay';
 export * from './runtime.module';
+export * from './service-app';
 export * from './http/main';
 export * from './consumer/consumer-transport';
 export * from './consumer/event-consumer';

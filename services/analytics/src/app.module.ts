@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { tokenVerifierOptions, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
+import { type ApiInfo, serviceApp } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { ClickHouseModule } from './clickhouse/clickhouse.module';
 import { disclosureOptions, exportPseudonymKey, type AnalyticsConfig } from './config';
@@ -15,15 +15,12 @@ export const API_INFO: ApiInfo = { title: 'MEIC analytics service', version: '1.
 @Module({})
 export class AppModule {
   static register(config: AnalyticsConfig, logger: Logger): DynamicModule {
-    const app: DynamicModule = {
-      module: AppModule,
-      imports: [
-        RuntimeModule.forRoot({ service: 'analytics', logger, kafkaBrokers: config.KAFKA_BROKERS }),
-        PlatformModule.forRoot({
-          service: 'analytics',
-          auth: tokenVerifierOptions(config),
-          openapi: () => openApiDocument(API_INFO, app),
-        }),
+    return serviceApp(AppModule, {
+      service: 'analytics',
+      api: API_INFO,
+      config,
+      logger,
+      features: [
         ClickHouseModule.forRoot({ url: config.CLICKHOUSE_URL, chdbPath: config.CHDB_PATH, database: config.CLICKHOUSE_DATABASE }),
         IngestModule.forRoot({ groupId: config.KAFKA_CONSUMER_GROUP, batchSize: config.INGEST_BATCH_SIZE, flushMs: config.INGEST_FLUSH_MS, topics: config.INGEST_TOPICS?.split(',') }),
         DisclosureModule.forRoot(disclosureOptions(config)),
@@ -32,7 +29,6 @@ export class AppModule {
         ExportsModule.forRoot({ pseudonym: exportPseudonymKey(config), minClassSize: config.MEIC_EXPORT_MIN_CLASS }),
         KpiViewsModule,
       ],
-    };
-    return app;
+    });
   }
 }

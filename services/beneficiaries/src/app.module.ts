@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
+import { type ApiInfo, serviceApp } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
@@ -26,18 +26,14 @@ export class AppModule {
   static register(config: BeneficiariesConfig, logger: Logger): DynamicModule {
     const pathways = PathwayModule.forRoot({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, catchUpGraceSeconds: config.PATHWAY_CATCH_UP_GRACE_SECONDS, templatesDir: config.PATHWAY_TEMPLATES_DIR });
     const erasure = ErasureModule.forRoot(pathways);
-    const app: DynamicModule = {
-      module: AppModule,
-      imports: [
-        RuntimeModule.forRoot({ service: 'beneficiaries', logger, kafkaBrokers: config.KAFKA_BROKERS }),
-        PlatformModule.forRoot({
-          service: 'beneficiaries',
-          auth: tokenVerifierOptions(config),
-          databaseUrl: config.DATABASE_URL,
-          openapi: () => openApiDocument(API_INFO, app),
-        }),
+    return serviceApp(AppModule, {
+      service: 'beneficiaries',
+      api: API_INFO,
+      config,
+      logger,
+      database: { url: config.DATABASE_URL, outbox: { topic: TOPICS.beneficiaries, partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS } },
+      features: [
         databaseModule(config.DATABASE_URL),
-        OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.beneficiaries], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         BeneficiariesModule,
         StoredResponsesModule,
         AssessmentsModule,
@@ -53,7 +49,6 @@ export class AppModule {
         TasksModule.forRoot(pathways),
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP, pathways, erasure),
       ],
-    };
-    return app;
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { BeneficiaryReferencesModule, PersonRecordsModule, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
+import { type ApiInfo, BeneficiaryReferencesModule, PersonRecordsModule, serviceApp, serviceTokenOf } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { StakeholdersConfig } from './config';
 import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
@@ -18,19 +18,15 @@ export const API_INFO: ApiInfo = { title: 'MEIC stakeholders service', version: 
 @Module({})
 export class AppModule {
   static register(config: StakeholdersConfig, logger: Logger): DynamicModule {
-    const app: DynamicModule = {
-      module: AppModule,
-      imports: [
-        RuntimeModule.forRoot({ service: 'stakeholders', logger, kafkaBrokers: config.KAFKA_BROKERS }),
-        PlatformModule.forRoot({
-          service: 'stakeholders',
-          auth: tokenVerifierOptions(config),
-          databaseUrl: config.DATABASE_URL,
-          openapi: () => openApiDocument(API_INFO, app),
-        }),
+    return serviceApp(AppModule, {
+      service: 'stakeholders',
+      api: API_INFO,
+      config,
+      logger,
+      database: { url: config.DATABASE_URL, outbox: { topic: TOPICS.stakeholders, partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS } },
+      features: [
         databaseModule(config.DATABASE_URL),
         BeneficiaryReferencesModule.forRoot({ baseUrl: config.BENEFICIARIES_URL, token: serviceTokenOf(config) }),
-        OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.stakeholders], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         SitesModule,
         OrganisationsModule,
         TerritorialIndicatorsModule,
@@ -39,7 +35,6 @@ export class AppModule {
         PersonRecordsModule.forRoot(BeneficiariesModule, BeneficiariesService),
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
-    };
-    return app;
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@meic/contracts';
-import { BeneficiaryReferencesModule, PersonRecordsModule, serviceTokenOf, tokenVerifierOptions, OutboxModule, PlatformModule, RuntimeModule, openApiDocument, type ApiInfo } from '@meic/service-kit';
+import { type ApiInfo, BeneficiaryReferencesModule, PersonRecordsModule, serviceApp, serviceTokenOf } from '@meic/service-kit';
 import type { Logger } from 'pino';
 import type { TrainingsConfig } from './config';
 import { CoursesModule } from './courses/courses.module';
@@ -16,26 +16,21 @@ export const API_INFO: ApiInfo = { title: 'MEIC trainings service', version: '1.
 @Module({})
 export class AppModule {
   static register(config: TrainingsConfig, logger: Logger): DynamicModule {
-    const app: DynamicModule = {
-      module: AppModule,
-      imports: [
-        RuntimeModule.forRoot({ service: 'trainings', logger, kafkaBrokers: config.KAFKA_BROKERS }),
-        PlatformModule.forRoot({
-          service: 'trainings',
-          auth: tokenVerifierOptions(config),
-          databaseUrl: config.DATABASE_URL,
-          openapi: () => openApiDocument(API_INFO, app),
-        }),
+    return serviceApp(AppModule, {
+      service: 'trainings',
+      api: API_INFO,
+      config,
+      logger,
+      database: { url: config.DATABASE_URL, outbox: { topic: TOPICS.trainings, partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS } },
+      features: [
         databaseModule(config.DATABASE_URL),
         BeneficiaryReferencesModule.forRoot({ baseUrl: config.BENEFICIARIES_URL, token: serviceTokenOf(config) }),
-        OutboxModule.forRoot({ databaseUrl: config.DATABASE_URL, topics: [TOPICS.trainings], partitions: config.KAFKA_TOPIC_PARTITIONS, pollIntervalMs: config.OUTBOX_POLL_MS }),
         CoursesModule,
         EnrolmentsModule,
         InternshipsModule,
         PersonRecordsModule.forRoot(BeneficiariesModule, BeneficiariesService),
         EventsModule.forRoot(config.KAFKA_CONSUMER_GROUP),
       ],
-    };
-    return app;
+    });
   }
 }
