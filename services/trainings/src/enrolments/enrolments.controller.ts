@@ -4,6 +4,7 @@ import { CompletionBody, CreateEnrolmentBody, EnrolmentListQuery, EnrolmentPage,
 import { EnrolmentsService } from './enrolments.service';
 
 @Controller('v1/courses/:id/enrolments')
+@Roles('admin', 'site_staff')
 export class EnrolmentsController {
   constructor(private readonly enrolments: EnrolmentsService) {}
 
@@ -15,14 +16,12 @@ export class EnrolmentsController {
     } })
   @Post()
   @HttpCode(201)
-  @Roles('admin', 'site_staff')
   enrol(@CurrentPrincipal() principal: Principal, @UuidParam('id') courseId: string, @ValidBody(CreateEnrolmentBody) body: CreateEnrolmentBody): Promise<EnrolmentView> {
     return this.enrolments.enrol(principal, courseId, body);
   }
 
   @ApiDoc({ summary: 'Enrolments of a course, oldest first (person-level: admin and site_staff of the site)', responses: { 200: { description: 'A page of enrolments', schema: EnrolmentPage }, 404: { description: 'Unknown course' } } })
   @Get()
-  @Roles('admin', 'site_staff')
   list(@CurrentPrincipal() principal: Principal, @UuidParam('id') courseId: string, @ValidQuery(EnrolmentListQuery) query: EnrolmentListQuery): Promise<Page<EnrolmentView>> {
     return this.enrolments.list(principal, courseId, query);
   }
@@ -35,7 +34,6 @@ export class EnrolmentsController {
     } })
   @Post(':beneficiaryId/completion')
   @HttpCode(201)
-  @Roles('admin', 'site_staff')
   complete(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') courseId: string,

@@ -4,6 +4,7 @@ import { CreateInternshipBody, EndInternshipBody, InternshipListQuery, Internshi
 import { InternshipsService } from './internships.service';
 
 @Controller('v1/internships')
+@Roles('admin', 'site_staff')
 export class InternshipsController {
   constructor(private readonly internships: InternshipsService) {}
 
@@ -13,7 +14,6 @@ export class InternshipsController {
     } })
   @Post()
   @HttpCode(201)
-  @Roles('admin', 'site_staff')
   start(@CurrentPrincipal() principal: Principal, @ValidBody(CreateInternshipBody) body: CreateInternshipBody): Promise<InternshipView> {
     return this.internships.start(principal, body);
   }
@@ -27,21 +27,18 @@ export class InternshipsController {
     } })
   @Post(':id/end')
   @HttpCode(200)
-  @Roles('admin', 'site_staff')
   end(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @ValidBody(EndInternshipBody) body: EndInternshipBody): Promise<InternshipView> {
     return this.internships.end(principal, id, body);
   }
 
   @ApiDoc({ summary: 'List internships, oldest first (person-level: not for consortium_lead; site_staff: their own sites)', responses: { 200: { description: 'A page of internships', schema: InternshipPage } } })
   @Get()
-  @Roles('admin', 'site_staff')
   list(@CurrentPrincipal() principal: Principal, @ValidQuery(InternshipListQuery) query: InternshipListQuery): Promise<Page<InternshipView>> {
     return this.internships.list(principal, query);
   }
 
   @ApiDoc({ summary: 'One internship', responses: { 200: { description: 'Internship', schema: InternshipView }, 404: { description: 'Unknown internship' } } })
   @Get(':id')
-  @Roles('admin', 'site_staff')
   get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<InternshipView> {
     return this.internships.get(principal, id);
   }
