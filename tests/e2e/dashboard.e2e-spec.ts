@@ -283,7 +283,7 @@ describe('the dashboard over the demo programme, in headless Chromium', () => {
   it('shows a pilot site added from its file with its targets, not ranked behind before anyone is enrolled there', async () => {
     const out = captured();
     const err = captured();
-    const file = join(REPO, 'packages', 'onboarding', 'examples', 'sites', 'it-to.yaml');
+    const file = join(REPO, 'tools', 'onboarding', 'examples', 'sites', 'it-to.yaml');
     const code = await runCli('site:add', [file], { client: await world.stack.client(), stdout: out.stream, stderr: err.stream, interactive: false, cwd: REPO });
     expect({ code, err: err.text() }).toEqual({ code: 0, err: '' });
     expect(out.text()).toContain('IT-TO: 23 change(s) applied');
