@@ -27,7 +27,7 @@ function install() {
   const resolve = /** @type {any} */ (Module)._resolveFilename;
   /** @type {any} */ (Module)._resolveFilename = function (/** @type {string} */ request, /** @type {unknown[]} */ ...rest) {
     const m = /^@meic\/(contracts|config|testing|service-kit|onboarding)$/.exec(request);
-    if (m) return path.join(REPO_ROOT, 'packages', /** @type {string} */ (m[1]), 'src/index.ts');
+    if (m) return path.join(REPO_ROOT, m[1] === 'onboarding' ? 'tools' : 'packages', /** @type {string} */ (m[1]), 'src/index.ts');
     try {
       return resolve.call(this, request, ...rest);
     } catch (e) {
