@@ -1,6 +1,6 @@
 import { createFormatter } from './format';
 import { LANGS, pickLang } from './langs';
-import { CATALOGUES, interpolate, placeholders, translate, type MessageKey } from './messages';
+import { CATALOGUES, interpolate, isMessageKey, placeholders, translate, type MessageKey } from './messages';
 
 describe('message catalogues', () => {
   const keys = Object.keys(CATALOGUES.en) as MessageKey[];
@@ -60,5 +60,13 @@ describe('createFormatter', () => {
   it('formats calendar dates without shifting the day', () => {
     expect(createFormatter('en').date('2025-01-01')).toBe('1 Jan 2025');
     expect(createFormatter('it').date('2025-12-31')).toBe('31 dic 2025');
+  });
+});
+
+describe('isMessageKey', () => {
+  it('knows the keys of the catalogue and nothing else (an organisation type the API names but the dashboard has no words for)', () => {
+    expect(isMessageKey('clusters.type.university')).toBe(true);
+    expect(isMessageKey('clusters.type.space_agency')).toBe(false);
+    expect(isMessageKey('constructor')).toBe(false);
   });
 });

@@ -541,6 +541,11 @@ export function interpolate(template: string, params: MessageParams = {}): strin
   });
 }
 
+/** Whether the dashboard has words for this key (e.g. an organisation type the API may name). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUES.en, key);
+}
+
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   return interpolate(CATALOGUES[lang][key] ?? en[key], params);
 }

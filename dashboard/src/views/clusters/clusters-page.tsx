@@ -1,7 +1,6 @@
 import { useId, useMemo } from 'react';
 import { overviewQuery } from '@/api/analytics';
 import { fetchClusters, type ClusterGroup, type ClustersResponse } from '@/api/clusters';
-import { ORGANISATION_TYPES } from '@/api/organisation-types';
 import {
   CONTRIBUTION_KINDS,
   contributionRows,
@@ -30,7 +29,7 @@ import { SuppressionNote } from '@/components/suppressed';
 import { isRangeValid } from '@/filters/filters';
 import { useCompact } from '@/hooks/use-media-query';
 import { useI18n, type I18n } from '@/i18n/i18n';
-import type { MessageKey } from '@/i18n/messages';
+import { isMessageKey } from '@/i18n/messages';
 import { useFilters, useViewParams } from '@/router/query';
 import { useViewData } from '@/shell/use-view-data';
 import { paramPatch, readParam, type ViewParam } from '@/shell/view-params';
@@ -40,12 +39,10 @@ import './clusters.css';
 
 /** View parameter: what the members chart counts. */
 const COUNT: ViewParam<MemberCount> = { name: 'count', values: MEMBER_COUNTS, fallback: 'members' };
-/** Types with a name in the UI language; the API groups members of no known type as "unknown". */
-const KNOWN_TYPES = new Set<string>([...ORGANISATION_TYPES, 'unknown']);
-
-/** An organisation type in the UI language; a type this build does not know is shown as the API names it. */
+/** An organisation type in the UI language (the API groups members of no known type as "unknown"); a type this build has no words for is shown as the API names it. */
 function typeLabel(t: I18n['t'], type: string): string {
-  return KNOWN_TYPES.has(type) ? t(`clusters.type.${type}` as MessageKey) : type;
+  const key = `clusters.type.${type}`;
+  return isMessageKey(key) ? t(key) : type;
 }
 
 interface PanelProps {

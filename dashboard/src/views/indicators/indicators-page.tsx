@@ -1,6 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { fetchIndicatorCatalogue, fetchIndicators, formalDefinition, indicatorsQuery, type IndicatorDefinition } from '@/api/indicators';
-import { ORGANISATION_TYPES } from '@/api/organisation-types';
 import { exportFileName, isCount, isRate, toCsv, type CellValue, type TableColumn } from '@/charts/data-table';
 import { downloadCsv } from '@/components/download';
 import { CountValue, RateValue } from '@/components/figures';
@@ -8,7 +7,7 @@ import { SuppressionNote } from '@/components/suppressed';
 import { ErrorState } from '@/components/view-states';
 import { isRangeValid } from '@/filters/filters';
 import { useI18n } from '@/i18n/i18n';
-import type { MessageKey } from '@/i18n/messages';
+import { isMessageKey, type MessageKey } from '@/i18n/messages';
 import { useFilters } from '@/router/query';
 import { useViewData } from '@/shell/use-view-data';
 import { withModel } from '@/shell/view-data';
@@ -21,8 +20,7 @@ const NUMERIC = new Set(['count', 'rate', 'number', 'percent']);
 const OPEN_FROM = '1900-01-01';
 const OPEN_TO = '2299-12-31';
 
-// Organisation types and counts this dashboard has words for; others show as the API names them.
-const ORG_TYPES = new Set<string>(ORGANISATION_TYPES);
+// Counts this dashboard has words for (organisation types: any with a message); others show as the API names them.
 const COUNT_NAMES = new Set(['members', 'active', 'providedCourse', 'hostedInternship', 'hired', 'internships', 'placements', 'courses']);
 const UNITS = new Set(['participants', 'percent', 'days', 'organisations', 'contributions']);
 const KINDS = new Set(['count', 'rate', 'median_days', 'organisations', 'contributions']);
@@ -159,7 +157,10 @@ export default function IndicatorsPage() {
       rate1: t('indicators.rate1'),
       median: t('indicators.median'),
       notReached: t('indicators.notReached'),
-      orgType: (type) => (ORG_TYPES.has(type) ? t(`indicators.orgType.${type}` as MessageKey) : type.replace(/_/g, ' ')),
+      orgType: (type) => {
+        const key = `indicators.orgType.${type}`;
+        return isMessageKey(key) ? t(key) : type.replace(/_/g, ' ');
+      },
       countName: (key) => (COUNT_NAMES.has(key) ? t(`indicators.countName.${key}` as MessageKey) : key),
     }),
     [t],
