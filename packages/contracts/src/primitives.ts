@@ -1,4 +1,7 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type ObjectOptions, type Static, type TProperties } from '@sinclair/typebox';
+
+/** An object schema that refuses fields it does not name: every REST body and query of the platform. */
+export const Closed = <P extends TProperties>(properties: P, options: ObjectOptions = {}) => Type.Object(properties, { ...options, additionalProperties: false });
 
 /** ISO 3166-1 alpha-2 country + local code, e.g. IT-RM, CY-NIC. */
 export const SiteCode = Type.String({ pattern: '^[A-Z]{2}-[A-Z0-9]{2,8}$', description: 'Site code: ISO 3166-1 alpha-2 country, dash, local code (IT-RM)' });

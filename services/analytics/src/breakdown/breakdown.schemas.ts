@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Closed } from '@meic/contracts';
 import { BREAKDOWN_DIMENSIONS } from '../kpis/measures';
 import { CountCell, GroupIdentity, RateCell, ViewHeader, ViewQueryFields } from '../kpi-views/kpi-views.schemas';
 
@@ -8,7 +9,7 @@ export type BreakdownMetric = (typeof BREAKDOWN_METRICS)[number];
 const Metric = Type.Union(BREAKDOWN_METRICS.map((m) => Type.Literal(m)));
 const By = Type.Union(BREAKDOWN_DIMENSIONS.map((d) => Type.Literal(d)));
 
-export const BreakdownQuery = Type.Object({ ...ViewQueryFields, metric: Metric, by: By }, { additionalProperties: false });
+export const BreakdownQuery = Closed({ ...ViewQueryFields, metric: Metric, by: By });
 export type BreakdownQuery = Static<typeof BreakdownQuery>;
 
 const Figure = {

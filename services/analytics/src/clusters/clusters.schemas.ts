@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Closed } from '@meic/contracts';
 import { CountCell, GroupIdentity, RateCell, ViewHeader, ViewQueryFields } from '../kpi-views/kpi-views.schemas';
 
-export const ClustersQuery = Type.Object({ ...ViewQueryFields }, { additionalProperties: false });
+export const ClustersQuery = Closed({ ...ViewQueryFields });
 export type ClustersQuery = Static<typeof ClustersQuery>;
 
 const ByType = Type.Object({

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CountryCode, IsoDate, ProgrammeCode, SiteCode } from '@meic/contracts';
+import { Closed, CountryCode, IsoDate, ProgrammeCode, SiteCode } from '@meic/contracts';
 import { STEP_NAMES } from '../kpis/measures';
 import { CountCell, DisclosureNote, RateCell } from '../kpi-views/kpi-views.schemas';
 
@@ -18,14 +18,11 @@ const cohortFields = (name: 'a' | 'b') => ({
   [`${name}.activity`]: Type.Optional(Activity),
 });
 
-export const CohortsQuery = Type.Object(
-  {
-    asOf: Type.Optional(Type.String({ format: 'date', description: 'Evaluation date (default today, UTC)' })),
-    ...cohortFields('a'),
-    ...cohortFields('b'),
-  },
-  { additionalProperties: false },
-);
+export const CohortsQuery = Closed({
+  asOf: Type.Optional(Type.String({ format: 'date', description: 'Evaluation date (default today, UTC)' })),
+  ...cohortFields('a'),
+  ...cohortFields('b'),
+});
 export type CohortsQuery = Static<typeof CohortsQuery>;
 
 const Window = Type.Object({

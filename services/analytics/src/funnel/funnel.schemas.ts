@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Closed } from '@meic/contracts';
 import { CountCell, GroupIdentity, RateCell, ViewHeader, ViewQueryFields } from '../kpi-views/kpi-views.schemas';
 import { FUNNEL_STEP_NAMES } from './funnel-steps';
 
-export const FunnelQuery = Type.Object({ ...ViewQueryFields }, { additionalProperties: false });
+export const FunnelQuery = Closed({ ...ViewQueryFields });
 export type FunnelQuery = Static<typeof FunnelQuery>;
 
 const StepName = Type.Union(FUNNEL_STEP_NAMES.map((s) => Type.Literal(s)));

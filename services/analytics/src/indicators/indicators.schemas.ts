@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CountryCode, IsoDate, ProgrammeCode, SiteCode } from '@meic/contracts';
+import { Closed, CountryCode, IsoDate, ProgrammeCode, SiteCode } from '@meic/contracts';
 import { CountCell, RateCell, DisclosureNote } from '../kpi-views/kpi-views.schemas';
 import { DISAGGREGATIONS, KINDS, LANGUAGES, TARGETS } from './indicator-catalogue';
 import { PERIOD_PATTERN } from './indicator-period';
@@ -7,17 +7,14 @@ import { PERIOD_PATTERN } from './indicator-period';
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const IndicatorsQuery = Type.Object(
-  {
-    period: Type.Optional(Type.String({ pattern: PERIOD_PATTERN, description: 'YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (inclusive); absent = the whole history' })),
-    lang: Type.Optional(Type.Union([...LANGUAGES.map((l) => Type.Literal(l))], { default: 'en', description: 'Language of titles' })),
-    country: Type.Optional(CountryCode),
-    programme: Type.Optional(ProgrammeCode),
-    site: Type.Optional(SiteCode),
-    asOf: Type.Optional(Type.String({ format: 'date', description: 'Evaluation date (default today, UTC): later facts are ignored, censoring and observability are measured here' })),
-  },
-  { additionalProperties: false },
-);
+export const IndicatorsQuery = Closed({
+  period: Type.Optional(Type.String({ pattern: PERIOD_PATTERN, description: 'YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (inclusive); absent = the whole history' })),
+  lang: Type.Optional(Type.Union([...LANGUAGES.map((l) => Type.Literal(l))], { default: 'en', description: 'Language of titles' })),
+  country: Type.Optional(CountryCode),
+  programme: Type.Optional(ProgrammeCode),
+  site: Type.Optional(SiteCode),
+  asOf: Type.Optional(Type.String({ format: 'date', description: 'Evaluation date (default today, UTC): later facts are ignored, censoring and observability are measured here' })),
+});
 export type IndicatorsQuery = Static<typeof IndicatorsQuery>;
 
 const SubCount = Type.Object({ key: Type.String(), title: Type.String(), value: CountCell });

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate } from '@meic/contracts';
+import { Closed, IsoDate } from '@meic/contracts';
 import { CompleteThrough, CountCell, DisclosureNote, RateCell, ViewQueryFields } from '../kpi-views/kpi-views.schemas';
 
-export const OverviewQuery = Type.Object({ ...ViewQueryFields }, { additionalProperties: false });
+export const OverviewQuery = Closed({ ...ViewQueryFields });
 export type OverviewQuery = Static<typeof OverviewQuery>;
 
 const Nullable = (t: ReturnType<typeof Type.Number>) => Type.Union([t, Type.Null()]);

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Closed } from '@meic/contracts';
 import { CountCell, GroupIdentity, ViewHeader, ViewQueryFields } from '../kpi-views/kpi-views.schemas';
 
-export const TimeToPlacementQuery = Type.Object({ ...ViewQueryFields }, { additionalProperties: false });
+export const TimeToPlacementQuery = Closed({ ...ViewQueryFields });
 export type TimeToPlacementQuery = Static<typeof TimeToPlacementQuery>;
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

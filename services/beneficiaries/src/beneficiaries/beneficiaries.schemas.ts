@@ -1,50 +1,44 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { AgeBand, CefrLevel, CountryCode, DropoutReason, IsoDate, LanguageCode, LegalStatus, PathwayStage, ProgrammeCode, Sex, SiteCode, Uuid } from '@meic/contracts';
+import { AgeBand, CefrLevel, Closed, CountryCode, DropoutReason, IsoDate, LanguageCode, LegalStatus, PathwayStage, ProgrammeCode, Sex, SiteCode, Uuid } from '@meic/contracts';
 import { pageOf, pageQuery } from '@meic/service-kit';
 
-const Person = Type.Object(
-  {
-    givenName: Type.String({ minLength: 1, maxLength: 200 }),
-    familyName: Type.String({ minLength: 1, maxLength: 200 }),
-    birthDate: IsoDate,
-    phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{5,30}$' })),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
-  },
-  { additionalProperties: false },
-);
+const Person = Closed({
+  givenName: Type.String({ minLength: 1, maxLength: 200 }),
+  familyName: Type.String({ minLength: 1, maxLength: 200 }),
+  birthDate: IsoDate,
+  phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{5,30}$' })),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+});
 
 const thisYear = new Date().getUTCFullYear();
 
-export const CreateBeneficiaryBody = Type.Object(
-  {
-    siteCode: SiteCode,
-    ref: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        description: "The site's own reference for the person (unique within the site; stays in this service, nulled on erasure)",
-      }),
-    ),
-    enrolledOn: IsoDate,
-    person: Person,
-    sex: Sex,
-    citizenship: CountryCode,
-    legalStatus: LegalStatus,
-    arrivalYear: Type.Integer({ minimum: 1950, maximum: thisYear + 1 }),
-    educationIsced: Type.Integer({ minimum: 0, maximum: 8, description: 'ISCED 2011 level' }),
-    languages: Type.Array(Type.Object({ code: LanguageCode, cefr: CefrLevel }, { additionalProperties: false }), { maxItems: 20 }),
-    consent: Type.Object(
-      {
-        // Processing without consent is not recorded at all: the field must be literally true.
-        dataProcessing: Type.Literal(true),
-        evaluationFollowUp: Type.Boolean(),
-        recordedOn: IsoDate,
-      },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false },
-);
+export const CreateBeneficiaryBody = Closed({
+  siteCode: SiteCode,
+  ref: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: "The site's own reference for the person (unique within the site; stays in this service, nulled on erasure)",
+    }),
+  ),
+  enrolledOn: IsoDate,
+  person: Person,
+  sex: Sex,
+  citizenship: CountryCode,
+  legalStatus: LegalStatus,
+  arrivalYear: Type.Integer({ minimum: 1950, maximum: thisYear + 1 }),
+  educationIsced: Type.Integer({ minimum: 0, maximum: 8, description: 'ISCED 2011 level' }),
+  languages: Type.Array(Closed({ code: LanguageCode, cefr: CefrLevel }), { maxItems: 20 }),
+  consent: Type.Object(
+    {
+      // Processing without consent is not recorded at all: the field must be literally true.
+      dataProcessing: Type.Literal(true),
+      evaluationFollowUp: Type.Boolean(),
+      recordedOn: IsoDate,
+    },
+    { additionalProperties: false },
+  ),
+});
 export type CreateBeneficiaryBody = Static<typeof CreateBeneficiaryBody>;
 
 export const BeneficiaryView = Type.Object({
@@ -61,13 +55,10 @@ export type BeneficiaryView = Static<typeof BeneficiaryView>;
 
 export const BeneficiaryList = pageOf(BeneficiaryView);
 
-export const BeneficiaryListQuery = Type.Object(
-  {
-    siteCode: Type.Optional(SiteCode),
-    stage: Type.Optional(PathwayStage),
-    ref: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "The site's own reference (with siteCode: at most one person)" })),
-    ...pageQuery,
-  },
-  { additionalProperties: false },
-);
+export const BeneficiaryListQuery = Closed({
+  siteCode: Type.Optional(SiteCode),
+  stage: Type.Optional(PathwayStage),
+  ref: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "The site's own reference (with siteCode: at most one person)" })),
+  ...pageQuery,
+});
 export type BeneficiaryListQuery = Static<typeof BeneficiaryListQuery>;

@@ -1,14 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DropoutReason, IsoDate, SiteCode, Uuid } from '@meic/contracts';
+import { Closed, DropoutReason, IsoDate, SiteCode, Uuid } from '@meic/contracts';
 
-export const CreateDropoutBody = Type.Object(
-  {
-    // A category, never free text: a reason in words could identify the person.
-    reason: DropoutReason,
-    on: IsoDate,
-  },
-  { additionalProperties: false },
-);
+export const CreateDropoutBody = Closed({
+  // A category, never free text: a reason in words could identify the person.
+  reason: DropoutReason,
+  on: IsoDate,
+});
 export type CreateDropoutBody = Static<typeof CreateDropoutBody>;
 
 export const DropoutView = Type.Object({

@@ -1,15 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, SiteCode, Uuid } from '@meic/contracts';
+import { Closed, IsoDate, SiteCode, Uuid } from '@meic/contracts';
 
-export const CreateFollowUpBody = Type.Object(
-  {
-    placementId: Uuid,
-    monthsAfterPlacement: Type.Union([Type.Literal(3), Type.Literal(6), Type.Literal(12)]),
-    employed: Type.Boolean({ description: 'Still employed at the follow-up' }),
-    recordedOn: IsoDate,
-  },
-  { additionalProperties: false },
-);
+export const CreateFollowUpBody = Closed({
+  placementId: Uuid,
+  monthsAfterPlacement: Type.Union([Type.Literal(3), Type.Literal(6), Type.Literal(12)]),
+  employed: Type.Boolean({ description: 'Still employed at the follow-up' }),
+  recordedOn: IsoDate,
+});
 export type CreateFollowUpBody = Static<typeof CreateFollowUpBody>;
 
 export const FollowUpView = Type.Object({

@@ -1,19 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ContractType, IsoDate, NaceSection, OrganisationType, SiteCode, Uuid } from '@meic/contracts';
+import { Closed, ContractType, IsoDate, NaceSection, OrganisationType, SiteCode, Uuid } from '@meic/contracts';
 
-export const CreatePlacementBody = Type.Object(
-  {
-    employerOrgId: Type.Optional(Type.String({ format: 'uuid', description: "A cluster organisation of the person's site; give this or employerName" })),
-    employerName: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'An employer outside the cluster; give this or employerOrgId. Never leaves this service; erased with the person' }),
-    ),
-    contractType: ContractType,
-    hoursPerWeek: Type.Number({ exclusiveMinimum: 0, maximum: 80 }),
-    naceSector: NaceSection,
-    startedOn: IsoDate,
-  },
-  { additionalProperties: false },
-);
+export const CreatePlacementBody = Closed({
+  employerOrgId: Type.Optional(Type.String({ format: 'uuid', description: "A cluster organisation of the person's site; give this or employerName" })),
+  employerName: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'An employer outside the cluster; give this or employerOrgId. Never leaves this service; erased with the person' }),
+  ),
+  contractType: ContractType,
+  hoursPerWeek: Type.Number({ exclusiveMinimum: 0, maximum: 80 }),
+  naceSector: NaceSection,
+  startedOn: IsoDate,
+});
 export type CreatePlacementBody = Static<typeof CreatePlacementBody>;
 
 export const PlacementView = Type.Object({

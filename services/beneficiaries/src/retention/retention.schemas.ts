@@ -1,14 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DEFAULT_RETENTION_YEARS, IsoDate, SiteCode } from '@meic/contracts';
+import { Closed, DEFAULT_RETENTION_YEARS, IsoDate, SiteCode } from '@meic/contracts';
 
 
-export const SetRetentionBody = Type.Object(
-  {
-    programmeEndsOn: IsoDate,
-    years: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: `Years the records are kept after the programme's end (default ${DEFAULT_RETENTION_YEARS}, the EU funds' document retention)` })),
-  },
-  { additionalProperties: false },
-);
+export const SetRetentionBody = Closed({
+  programmeEndsOn: IsoDate,
+  years: Type.Optional(Type.Integer({ minimum: 1, maximum: 30, description: `Years the records are kept after the programme's end (default ${DEFAULT_RETENTION_YEARS}, the EU funds' document retention)` })),
+});
 export type SetRetentionBody = Static<typeof SetRetentionBody>;
 
 export const RetentionView = Type.Object({

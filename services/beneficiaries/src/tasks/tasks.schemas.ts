@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, SiteCode, TaskKind, Uuid } from '@meic/contracts';
+import { Closed, IsoDate, SiteCode, TaskKind, Uuid } from '@meic/contracts';
 import { pageOf, pageQuery } from '@meic/service-kit';
 
 export const TaskStatus = Type.Union([Type.Literal('open'), Type.Literal('done')]);
@@ -23,13 +23,10 @@ export type TaskView = Static<typeof TaskView>;
 
 export const TaskList = pageOf(TaskView);
 
-export const TaskListQuery = Type.Object(
-  {
-    siteCode: Type.Optional(SiteCode),
-    status: Type.Optional(TaskStatus),
-    kind: Type.Optional(TaskKind),
-    ...pageQuery,
-  },
-  { additionalProperties: false },
-);
+export const TaskListQuery = Closed({
+  siteCode: Type.Optional(SiteCode),
+  status: Type.Optional(TaskStatus),
+  kind: Type.Optional(TaskKind),
+  ...pageQuery,
+});
 export type TaskListQuery = Static<typeof TaskListQuery>;

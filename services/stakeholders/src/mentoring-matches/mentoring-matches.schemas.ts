@@ -1,20 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate, SiteCode, Uuid } from '@meic/contracts';
+import { Closed, IsoDate, SiteCode, Uuid } from '@meic/contracts';
 import { pageOf, pageQuery } from '@meic/service-kit';
 import { MentoringArea, MentoringAreas } from '../mentors/mentors.schemas';
 
-export const CreateMatchBody = Type.Object(
-  {
-    mentorId: Uuid,
-    beneficiaryId: Uuid,
-    areas: MentoringAreas,
-    startedOn: IsoDate,
-  },
-  { additionalProperties: false },
-);
+export const CreateMatchBody = Closed({
+  mentorId: Uuid,
+  beneficiaryId: Uuid,
+  areas: MentoringAreas,
+  startedOn: IsoDate,
+});
 export type CreateMatchBody = Static<typeof CreateMatchBody>;
 
-export const EndMatchBody = Type.Object({ endedOn: IsoDate }, { additionalProperties: false });
+export const EndMatchBody = Closed({ endedOn: IsoDate });
 export type EndMatchBody = Static<typeof EndMatchBody>;
 
 export const MatchView = Type.Object({
@@ -32,5 +29,5 @@ export type MatchView = Static<typeof MatchView>;
 
 export const MatchList = pageOf(MatchView);
 
-export const MatchListQuery = Type.Object({ siteCode: Type.Optional(SiteCode), mentorId: Type.Optional(Uuid), ...pageQuery }, { additionalProperties: false });
+export const MatchListQuery = Closed({ siteCode: Type.Optional(SiteCode), mentorId: Type.Optional(Uuid), ...pageQuery });
 export type MatchListQuery = Static<typeof MatchListQuery>;

@@ -1,20 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LanguageCode, MENTORING_AREAS, SiteCode, Uuid } from '@meic/contracts';
+import { Closed, LanguageCode, MENTORING_AREAS, SiteCode, Uuid } from '@meic/contracts';
 import { pageOf, pageQuery, stringEnum } from '@meic/service-kit';
 
 export const MentoringArea = stringEnum(MENTORING_AREAS);
 
 export const MentoringAreas = Type.Array(MentoringArea, { minItems: 1, uniqueItems: true });
 
-export const CreateMentorBody = Type.Object(
-  {
-    siteCode: SiteCode,
-    displayName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'How the site calls the mentor; stays in this service, never in events' }),
-    languages: Type.Array(LanguageCode, { minItems: 1, uniqueItems: true }),
-    areas: MentoringAreas,
-  },
-  { additionalProperties: false },
-);
+export const CreateMentorBody = Closed({
+  siteCode: SiteCode,
+  displayName: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'How the site calls the mentor; stays in this service, never in events' }),
+  languages: Type.Array(LanguageCode, { minItems: 1, uniqueItems: true }),
+  areas: MentoringAreas,
+});
 export type CreateMentorBody = Static<typeof CreateMentorBody>;
 
 export const MentorView = Type.Object({
@@ -29,5 +26,5 @@ export type MentorView = Static<typeof MentorView>;
 
 export const MentorList = pageOf(MentorView);
 
-export const MentorListQuery = Type.Object({ siteCode: Type.Optional(SiteCode), ...pageQuery }, { additionalProperties: false });
+export const MentorListQuery = Closed({ siteCode: Type.Optional(SiteCode), ...pageQuery });
 export type MentorListQuery = Static<typeof MentorListQuery>;

@@ -1,26 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CefrLevel, CourseOutcome, IsoDate, Nullable, SiteCode, Uuid } from '@meic/contracts';
+import { CefrLevel, Closed, CourseOutcome, IsoDate, Nullable, SiteCode, Uuid } from '@meic/contracts';
 import { pageOf, pageQuery } from '@meic/service-kit';
 
-export const CreateEnrolmentBody = Type.Object(
-  {
-    beneficiaryId: Uuid,
-    enrolledOn: IsoDate,
-    cefrLevelAtStart: Type.Optional(CefrLevel),
-  },
-  { additionalProperties: false },
-);
+export const CreateEnrolmentBody = Closed({
+  beneficiaryId: Uuid,
+  enrolledOn: IsoDate,
+  cefrLevelAtStart: Type.Optional(CefrLevel),
+});
 export type CreateEnrolmentBody = Static<typeof CreateEnrolmentBody>;
 
-export const CompletionBody = Type.Object(
-  {
-    outcome: CourseOutcome,
-    completedOn: IsoDate,
-    hoursAttended: Type.Number({ minimum: 0, maximum: 10000 }),
-    cefrLevelReached: Type.Optional(CefrLevel),
-  },
-  { additionalProperties: false },
-);
+export const CompletionBody = Closed({
+  outcome: CourseOutcome,
+  completedOn: IsoDate,
+  hoursAttended: Type.Number({ minimum: 0, maximum: 10000 }),
+  cefrLevelReached: Type.Optional(CefrLevel),
+});
 export type CompletionBody = Static<typeof CompletionBody>;
 
 export const CompletionView = Type.Object({
@@ -43,13 +37,10 @@ export const EnrolmentView = Type.Object({
 });
 export type EnrolmentView = Static<typeof EnrolmentView>;
 
-export const EnrolmentListQuery = Type.Object(
-  {
-    completed: Type.Optional(Type.Boolean({ description: 'true: only enrolments with a completion (any outcome); false: only open ones' })),
-    ...pageQuery,
-  },
-  { additionalProperties: false },
-);
+export const EnrolmentListQuery = Closed({
+  completed: Type.Optional(Type.Boolean({ description: 'true: only enrolments with a completion (any outcome); false: only open ones' })),
+  ...pageQuery,
+});
 export type EnrolmentListQuery = Static<typeof EnrolmentListQuery>;
 
 export const EnrolmentPage = pageOf(EnrolmentView);

@@ -1,20 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CountryCode, InternshipOutcome, IsoDate, Nullable, OrganisationType, SiteCode, Uuid } from '@meic/contracts';
+import { Closed, CountryCode, InternshipOutcome, IsoDate, Nullable, OrganisationType, SiteCode, Uuid } from '@meic/contracts';
 import { pageOf, pageQuery } from '@meic/service-kit';
 
-export const CreateInternshipBody = Type.Object(
-  {
-    beneficiaryId: Uuid,
-    hostOrgId: Uuid,
-    siteCode: SiteCode,
-    startedOn: IsoDate,
-    plannedEndOn: IsoDate,
-  },
-  { additionalProperties: false },
-);
+export const CreateInternshipBody = Closed({
+  beneficiaryId: Uuid,
+  hostOrgId: Uuid,
+  siteCode: SiteCode,
+  startedOn: IsoDate,
+  plannedEndOn: IsoDate,
+});
 export type CreateInternshipBody = Static<typeof CreateInternshipBody>;
 
-export const EndInternshipBody = Type.Object({ endedOn: IsoDate, outcome: InternshipOutcome }, { additionalProperties: false });
+export const EndInternshipBody = Closed({ endedOn: IsoDate, outcome: InternshipOutcome });
 export type EndInternshipBody = Static<typeof EndInternshipBody>;
 
 /** An internship: pseudonymous (the person's id only). */
@@ -33,7 +30,7 @@ export const InternshipView = Type.Object({
 });
 export type InternshipView = Static<typeof InternshipView>;
 
-export const InternshipListQuery = Type.Object({ siteCode: Type.Optional(SiteCode), beneficiaryId: Type.Optional(Uuid), ...pageQuery }, { additionalProperties: false });
+export const InternshipListQuery = Closed({ siteCode: Type.Optional(SiteCode), beneficiaryId: Type.Optional(Uuid), ...pageQuery });
 export type InternshipListQuery = Static<typeof InternshipListQuery>;
 
 export const InternshipPage = pageOf(InternshipView);
