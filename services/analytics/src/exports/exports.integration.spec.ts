@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildEvent, type CloudEvent } from '@meic/contracts';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { pseudonymOf } from './export-pseudonym';
+import { siteRegistered } from '../testing/test-events';
 
 /**
  * Reads a Parquet file with hyparquet, an ES module Jest's CommonJS runtime cannot load, in a
@@ -35,19 +36,6 @@ const KEY = 'integration-test-pseudonym-key-0123456789';
 const AS_OF = '2026-10-01';
 const RELEASE = '2026-09-30';
 
-const site = (code: string, programme: string) =>
-  buildEvent('meic.site.registered.v1', {
-    siteCode: code,
-    country: code.slice(0, 2),
-    occurredOn: '2026-01-01',
-    name: `Site ${code}`,
-    city: 'City',
-    programme,
-    clusterName: 'Cluster',
-    startedOn: '2026-01-01',
-    defaultLanguage: 'en',
-    targets: { enrolled: 10, placed: 5, womenSharePct: 50 },
-  });
 
 type Person = { pseudonym: string; siteCode: string; country: string; sex: 'female' | 'male'; ageBand: '25-29' | '30-39' | '40-54'; citizenship: string; legalStatus: 'refugee' | 'asylum_seeker' | 'subsidiary_protection' };
 const person = (siteCode: string, sex: Person['sex'], ageBand: Person['ageBand'], citizenship: string, legalStatus: Person['legalStatus']): Person => ({
@@ -105,8 +93,8 @@ describe('GET /v1/exports/{dataset}', () => {
     h = await startAnalytics({ env: { EXPORT_PSEUDONYM_KEY: KEY } });
     const placementId = randomUUID();
     const events: CloudEvent[] = [
-      site('IT-RM', 'AMIL'),
-      site('CY-NIC', 'AMIR'),
+      siteRegistered('IT-RM', 'AMIL'),
+      siteRegistered('CY-NIC', 'AMIR'),
       ...A.flatMap((p, i) => enrolment(p, `2026-01-${String(10 + i).padStart(2, '0')}`, true)),
       ...B.flatMap((p, i) => enrolment(p, `2026-02-${String(10 + i).padStart(2, '0')}`, true)),
       ...C.flatMap((p, i) => enrolment(p, `2026-05-${String(10 + i).padStart(2, '0')}`, true)),

@@ -6,6 +6,7 @@ import { buildEvent, type CloudEvent } from '@meic/contracts';
 import { startAnalytics, type AnalyticsHarness } from '../testing/analytics-harness';
 import { DEFAULT_CATALOGUE } from './indicator-catalogue';
 import type { EvaluatedIndicator, IndicatorsResponse } from './indicators.schemas';
+import { siteRegistered } from '../testing/test-events';
 
 const AS_OF = '2026-12-31';
 
@@ -19,19 +20,6 @@ const LOCAL_INDICATOR = `
     condition: {all: [{step: placed}, {attribute: sex, in: [female]}]}
 `;
 
-const site = (code: string, programme: string, targets: { enrolled: number; placed: number }) =>
-  buildEvent('meic.site.registered.v1', {
-    siteCode: code,
-    country: code.slice(0, 2),
-    occurredOn: '2026-01-01',
-    name: `Site ${code}`,
-    city: 'City',
-    programme,
-    clusterName: 'Cluster',
-    startedOn: '2026-01-01',
-    defaultLanguage: 'en',
-    targets: { ...targets, womenSharePct: 50 },
-  });
 
 const person = (siteCode: string, sex: 'female' | 'male') => ({
   pseudonym: randomUUID(),
@@ -73,8 +61,8 @@ describe('GET /v1/indicators', () => {
       buildEvent('meic.beneficiary.placed.v2', { ...p, occurredOn: on, placementId: randomUUID(), employerOrgId: employer, employerOrgType: employer ? 'enterprise' : null, contractType, hoursPerWeek: 30, naceSector: 'C' });
     const vocational = randomUUID();
     const events: CloudEvent[] = [
-      site('IT-RM', 'AMIL', { enrolled: 10, placed: 5 }),
-      site('CY-NIC', 'AMIR', { enrolled: 20, placed: 4 }),
+      siteRegistered('IT-RM', 'AMIL', { enrolled: 10, placed: 5 }),
+      siteRegistered('CY-NIC', 'AMIR', { enrolled: 20, placed: 4 }),
       buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o1, name: 'Acme', type: 'enterprise', naceSector: 'C', communityOfInterest: false }),
       buildEvent('meic.organisation.joined.v1', { siteCode: 'CY-NIC', country: 'CY', occurredOn: '2026-01-05', organisationId: o2, name: 'VET', type: 'vet_provider', naceSector: 'P', communityOfInterest: true }),
       // P1: assessed, improved in L2, placed (permanent) by O1, employed at the 6-month follow-up.
@@ -235,7 +223,7 @@ describe('GET /v1/indicators, MEIC-14 and MEIC-15 for consortium_lead (minCell 5
     const o2 = randomUUID();
     const p1 = person('IT-RM', 'female');
     await h.send([
-      site('IT-RM', 'AMIL', { enrolled: 10, placed: 5 }),
+      siteRegistered('IT-RM', 'AMIL', { enrolled: 10, placed: 5 }),
       buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o1, name: 'Acme', type: 'enterprise', naceSector: 'C', communityOfInterest: false }),
       buildEvent('meic.organisation.joined.v1', { siteCode: 'IT-RM', country: 'IT', occurredOn: '2026-01-05', organisationId: o2, name: 'Uni', type: 'university', naceSector: 'P', communityOfInterest: false }),
       buildEvent('meic.beneficiary.enrolled.v2', { ...p1, programme: 'AMIL', occurredOn: '2026-01-10' }),

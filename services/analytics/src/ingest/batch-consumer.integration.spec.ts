@@ -1,29 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEvent, deadLetterTopic, toKafkaRecord, type CloudEvent } from '@meic/contracts';
+import { deadLetterTopic, toKafkaRecord, type CloudEvent } from '@meic/contracts';
 import { createKafka, createLogger, ensureTopics, ReadinessRegistry } from '@meic/service-kit';
 import { pollUntil, randomName, randomSiteCode, testStack } from '@meic/testing';
 import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { someoneEnrolled } from '../testing/test-events';
 import type { BatchEventConsumer } from '@meic/service-kit';
 import { ingestConsumer } from './ingest.consumer';
 import { IngestRepository } from './ingest.repository';
 import { IngestService, type IngestItem } from './ingest.service';
 
-const enrolled = (siteCode: string) =>
-  buildEvent('meic.beneficiary.enrolled.v2', {
-    pseudonym: randomUUID(),
-    siteCode,
-    country: 'IT',
-    programme: 'AMIL',
-    occurredOn: '2026-02-01',
-    sex: 'female',
-    ageBand: '30-39',
-    citizenship: 'AF',
-    legalStatus: 'asylum_seeker',
-  });
 
 const asMessage = (e: CloudEvent) => {
   const r = toKafkaRecord(e);
@@ -94,7 +83,7 @@ describe('the batch-mode ingest consumer against a real broker and chdb', () => 
     const topic = await topicWith(1);
     const group = randomName('g');
     const site = randomSiteCode();
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: 120 }, () => asMessage(enrolled(site))) });
+    await producer.send({ topic, acks: -1, messages: Array.from({ length: 120 }, () => asMessage(someoneEnrolled(site))) });
     const batches: number[] = [];
     const c = consumer(topic, group, 50, 3000, (n) => batches.push(n));
     const started = Date.now();
@@ -112,7 +101,7 @@ describe('the batch-mode ingest consumer against a real broker and chdb', () => 
   it('flushes a small batch by time', async () => {
     const topic = await topicWith(1);
     const site = randomSiteCode();
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: 3 }, () => asMessage(enrolled(site))) });
+    await producer.send({ topic, acks: -1, messages: Array.from({ length: 3 }, () => asMessage(someoneEnrolled(site))) });
     const c = consumer(topic, randomName('g'), 10_000, 200);
     const started = Date.now();
     await c.start();
@@ -124,8 +113,8 @@ describe('the batch-mode ingest consumer against a real broker and chdb', () => 
     const topic = await topicWith(1);
     const group = randomName('g');
     const site = randomSiteCode();
-    const good1 = enrolled(site);
-    const good2 = enrolled(site);
+    const good1 = someoneEnrolled(site);
+    const good2 = someoneEnrolled(site);
     const notJson = { ...asMessage(good1), value: '{oops', headers: { ...asMessage(good1).headers, ce_id: randomUUID() } };
     const pii = { ...asMessage(good1), value: JSON.stringify({ ...good1.data, givenName: 'Leak' }), headers: { ...asMessage(good1).headers, ce_id: randomUUID() } };
     const noHeaders = { key: 'x', value: '{}', headers: {} };
@@ -155,7 +144,7 @@ describe('the batch-mode ingest consumer against a real broker and chdb', () => 
     const topic = await topicWith(3);
     const group = randomName('g');
     const site = randomSiteCode();
-    const events = Array.from({ length: 600 }, () => enrolled(site));
+    const events = Array.from({ length: 600 }, () => someoneEnrolled(site));
     await producer.send({ topic, acks: -1, messages: [...events.map(asMessage), { key: 'bad', value: 'nope', headers: {} }] });
     const first = consumer(topic, group, 200, 100);
     await first.start();

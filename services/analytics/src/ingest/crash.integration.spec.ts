@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEvent, toKafkaRecord } from '@meic/contracts';
+import { toKafkaRecord } from '@meic/contracts';
 import { createKafka, createLogger, ensureTopics, ReadinessRegistry } from '@meic/service-kit';
 import { apiClient, ensureServiceBuilt, freePort, pollUntil, randomName, randomSiteCode, serviceTestEnv, signTestToken, testStack } from '@meic/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { someoneEnrolled } from '../testing/test-events';
 import type { IngestStatusResponse } from './ingest-status.schemas';
 
 /**
@@ -18,18 +18,6 @@ import type { IngestStatusResponse } from './ingest-status.schemas';
 
 
 
-const enrolled = (siteCode: string) =>
-  buildEvent('meic.beneficiary.enrolled.v2', {
-    pseudonym: randomUUID(),
-    siteCode,
-    country: 'IT',
-    programme: 'AMIL',
-    occurredOn: '2026-02-01',
-    sex: 'female',
-    ageBand: '30-39',
-    citizenship: 'AF',
-    legalStatus: 'asylum_seeker',
-  });
 
 /** dist/main.js of the analytics service, built if older than its sources. */
 let main: string;
@@ -64,7 +52,7 @@ describe('analytics ingest killed with SIGKILL mid-batch', () => {
   async function feed(site: string, n: number): Promise<void> {
     for (let i = 0; i < n; i += 1000) {
       const messages = Array.from({ length: Math.min(1000, n - i) }, () => {
-        const r = toKafkaRecord(enrolled(site));
+        const r = toKafkaRecord(someoneEnrolled(site));
         return { key: r.key, value: r.value, headers: r.headers };
       });
       await producer.send({ topic, acks: -1, messages });
