@@ -78,7 +78,7 @@ export abstract class HostedConsumer implements OnApplicationBootstrap, OnApplic
 }
 
 /** A step per event type a consumer uses, each typed by its event; a type without one is dropped. */
-export type EventHandlers = { [T in EventType]?: (event: CloudEvent<T>, meta: EventMeta) => Promise<StepResult> };
+export type EventHandlers = { [T in EventType]?: (event: CloudEvent<T>, meta?: EventMeta) => Promise<StepResult> };
 
 /**
  * The message mode hosted: a subclass injects the ConsumerPlatform and what its steps need,
@@ -104,8 +104,8 @@ export abstract class HostedEventConsumer extends HostedConsumer {
   }
 
   /** One valid event, as EventConsumerOptions.handle: throws only for transient failures. */
-  dispatch(event: CloudEvent, meta: EventMeta = { topic: '', partition: 0, offset: '0' }): Promise<StepResult> {
-    const handler = this.handlers[event.type] as ((e: CloudEvent, m: EventMeta) => Promise<StepResult>) | undefined;
+  dispatch(event: CloudEvent, meta?: EventMeta): Promise<StepResult> {
+    const handler = this.handlers[event.type] as ((e: CloudEvent, m?: EventMeta) => Promise<StepResult>) | undefined;
     return handler ? handler(event, meta) : Promise.resolve(drop(`${event.type} is not used by this consumer`));
   }
 }

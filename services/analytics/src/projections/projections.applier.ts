@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
-import { projectionSql, type Projection } from './projection';
+import { projectionSql, type Projection, type ProjectionSql } from './projection';
 import { PROJECTIONS } from './projections';
 
 /** What the applier needs of the ClickHouse service. */
@@ -9,10 +9,7 @@ export interface ProjectionStore {
   rows<T>(query: string, params?: Record<string, unknown>): Promise<T[]>;
 }
 
-const definitionOf = (p: Projection): string => {
-  const sql = projectionSql(p);
-  return createHash('sha256').update(`${sql.table};\n${sql.view}`).digest('hex');
-};
+const definitionOf = (sql: ProjectionSql): string => createHash('sha256').update(`${sql.table};\n${sql.view}`).digest('hex');
 
 /**
  * Brings every projection to its definition: one whose stored definition differs (or that is new,
@@ -26,9 +23,9 @@ export async function applyProjections(store: ProjectionStore, db: string, logge
   const applied = new Map((await store.rows<{ name: string; definition: string }>(`SELECT name, definition FROM ${db}.projections FINAL`)).map((r) => [r.name, r.definition]));
   const rebuilt: string[] = [];
   for (const p of projections) {
-    const definition = definitionOf(p);
-    if (applied.get(p.name) === definition) continue;
     const sql = projectionSql(p);
+    const definition = definitionOf(sql);
+    if (applied.get(p.name) === definition) continue;
     const inDb = (s: string) => s.replaceAll('{db}', db);
     await store.command(`DROP VIEW IF EXISTS ${db}.${p.name}_mv`);
     await store.command(`DROP TABLE IF EXISTS ${db}.${p.name}`);
